@@ -1,0 +1,49 @@
+# isslearn: `make lab` to teach or learn, `make test` to check everything.
+# Needs only python3 (3.10+) and make; everything else is installed into .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PYTEST := $(BIN)/python -m pytest
+
+.PHONY: lab test unit notebooks browser binder-check bench lint format venv clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+lab: $(STAMP)  ## open the lessons in JupyterLab
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP)  ## every test: unit, notebooks (strict nbval), Binder stand-in, real browser
+	bash tests/browser/ensure_chromium.sh
+	$(PYTEST) tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300 -p no:cacheprovider
+
+unit: $(STAMP)  ## fast: unit tests only
+	$(PYTEST) tests -m "not browser and not slow"
+
+notebooks: $(STAMP)  ## strict nbval on the lessons only
+	$(PYTEST) notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+browser: $(STAMP)
+	bash tests/browser/ensure_chromium.sh
+	$(PYTEST) tests/browser
+
+bench: $(STAMP)  ## benchmarks: prints a table, writes benchmarks/results.json
+	$(BIN)/python -m benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check isslearn tests benchmarks notebooks
+	$(BIN)/ruff format --check isslearn tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format isslearn tests benchmarks
+	$(BIN)/ruff check --fix isslearn tests benchmarks
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache

@@ -1,0 +1,26 @@
+"""isslearn: lessons on the history of the International Space Station.
+
+>>> import isslearn
+>>> events = isslearn.annotate(isslearn.load_events())
+>>> int(events.set_index("id").loc["expedition-1-boards", "days_continuously_crewed"])
+0
+"""
+
+from .annotate import annotate
+from .catalogue import load_agencies, load_events, load_expeditions, load_modules, validate
+from .errors import CatalogueError, Problem
+from .station import station_on
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CatalogueError",
+    "Problem",
+    "annotate",
+    "load_agencies",
+    "load_events",
+    "load_expeditions",
+    "load_modules",
+    "station_on",
+    "validate",
+]

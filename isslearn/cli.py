@@ -1,0 +1,95 @@
+"""The `isslearn` command: check a teacher's files, and say where the data comes from.
+
+Every command prints plain lines and exits 0 (fine), 1 (the files have problems) or 2 (the
+command was called wrongly); none prints a Python traceback for bad data or changes a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import CatalogueError, Problem
+
+Checker = Callable[[Path], tuple[list[Problem], str]]
+
+
+def _check_events(path: Path) -> tuple[list[Problem], str]:
+    from .catalogue import load_events, validate
+
+    problems = validate(path)
+    if problems:
+        return problems, ""
+    events = load_events(path, builtin=False)
+    span = f"{events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}"
+    return [], f"{path}: OK, {len(events)} event(s) from {span}"
+
+
+CHECKERS: dict[str, Checker] = {".csv": _check_events}
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        checker = CHECKERS.get(path.suffix.lower())
+        if checker is None:
+            kinds = ", ".join(sorted(CHECKERS))
+            print(f"{path}:1: cannot check this kind of file; isslearn checks {kinds} files")
+            status = 1
+            continue
+        problems, summary = checker(path)
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{path}: {len(problems)} problem(s); the file was not changed", file=sys.stderr)
+            status = 1
+        else:
+            print(summary)
+    return status
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from . import __version__
+    from .catalogue import EVENTS_ENV, builtin_location, load_events, teacher_events_path
+
+    print(f"isslearn {__version__}")
+    print(f"built-in catalogue: {builtin_location()}")
+    teacher = teacher_events_path()
+    try:
+        events = load_events()
+    except CatalogueError as exc:
+        print(f"{EVENTS_ENV}={teacher}: this file has problems:")
+        print(exc)
+        return 1
+    built_in = int((events.origin == "built-in").sum())
+    print(f"events: {len(events)} ({built_in} built-in)")
+    if teacher is None:
+        print(f"teacher's events: none (set {EVENTS_ENV} to a CSV file to add them for a class)")
+    else:
+        print(f"teacher's events: {teacher} ({len(events) - built_in} event(s), from {EVENTS_ENV})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="isslearn",
+        description="Lessons on the history of the International Space Station.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="check teachers' files without changing them")
+    check.add_argument("files", nargs="+", metavar="FILE", help="events CSV (or quiz YAML) files")
+    check.set_defaults(func=cmd_check)
+    info = sub.add_parser("info", help="version, where the data comes from, how many events")
+    info.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        return cmd_info(args)
+    return int(args.func(args))

@@ -1,0 +1,204 @@
+"""Read a CSV file into rows that remember their line numbers, or into clear problems.
+
+This module knows nothing of events or modules: it only turns bytes into a header and rows,
+and everything that can go wrong on the way (not UTF-8, not CSV, empty, ragged rows) into a
+:class:`~isslearn.errors.Problem` with the line a teacher would look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+
+MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
+
+
+@dataclass
+class Table:
+    """A parsed CSV: lower-cased header names and rows as dicts, each with its first line."""
+
+    name: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_table(data: bytes, name: str) -> Table:
+    """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input."""
+    table = Table(name=name, header=[])
+    text = _decode(data, name, table.problems)
+    if text is None:
+        return table
+    if not text.strip():
+        table.problems.append(
+            Problem(
+                name, 1, None, "the file is empty", "it needs a header line such as 'date,title'"
+            )
+        )
+        return table
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        table.problems.append(
+            Problem(
+                name,
+                line,
+                None,
+                "this is not a CSV text file (it contains NUL bytes)",
+                "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'",
+            )
+        )
+        return table
+    _parse(text, table)
+    return table
+
+
+def read_table_file(path: str | Path) -> Table:
+    """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Table(
+            str(path),
+            [],
+            problems=[
+                Problem(str(path), 1, None, "file not found", "check the name and the folder")
+            ],
+        )
+    except IsADirectoryError:
+        return Table(
+            str(path),
+            [],
+            problems=[Problem(str(path), 1, None, "this is a folder, not a CSV file")],
+        )
+    except OSError as exc:
+        return Table(
+            str(path),
+            [],
+            problems=[Problem(str(path), 1, None, f"cannot read the file ({exc.strerror})")],
+        )
+    return read_table(data, str(path))
+
+
+def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(
+            Problem(
+                name,
+                line,
+                None,
+                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+                "save it as 'CSV UTF-8' from your spreadsheet or editor",
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff")  # byte-order mark written by Excel
+
+
+def _parse(text: str, table: Table) -> None:
+    name = table.name
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    previous_end = 0
+    header_line = 0
+    try:
+        for fields in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not fields or all(not f.strip() for f in fields):
+                continue  # blank lines are harmless
+            if not table.header:
+                header_line = start
+                table.header = [f.strip().lower() for f in fields]
+                _check_header(table, header_line)
+                continue
+            _add_row(table, start, fields)
+    except csv.Error as exc:
+        table.problems.append(
+            Problem(
+                name,
+                previous_end + 1,
+                None,
+                f"the CSV cannot be read here ({exc})",
+                "check for a stray double quote; a field containing quotes or commas "
+                "must be wrapped in double quotes",
+            )
+        )
+
+
+def _check_header(table: Table, line: int) -> None:
+    seen: set[str] = set()
+    for col in table.header:
+        if not col:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    None,
+                    "the header has an empty column name",
+                    "give every column a name, or delete the empty column",
+                )
+            )
+        elif col in seen:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    col,
+                    "this column appears twice in the header",
+                    "keep one of them",
+                )
+            )
+        seen.add(col)
+    if len(table.header) == 1 and any(sep in table.header[0] for sep in ";\t|"):
+        sep = next(s for s in ";\t|" if s in table.header[0])
+        shown = {"\t": "tabs"}.get(sep, f"'{sep}'")
+        table.problems.append(
+            Problem(
+                table.name,
+                line,
+                None,
+                f"the fields seem to be separated by {shown}, not commas",
+                "save the file as comma-separated CSV",
+            )
+        )
+
+
+def _add_row(table: Table, line: int, fields: list[str]) -> None:
+    width = len(table.header)
+    if len(fields) > width:
+        extra = [f for f in fields[width:] if f.strip()]
+        if extra:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    None,
+                    f"this row has {len(fields)} fields but the header has {width}",
+                    "wrap any field that contains a comma in double quotes, "
+                    "or add the missing column to the header",
+                )
+            )
+            return
+    for col, value in zip(table.header, fields, strict=False):
+        if len(value) > MAX_FIELD_CHARS:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    col,
+                    f"the field is {len(value):,} characters long (at most {MAX_FIELD_CHARS:,})",
+                    "look for an unclosed double quote before this line",
+                )
+            )
+            return
+    row = {
+        col: (fields[i].strip() if i < len(fields) else "") for i, col in enumerate(table.header)
+    }
+    table.rows.append((line, row))
