@@ -1,0 +1,52 @@
+"""The built wheel carries the catalogue and loads it from any folder, with no checkout nearby."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                    str(out), str(REPO)], check=True, capture_output=True, timeout=300)
+    [built] = out.glob("isslearn-*.whl")
+    return built
+
+
+def test_wheel_holds_one_copy_of_each_table(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for table in ("events.csv", "modules.csv", "expeditions.csv", "agencies.csv", "eras.csv"):
+        assert names.count(f"isslearn/data/{table}") == 1, table
+    assert "isslearn/py.typed" in names
+    assert not any(n.startswith("seeds/") for n in names)
+
+
+def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--target", str(target), str(wheel)], check=True, timeout=300)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    script = (
+        "import isslearn, isslearn.catalogue as c;"
+        "e = isslearn.load_events(); m = isslearn.load_modules();"
+        "print(isslearn.__file__); print(c.builtin_location()); print(len(e), len(m))"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(target)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=elsewhere, capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    package, location, counts = result.stdout.strip().splitlines()
+    assert package.startswith(str(target)), "imported the checkout, not the installed wheel"
+    assert location == str(target / "isslearn" / "data")
+    events, modules = map(int, counts.split())
+    assert events >= 250 and modules >= 30
