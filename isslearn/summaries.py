@@ -1,0 +1,194 @@
+"""The small tables behind each lesson figure, kept apart from the drawing so they can be tested
+and shown to learners as plain pandas.
+
+Every function takes DataFrames from :mod:`isslearn.catalogue` and returns a new one; inputs are
+never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+# Lanes of the station schematic, top to bottom.
+SEGMENTS: tuple[str, ...] = (
+    "Russian segment",
+    "US and partner modules",
+    "Truss and solar arrays",
+    "Arms, adapters, platforms",
+)
+SEGMENT_LABELS: dict[str, str] = {
+    "Russian segment": "Russian\nsegment",
+    "US and partner modules": "US and partner\nmodules",
+    "Truss and solar arrays": "Truss and\nsolar arrays",
+    "Arms, adapters, platforms": "Arms, adapters,\nplatforms",
+}
+
+_ABBREVIATIONS = {
+    "Alpha Magnetic Spectrometer": "AMS-02",
+    "Pressurized Mating Adapter": "PMA",
+    "International Docking Adapter": "IDA",
+    "ExPRESS Logistics Carrier": "ELC",
+    "Permanent Multipurpose Module": "PMM",
+    "Experiment Logistics Module": "ELM",
+    "Pressurized Module": "PM",
+    "Exposed Facility": "EF",
+}
+
+
+def short_name(name: str) -> str:
+    """A label that fits inside a block: 'Unity (Node 1)' -> 'Unity', 'Pressurized Mating
+    Adapter 2' -> 'PMA 2'."""
+    short = re.split(r"\s*[(,]", name, maxsplit=1)[0]
+    for long, abbreviation in _ABBREVIATIONS.items():
+        short = short.replace(long, abbreviation)
+    return short.replace(" and solar arrays", "").strip()
+
+
+def block_label(name: str, width: int = 10) -> str:
+    """The short name wrapped onto at most two lines (an ellipsis if it is longer)."""
+    lines = textwrap.wrap(short_name(name), width, break_long_words=False) or [""]
+    lines = [line if len(line) <= width + 1 else line[:width] + "…" for line in lines]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: width - 1] + "…"]
+    return "\n".join(lines)
+
+
+def segment_of(module: pd.Series) -> str:
+    """Which lane of the schematic a module belongs to (by builder and kind)."""
+    if module["builder_country"] == "Russia":
+        return SEGMENTS[0]
+    if module["kind"] in ("truss", "solar_array"):
+        return SEGMENTS[2]
+    if module["kind"] == "pressurized":
+        return SEGMENTS[1]
+    return SEGMENTS[3]
+
+
+def station_layout(modules: pd.DataFrame) -> pd.DataFrame:
+    """Where each module sits in the schematic: its lane (segment) and slot (arrival order).
+
+    Positions come from the whole catalogue, so a module keeps its place on every date.
+    """
+    layout = modules[["id", "name", "agency", "kind", "attach_date", "detach_date"]].copy()
+    layout["segment"] = [segment_of(row) for _, row in modules.iterrows()]
+    layout["lane"] = layout["segment"].map(SEGMENTS.index).astype(int)
+    layout = layout.sort_values(["attach_date", "id"], kind="stable")
+    layout["slot"] = layout.groupby("lane").cumcount()
+    layout["label"] = layout["name"].map(block_label)
+    return layout.reset_index(drop=True)
+
+
+def change_dates(modules: pd.DataFrame) -> list[pd.Timestamp]:
+    """Every date on which a module arrived or left, in order."""
+    dates = pd.concat([modules["attach_date"], modules["detach_date"]]).dropna()
+    return sorted(pd.Timestamp(d) for d in dates.unique())
+
+
+def crew_steps(expeditions: pd.DataFrame) -> pd.DataFrame:
+    """Long-duration crew aboard, as steps: one row per change, ``crew`` from that date on.
+
+    Between expeditions that do not meet (none so far) the crew is 0. The last row of an
+    ongoing expedition has no end; the step simply continues.
+    """
+    rows: list[tuple[pd.Timestamp, int, int]] = []
+    for _, exp in expeditions.sort_values("start").iterrows():
+        rows.append((exp["start"], int(exp["crew_size"]), int(exp["number"])))
+        if not pd.isna(exp["end"]):
+            rows.append((exp["end"], 0, int(exp["number"])))
+    steps = pd.DataFrame(rows, columns=["date", "crew", "expedition"])
+    # An expedition's start on the same day as the previous one's end replaces the 0.
+    steps = steps.sort_values(["date"], kind="stable").drop_duplicates("date", keep="last")
+    return steps.reset_index(drop=True)
+
+
+def contributions(modules: pd.DataFrame, by: str = "agency") -> pd.DataFrame:
+    """Modules and launch mass per agency (``by='agency'``) or per builder country
+    (``by='builder_country'``), largest mass first; ``mass_t`` in tonnes."""
+    if by not in ("agency", "builder_country"):
+        raise ValueError(f"by={by!r} is not allowed; use by='agency' or by='builder_country'")
+    grouped = modules.groupby(by, sort=False).agg(
+        modules=("id", "count"),
+        mass_kg=("mass_kg", lambda s: int(s.fillna(0).sum())),
+        mass_unknown=("mass_kg", lambda s: int(s.isna().sum())),
+    )
+    grouped["mass_t"] = (grouped["mass_kg"] / 1000).round(1)
+    return grouped.sort_values(["mass_kg", "modules"], ascending=False).reset_index()
+
+
+def vehicle_family(vehicle: str) -> str:
+    """'Space Shuttle Endeavour' -> 'Space Shuttle', 'Proton-K' -> 'Proton'."""
+    if vehicle.startswith("Space Shuttle"):
+        return "Space Shuttle"
+    return re.split(r"[-\s]", vehicle, maxsplit=1)[0] or vehicle
+
+
+# Cargo ships, the agency that flies each, and words that name it in an event's id or title.
+CARGO_SHIPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Progress": ("Roscosmos", ("progress",)),
+    "ATV": ("ESA", ("atv", "automated transfer vehicle")),
+    "HTV": ("JAXA", ("htv", "h-ii transfer vehicle", "kounotori")),
+    "Dragon": ("SpaceX", ("dragon", "crs-", "crs1", "crs2")),
+    "Cygnus": ("Northrop", ("cygnus",)),
+}
+
+
+def cargo_ship_of(event_id: str, title: str) -> str | None:
+    """The cargo ship an event is about, or None (crew ships are not cargo ships)."""
+    text = f"{event_id} {title}".lower()
+    if "crew dragon" in text or "crew-dragon" in text:
+        return None
+    words = re.findall(r"[a-z0-9-]+", text)
+    for ship, (_, keys) in CARGO_SHIPS.items():
+        for key in keys:
+            if " " in key or key.endswith("-"):
+                if key in text:
+                    return ship
+            elif any(w == key or w.startswith(key) for w in words):
+                return ship
+    return None
+
+
+def cargo_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Vehicle events about cargo ships, with ``ship`` and the ``agency`` that flies it."""
+    vehicle = events[events["category"] == "vehicle"]
+    ships = [cargo_ship_of(i, t) for i, t in zip(vehicle["id"], vehicle["title"], strict=True)]
+    result = vehicle.assign(ship=ships).dropna(subset=["ship"])
+    result["agency"] = result["ship"].map(lambda s: CARGO_SHIPS[s][0])
+    return result.reset_index(drop=True)
+
+
+def cargo_spans(events: pd.DataFrame) -> pd.DataFrame:
+    """For each cargo ship: first and last event dates and the number of events."""
+    cargo = cargo_events(events)
+    spans = cargo.groupby("ship", sort=False).agg(
+        first=("date", "min"), last=("date", "max"), events=("id", "count")
+    )
+    spans["agency"] = [CARGO_SHIPS[s][0] for s in spans.index]
+    order = [s for s in CARGO_SHIPS if s in spans.index]
+    return spans.loc[order].reset_index()
+
+
+def select_events(
+    events: pd.DataFrame,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    categories=None,
+    agencies=None,
+) -> pd.DataFrame:
+    """The events between ``start`` and ``end`` (inclusive), in any of ``categories`` and
+    involving any of ``agencies``; ``None`` means no limit."""
+    keep = np.ones(len(events), dtype=bool)
+    if start is not None:
+        keep &= (events["date"] >= start).to_numpy()
+    if end is not None:
+        keep &= (events["date"] <= end).to_numpy()
+    if categories is not None:
+        keep &= events["category"].astype(str).isin(list(categories)).to_numpy()
+    if agencies is not None:
+        wanted = set(agencies)
+        keep &= np.array([bool(wanted.intersection(a)) for a in events["agencies"]], dtype=bool)
+    return events.loc[keep].reset_index(drop=True)

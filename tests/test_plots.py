@@ -1,0 +1,107 @@
+"""The lesson figures draw what the catalogue says, and say it in words too."""
+
+import os
+
+os.environ.setdefault("MPLBACKEND", "Agg")  # tests never open windows
+
+import pandas as pd
+import pytest
+
+from isslearn import plots
+from isslearn.catalogue import load_modules
+from isslearn.chart import Chart
+
+
+def attached_on(day: str) -> pd.DataFrame:
+    """Worked out here from modules.csv directly, not through isslearn.station."""
+    modules = load_modules()
+    when = pd.Timestamp(day)
+    there = (modules["attach_date"] <= when) & (
+        modules["detach_date"].isna() | (modules["detach_date"] > when)
+    )
+    return modules[there]
+
+
+def filled_blocks(figure) -> set[str]:
+    ax = figure.axes[0]
+    return {p.get_gid() for p in ax.patches if p.get_gid() and p.get_fill()}
+
+
+@pytest.mark.parametrize("day", ["1998-11-20", "1998-12-31", "2011-07-21"])
+def test_station_draws_exactly_the_modules_attached_that_day(day):
+    chart = plots.station(day)
+    expected = attached_on(day)
+    assert isinstance(chart, Chart)
+    assert filled_blocks(chart.figure) == set(expected["id"])
+    # every module of the catalogue has a block; the others are outlines
+    assert len([p for p in chart.figure.axes[0].patches if p.get_gid()]) == len(load_modules())
+    visible_labels = [t for t in chart.figure.axes[0].texts if t.get_visible()]
+    assert len(visible_labels) == len(expected)
+
+
+def test_station_description_gives_count_mass_and_volume():
+    expected = attached_on("2011-07-21")
+    mass = int(expected["mass_kg"].fillna(0).sum())
+    volume = float(expected["pressurized_volume_m3"].fillna(0).sum())
+    text = plots.station("2011-07-21").description
+    assert text.startswith(f"On 2011-07-21 the station had {len(expected)} modules and elements")
+    assert f"{mass:,} kg" in text
+    assert f"{volume:,.0f} m³" in text
+    title = plots.station("2011-07-21").figure.texts[0].get_text()
+    assert f"{len(expected)} modules" in title
+
+
+def test_station_before_launch_says_nothing_was_there():
+    chart = plots.station("1990-01-01")
+    assert filled_blocks(chart.figure) == set()
+    assert "no part of the station was in orbit" in chart.description
+
+
+@pytest.mark.parametrize("bad", ["21/07/2011", "2011-13-01", "yesterday", 2011])
+def test_a_bad_date_names_the_accepted_form(bad):
+    with pytest.raises(ValueError, match=r"YYYY-MM-DD") as caught:
+        plots.station(bad)
+    assert str(bad) in str(caught.value)
+
+
+def test_dates_may_be_written_loosely_or_as_dates():
+    import datetime as dt
+
+    a = plots.station("2000-11-2").description
+    b = plots.station(dt.date(2000, 11, 2)).description
+    assert a == b
+
+
+def test_png_is_the_same_every_time_and_not_registered_with_pyplot():
+    import matplotlib.pyplot as plt
+
+    first, second = plots.station("2005-01-01").png(), plots.station("2005-01-01").png()
+    assert first.startswith(b"\x89PNG") and first == second
+    assert b"Software" not in first
+    assert plt.get_fignums() == []
+
+
+def test_growth_steps_end_at_the_station_as_it_is_now():
+    modules = load_modules()
+    chart = plots.growth()
+    mass_axes, count_axes = chart.figure.axes
+    last_change = max(pd.concat([modules["attach_date"], modules["detach_date"]]).dropna())
+    now = attached_on(last_change.strftime("%Y-%m-%d"))
+    assert count_axes.lines[0].get_ydata()[-1] == len(now)
+    assert mass_axes.lines[0].get_ydata()[-1] == pytest.approx(now["mass_kg"].sum() / 1000)
+    assert count_axes.get_xlabel() == "date (UTC)"
+    assert "(t)" in mass_axes.get_ylabel()
+    assert f"to {len(now)} modules" in chart.description
+
+
+def test_chart_shows_png_then_caption_with_markup_escaped():
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.instance()
+    chart = Chart(plots.station("1998-12-31").figure, "a <b>bold</b> claim")
+    with capture_output() as captured:
+        chart._ipython_display_()
+    image, caption = captured.outputs
+    assert image.data["image/png"]
+    assert caption.data["text/markdown"] == "*a &lt;b&gt;bold&lt;/b&gt; claim*"
