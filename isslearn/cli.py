@@ -27,7 +27,16 @@ def _check_events(path: Path) -> tuple[list[Problem], str]:
     return [], f"{path}: OK, {len(events)} event(s) from {span}"
 
 
-CHECKERS: dict[str, Checker] = {".csv": _check_events}
+def _check_quiz(path: Path) -> tuple[list[Problem], str]:
+    from .quiz_file import load_quiz_file, validate_quiz_file
+
+    problems = validate_quiz_file(path)
+    if problems:
+        return problems, ""
+    return [], f"{path}: OK, {len(load_quiz_file(path))} quiz item(s)"
+
+
+CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
 
 
 def cmd_check(args: argparse.Namespace) -> int:

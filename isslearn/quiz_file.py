@@ -218,6 +218,7 @@ class _Reader:
             )
             return None
         options, correct_nodes, seen = [], [], {}
+        before = len(self.problems)
         for node in seq.value:
             if isinstance(node, yaml.ScalarNode):
                 self.problem(
@@ -241,7 +242,7 @@ class _Reader:
             if correct:
                 correct_nodes.append(node)
             options.append(Option(text, correct, feedback))
-        if not correct_nodes:
+        if not correct_nodes and len(self.problems) == before:  # not after a typo like 'corect'
             self.problem(
                 key_node,
                 "correct",

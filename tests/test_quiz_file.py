@@ -1,0 +1,143 @@
+"""Teachers' quiz files: good files load; every mistake gets FILE:LINE and a fix, never a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from isslearn import quiz
+from isslearn.errors import CatalogueError
+
+GOOD = """\
+# A class quiz
+- question: Which module was launched first?
+  options:
+    - text: Zarya
+      correct: true
+      feedback: Yes, in November 1998.
+    - text: Unity
+      feedback: Close; two weeks later.
+- order: Put these in launch order
+  items:
+    - Zarya
+    - text: Unity
+      detail: 4 Dec 1998
+    - Zvezda
+"""
+
+
+def write(tmp_path, text, name="quiz.yaml"):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_a_good_file_loads_both_kinds_of_item(tmp_path):
+    items = quiz.load_quiz_file(write(tmp_path, GOOD))
+    assert [type(i).__name__ for i in items] == ["MultipleChoice", "Ordering"]
+    assert items[0].check("Unity").message == "Close; two weeks later."
+    assert items[1].items == ("Zarya", "Unity", "Zvezda")
+    assert items[1].details == ("", "4 Dec 1998", "")
+    assert quiz.validate_quiz_file(write(tmp_path, GOOD)) == []
+
+
+BAD = {
+    "malformed": ("- question: Which one: Zarya?\n  options: []\n", 1, "cannot be read here"),
+    "tab": ("- question: Q\n\toptions:\n", 2, "tabs"),
+    "not a list": ("question: Q\noptions: []\n", 1, "must be a list of questions"),
+    "missing options": ("- question: Q\n", 1, "field 'options': this field is missing"),
+    "missing question": (
+        "- options:\n    - text: a\n      correct: true\n    - text: b\n",
+        1,
+        "field 'question': this field is missing",
+    ),
+    "no correct option": (
+        "- question: Q\n  options:\n    - text: a\n    - text: b\n",
+        2,
+        "field 'correct': no option is marked correct",
+    ),
+    "two correct options": (
+        "- question: Q\n  options:\n    - text: a\n      correct: true\n"
+        "    - text: b\n      correct: true\n",
+        5,
+        "a second option is marked correct",
+    ),
+    "option without text": (
+        "- question: Q\n  options:\n    - text: a\n      correct: true\n    - feedback: f\n",
+        5,
+        "field 'text': this field is missing",
+    ),
+    "unknown key": (
+        "- question: Q\n  options:\n    - text: a\n      corect: true\n    - text: b\n",
+        4,
+        "did you mean 'correct'?",
+    ),
+    "correct not a boolean": (
+        "- question: Q\n  options:\n    - text: a\n      correct: maybe\n    - text: b\n",
+        4,
+        "must be true or false",
+    ),
+    "plain-text option": (
+        "- question: Q\n  options:\n    - Zarya\n    - text: b\n      correct: true\n",
+        3,
+        "write it as '- text: Zarya'",
+    ),
+    "one item to order": ("- order: O\n  items: [a]\n", 2, "needs a list of 2 to 8 items"),
+    "neither kind": ("- quiz: Q\n", 1, "needs a 'question'"),
+    "empty": ("", 1, "the file has no questions"),
+    "only comments": ("# nothing yet\n", 1, "the file has no questions"),
+    "not utf-8": (b"- question: caf\xe9\n", 1, "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_each_mistake_names_file_line_and_leaves_the_file_alone(tmp_path, case):
+    text, line, words = BAD[case]
+    path = write(tmp_path, text)
+    before = path.read_bytes()
+    problems = quiz.validate_quiz_file(path)
+    shown = [str(p) for p in problems]
+    assert any(s.startswith(f"{path}:{line}: ") and words in s for s in shown), shown
+    with pytest.raises(CatalogueError) as caught:
+        quiz.load_quiz_file(path)
+    assert words in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_missing_file_is_a_problem_not_a_crash(tmp_path):
+    (problem,) = quiz.validate_quiz_file(tmp_path / "nope.yaml")
+    assert "file not found" in str(problem)
+
+
+def test_html_in_a_teachers_question_stays_text(tmp_path):
+    path = write(tmp_path, GOOD.replace("Which module", "Which <b>module</b>"))
+    item = quiz.load_quiz_file(path)[0]
+    title = item.widget().children[0]
+    assert "&lt;b&gt;module&lt;/b&gt;" in title.value and "<b>" not in title.value
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "isslearn", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_cli_checks_quiz_files(tmp_path):
+    good = write(tmp_path, GOOD, "good.yml")
+    done = run_cli("check", str(good))
+    assert done.returncode == 0, done.stderr
+    assert "OK, 2 quiz item(s)" in done.stdout
+    bad = write(tmp_path, textwrap.dedent(BAD["two correct options"][0]), "bad.yaml")
+    before = bad.read_bytes()
+    done = run_cli("check", str(bad))
+    assert done.returncode == 1
+    assert f"{bad}:5: field 'correct'" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert bad.read_bytes() == before
