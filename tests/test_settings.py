@@ -1,0 +1,95 @@
+"""Lesson settings: one call resolves files, checks every choice, and filters the events."""
+
+from __future__ import annotations
+
+import pytest
+
+from isslearn import quiz
+from isslearn.errors import CatalogueError
+from isslearn.lesson import QUIZ_ENV, Lesson, SettingsError
+
+QUIZ = """\
+- question: Which came first?
+  options:
+    - text: Zarya
+      correct: true
+      feedback: Yes.
+    - text: Unity
+      feedback: No, later.
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_class_wide_files(monkeypatch):
+    monkeypatch.delenv("ISSLEARN_EVENTS", raising=False)
+    monkeypatch.delenv(QUIZ_ENV, raising=False)
+
+
+def test_unknown_agency_lists_allowed_and_suggests_the_closest():
+    with pytest.raises(SettingsError) as caught:
+        Lesson(agencies=["NSA"])
+    message = str(caught.value)
+    assert "unknown agency 'NSA'" in message
+    assert "allowed: NASA, Roscosmos, ESA" in message and "did you mean 'NASA'?" in message
+
+
+def test_every_bad_setting_is_reported_at_once():
+    with pytest.raises(SettingsError) as caught:
+        Lesson(start="1998-13-01", end="1990-01-01", categories=["asembly"])
+    message = str(caught.value)
+    assert "start='1998-13-01'" in message and "no month 13" in message
+    assert "unknown category 'asembly'" in message and "did you mean 'assembly'?" in message
+
+
+def test_start_after_end_is_refused():
+    with pytest.raises(SettingsError, match="is after end"):
+        Lesson(start=2011, end=1998)
+
+
+def test_whole_years_and_case_insensitive_choices():
+    lesson = Lesson(start=1998, end=2011, agencies="esa", categories=["Assembly"])
+    assert f"{lesson.start:%Y-%m-%d}" == "1998-01-01" and f"{lesson.end:%Y-%m-%d}" == "2011-12-31"
+    assert lesson.agencies == ("ESA",) and lesson.categories == ("assembly",)
+
+
+def test_quiz_file_from_argument_then_environment_then_default(tmp_path, monkeypatch):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(QUIZ, encoding="utf-8")
+    default = [quiz.launch_order_question(seed=1)]
+    assert Lesson().quiz(default) == default
+    assert Lesson().quiz(lambda: default) == default
+    monkeypatch.setenv(QUIZ_ENV, str(mine))
+    from_env = Lesson()
+    assert from_env.quiz_origin == QUIZ_ENV
+    assert from_env.quiz(default)[0].question == "Which came first?"
+    assert Lesson(quiz_file=mine).quiz_origin == "argument"
+
+
+def test_a_bad_quiz_file_fails_in_the_settings_cell_with_its_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(QUIZ.replace("correct: true", "correct: sure"), encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"bad.yaml:4: field 'correct'"):
+        Lesson(quiz_file=bad)
+
+
+def test_events_are_filtered_by_every_setting_and_annotated(tmp_path):
+    own = tmp_path / "class.csv"
+    own.write_text("date,title,agencies\n2005-05-05,Our class watched the ISS,ESA\n", "utf-8")
+    lesson = Lesson(events_file=own, start="2000-01-01", end="2010-12-31", agencies=["ESA"])
+    events = lesson.events()
+    assert events["date"].between("2000-01-01", "2010-12-31").all()
+    assert events["agencies"].map(lambda codes: "ESA" in codes).all()
+    assert "Our class watched the ISS" in set(events["title"])
+    assert "era" in events.columns
+    everything = Lesson(events_file=own).events(annotated=False)
+    assert len(everything) > len(events)
+
+
+def test_events_file_from_environment(tmp_path, monkeypatch):
+    own = tmp_path / "class.csv"
+    own.write_text("date,title\n2005-05-05,Class visit\n", "utf-8")
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(own))
+    lesson = Lesson(builtin_events=False)
+    assert lesson.events_origin == "ISSLEARN_EVENTS"
+    assert list(lesson.events(annotated=False)["title"]) == ["Class visit"]
+    assert "from ISSLEARN_EVENTS" in lesson.describe()
