@@ -1,4 +1,4 @@
-"""The `isslearn` command, run as a teacher runs it: a separate process, exit codes, no traceback."""
+"""The `isslearn` command run as a teacher runs it: a new process, exit codes, no traceback."""
 
 from __future__ import annotations
 
@@ -7,8 +7,14 @@ import sys
 
 
 def run(*args: str, env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "isslearn", *args], capture_output=True,
-                          text=True, timeout=120, env=env, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "isslearn", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+    )
 
 
 def test_check_good_file_prints_one_summary_line(write_file):

@@ -7,7 +7,6 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -16,8 +15,21 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                    str(out), str(REPO)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     [built] = out.glob("isslearn-*.whl")
     return built
 
@@ -32,8 +44,21 @@ def test_wheel_holds_one_copy_of_each_table(wheel):
 
 def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--target", str(target), str(wheel)], check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     script = (
@@ -42,8 +67,14 @@ def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path
         "print(isslearn.__file__); print(c.builtin_location()); print(len(e), len(m))"
     )
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-c", script], cwd=elsewhere, capture_output=True,
-                            text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     package, location, counts = result.stdout.strip().splitlines()
     assert package.startswith(str(target)), "imported the checkout, not the installed wheel"
