@@ -76,7 +76,9 @@ def test_teacher_file_from_environment_variable(write_file, monkeypatch):
 
 
 def test_explicit_path_wins_over_environment_variable(write_file, monkeypatch):
-    monkeypatch.setenv("ISSLEARN_EVENTS", str(write_file("env.csv", "date,title\n2010-05-05,Env\n")))
+    monkeypatch.setenv(
+        "ISSLEARN_EVENTS", str(write_file("env.csv", "date,title\n2010-05-05,Env\n"))
+    )
     explicit = write_file("arg.csv", "date,title\n2010-05-05,Arg\n")
     titles = set(isslearn.load_events(explicit)["title"])
     assert "Arg" in titles and "Env" not in titles
