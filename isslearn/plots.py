@@ -11,6 +11,10 @@ the same data always gives the same PNG.
 
 from __future__ import annotations
 
+import html
+from collections import Counter
+
+import numpy as np
 import pandas as pd
 
 from . import summaries
@@ -33,6 +37,10 @@ def text_color_on(background: str) -> str:
     r, g, b = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "black" if luminance > 0.4 else "white"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _number(value: float) -> str:
@@ -104,7 +112,9 @@ class StationSchematic:
         present = [a for a in self.colors if a in set(self.layout["agency"])]
         handles = [Patch(facecolor=self.colors[a], label=a) for a in present]
         handles.append(
-            Patch(facecolor="none", edgecolor=GHOST_COLOR, linestyle="--", label="not there yet")
+            Patch(
+                facecolor="none", edgecolor=GHOST_COLOR, linestyle="--", label="not attached then"
+            )
         )
         self.figure.legend(
             handles=handles,
@@ -117,15 +127,52 @@ class StationSchematic:
             handlelength=1.2,
         )
         self.title = self.figure.suptitle("", fontsize=TITLE_SIZE, x=0.02, ha="left", y=0.98)
+        self._attach = self.layout["attach_date"].to_numpy(dtype="datetime64[ns]")
+        self._detach = self.layout["detach_date"].to_numpy(dtype="datetime64[ns]")
+        by_id = self.modules.set_index("id").loc[self.layout["id"]]
+        self._mass = by_id["mass_kg"].astype("Float64").fillna(0).to_numpy(dtype=float)
+        self._mass_unknown = by_id["mass_kg"].isna().to_numpy()
+        self._volume = (
+            by_id["pressurized_volume_m3"].astype("Float64").fillna(0).to_numpy(dtype=float)
+        )
+        self._agency = self.layout["agency"].to_numpy(dtype=object)
         self.date: pd.Timestamp | None = None
         self.description = ""
 
-    def show(self, date) -> str:
-        """Draw the station as it was on ``date``; returns the description sentence."""
+    def station_state(self, date) -> tuple[pd.Timestamp, np.ndarray, str, str]:
+        """For ``date``: the day, which layout rows are attached, the title and the sentence.
+
+        Worked out with plain arrays (no DataFrame operations) so that a slider stays quick.
+        """
         day = as_day(date)
-        attach = self.layout["attach_date"]
-        detach = self.layout["detach_date"]
-        there = (attach <= day) & (detach.isna() | (detach > day))
+        when = np.datetime64(day, "ns")
+        there = (self._attach <= when) & (np.isnat(self._detach) | (self._detach > when))
+        count = int(there.sum())
+        mass = float(self._mass[there].sum())
+        volume = float(np.round(self._volume[there].sum(), 1))
+        title = (
+            f"The ISS on {day:%Y-%m-%d}: {count} modules and elements, "
+            f"{_mass_t(mass)}, {_number(volume)} m³ pressurized"
+        )
+        if count == 0:
+            sentence = (
+                f"On {day:%Y-%m-%d} no part of the station was in orbit yet; "
+                f"the first module arrived on {pd.Timestamp(self._attach.min()):%Y-%m-%d}."
+            )
+        else:
+            by_agency = Counter(self._agency[there]).most_common()
+            parts = ", ".join(f"{n} {agency}" for agency, n in by_agency)
+            unknown = int(self._mass_unknown[there].sum())
+            caveat = f" (the catalogue has no mass for {unknown} of them)" if unknown else ""
+            sentence = (
+                f"On {day:%Y-%m-%d} the station had {count} modules and elements ({parts}), "
+                f"a launch mass of {_number(mass)} kg{caveat} and {_number(volume)} m³ "
+                "of pressurized volume."
+            )
+        return day, there, title, sentence
+
+    def restyle(self, there: np.ndarray) -> None:
+        """Fill the blocks of attached modules; outline the others."""
         for module_id, agency, attached in zip(
             self.layout["id"], self.layout["agency"], there, strict=True
         ):
@@ -140,43 +187,18 @@ class StationSchematic:
                 block.set_edgecolor(GHOST_COLOR)
                 block.set_linestyle("--")
             label.set_visible(bool(attached))
-        totals = station_totals([day], self.modules).iloc[0]
-        count = int(totals["modules_attached"])
-        mass = float(totals["station_mass_kg"])
-        volume = float(totals["pressurized_volume_m3"])
-        self.title.set_text(
-            f"The ISS on {day:%Y-%m-%d}: {count} modules and elements, "
-            f"{_mass_t(mass)}, {_number(volume)} m³ pressurized"
-        )
-        self.date = day
-        self.description = station_sentence(day, self.modules, count, mass, volume)
-        return self.description
+
+    def show(self, date) -> str:
+        """Draw the station as it was on ``date``; returns the description sentence."""
+        day, there, title, sentence = self.station_state(date)
+        self.restyle(there)
+        self.title.set_text(title)
+        self.date, self.description = day, sentence
+        return sentence
 
     def attached_ids(self) -> list[str]:
         """Ids of the blocks currently drawn as attached (filled)."""
         return [i for i, block in self.blocks.items() if block.get_fill()]
-
-
-def station_sentence(day, modules, count: int, mass: float, volume: float) -> str:
-    """One sentence for a screen reader: what the station was on ``day``."""
-    if count == 0:
-        first = modules["attach_date"].min()
-        return (
-            f"On {day:%Y-%m-%d} no part of the station was in orbit yet; "
-            f"the first module arrived on {first:%Y-%m-%d}."
-        )
-    there = (modules["attach_date"] <= day) & (
-        modules["detach_date"].isna() | (modules["detach_date"] > day)
-    )
-    unknown = int(modules.loc[there, "mass_kg"].isna().sum())
-    by_agency = modules.loc[there, "agency"].value_counts()
-    parts = ", ".join(f"{n} {agency}" for agency, n in by_agency.items())
-    caveat = f" (the catalogue has no mass for {unknown} of them)" if unknown else ""
-    return (
-        f"On {day:%Y-%m-%d} the station had {count} modules and elements ({parts}), "
-        f"a launch mass of {_number(mass)} kg{caveat} and {_number(volume)} m³ "
-        "of pressurized volume."
-    )
 
 
 def station(date) -> Chart:
@@ -267,5 +289,458 @@ def growth() -> Chart:
     return Chart(figure, description)
 
 
-__all__ = ["StationSchematic", "agency_colors", "growth", "station"]
-_ = (load_expeditions, as_optional_day)  # used by the figures below
+# ---------------------------------------------------------------- launches by rocket
+
+
+def launches_by_vehicle() -> Chart:
+    """When each rocket carried a piece of the station up: one dot per module, one row per
+    rocket family, coloured by the agency responsible for the module.
+
+    >>> "Space Shuttle" in launches_by_vehicle().description
+    True
+    """
+    modules = load_modules().assign(
+        family=lambda m: m["launch_vehicle"].map(summaries.vehicle_family)
+    )
+    order = modules.groupby("family")["launch_date"].min().sort_values().index.tolist()
+    colors = agency_colors()
+    figure = new_figure()
+    ax = figure.add_axes((0.2, 0.27, 0.77, 0.6))
+    for agency, group in modules.groupby("agency", sort=False):
+        ax.scatter(
+            group["launch_date"],
+            [len(order) - 1 - order.index(f) for f in group["family"]],
+            s=90,
+            color=colors.get(agency, GHOST_COLOR),
+            edgecolor="white",
+            linewidth=0.8,
+            label=agency,
+            zorder=3,
+        )
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels(list(reversed(order)), fontsize=TICK_SIZE)
+    ax.set_ylim(-0.6, len(order) - 0.4)
+    ax.set_xlabel("launch date (UTC)", fontsize=LABEL_SIZE)
+    ax.set_ylabel("rocket", fontsize=LABEL_SIZE)
+    ax.grid(axis="x", color="#DDDDDD", zorder=0)
+    _style_axes(ax)
+    ax.legend(
+        title="module's agency",
+        fontsize=SMALL_SIZE,
+        title_fontsize=SMALL_SIZE,
+        loc="upper center",
+        bbox_to_anchor=(0.45, -0.16),
+        ncol=7,
+        frameon=False,
+    )
+    figure.suptitle(
+        "Which rockets launched the station's modules (one dot per module)",
+        fontsize=TITLE_SIZE,
+        x=0.02,
+        ha="left",
+    )
+    counts = modules["family"].value_counts()
+    parts = ", ".join(f"{n} on {family}" for family, n in counts.items())
+    description = (
+        f"The catalogue's {len(modules)} modules and elements were launched between "
+        f"{modules['launch_date'].min():%Y-%m-%d} and {modules['launch_date'].max():%Y-%m-%d}: "
+        f"{parts}."
+    )
+    return Chart(figure, description)
+
+
+# ---------------------------------------------------------------- people aboard
+
+
+def people_aboard(start=None, end=None) -> Chart:
+    """How many people of the long-duration crew lived aboard, from ``start`` to ``end``
+    ('YYYY-MM-DD'; default: the whole history), with the start of continuous habitation marked.
+
+    >>> "long-duration crew" in people_aboard().description
+    True
+    """
+    first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
+    expeditions = load_expeditions()
+    steps = summaries.crew_steps(expeditions)
+    happened = load_events()
+    latest = happened.loc[happened["status"] == "happened", "date"].max()
+    open_end = expeditions["end"].isna().any()
+    stop = max(steps["date"].max(), latest if open_end else steps["date"].max())
+    x0 = first if first is not None else steps["date"].min() - pd.Timedelta(days=365)
+    x1 = last if last is not None else stop
+    if x1 <= x0:
+        raise ValueError(
+            f"start={x0:%Y-%m-%d} is not before end={x1:%Y-%m-%d}; give start earlier than end"
+        )
+    xs = [x0, *steps["date"], max(stop, x1)]
+    ys = [0, *steps["crew"], int(steps["crew"].iloc[-1])]
+    figure = new_figure()
+    ax = figure.add_axes((0.09, 0.14, 0.88, 0.7))
+    color = agency_colors().get("NASA", "#0072B2")
+    ax.step(xs, ys, where="post", color=color, lw=2.5, label="long-duration crew")
+    ax.fill_between(xs, ys, step="post", color=color, alpha=0.15)
+    habitation_start = expeditions["start"].min()
+    ax.axvline(habitation_start, color="black", lw=1.2, ls="--")
+    ax.text(
+        habitation_start,
+        0.97,
+        f" people aboard without a break since {habitation_start:%Y-%m-%d}",
+        transform=ax.get_xaxis_transform(),
+        va="top",
+        fontsize=SMALL_SIZE,
+        parse_math=False,
+    )
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(0, max(ys) + 1.5)
+    ax.set_ylabel("people aboard (long-duration crew)", fontsize=LABEL_SIZE)
+    ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    _style_axes(ax)
+    figure.suptitle(
+        "People living aboard: the long-duration crew of each expedition",
+        fontsize=TITLE_SIZE,
+        x=0.02,
+        ha="left",
+    )
+    shown = expeditions[
+        (expeditions["start"] <= x1) & (expeditions["end"].isna() | (expeditions["end"] >= x0))
+    ]
+    if len(shown):
+        sizes = shown["crew_size"]
+        detail = (
+            f"{len(shown)} expeditions with a long-duration crew of {sizes.min()} to "
+            f"{sizes.max()} people"
+        )
+    else:
+        detail = "no expedition"
+    description = (
+        f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} the station had {detail}; people have lived "
+        f"aboard without a break since {habitation_start:%Y-%m-%d}."
+    )
+    return Chart(figure, description)
+
+
+# ---------------------------------------------------------------- one expedition
+
+
+def expedition_table(number: int) -> pd.DataFrame:
+    """One row per crew member of expedition ``number``: name, agency, role, dates, days."""
+    expeditions = load_expeditions()
+    match = expeditions[expeditions["number"] == number]
+    if match.empty:
+        known = expeditions["number"]
+        raise ValueError(
+            f"there is no expedition {number!r} in the catalogue; "
+            f"it has expeditions {known.min()} to {known.max()}, e.g. expedition_card(1)"
+        )
+    exp = match.iloc[0]
+    agencies = load_agencies().set_index("code")["name"]
+    end = "still aboard" if pd.isna(exp["end"]) else f"{exp['end']:%Y-%m-%d}"
+    days = "" if pd.isna(exp["days"]) else int(exp["days"])
+    rows = [
+        {
+            "crew member": name,
+            "role": "commander" if i == 0 else "flight engineer",
+            "agency": agency,
+            "agency name": agencies.get(agency, agency),
+            "start": f"{exp['start']:%Y-%m-%d}",
+            "end": end,
+            "days": days,
+        }
+        for i, (name, agency) in enumerate(zip(exp["crew"], exp["crew_agencies"], strict=True))
+    ]
+    return pd.DataFrame(rows)
+
+
+def expedition_card(number: int):
+    """Expedition ``number`` as a table: crew with agencies, dates and days aboard.
+
+    Returns a pandas Styler (the agency column in the agency's colour); every name is
+    escaped, so text shows as text.
+
+    >>> expedition_card(1).data["crew member"].iloc[0]
+    'William Shepherd'
+    """
+    table = expedition_table(number)
+    colors = agency_colors()
+
+    def agency_style(code: str) -> str:
+        background = colors.get(code, GHOST_COLOR)
+        return f"background-color: {background}; color: {text_color_on(background)}"
+
+    start, end = table["start"].iloc[0], table["end"].iloc[0]
+    days = table["days"].iloc[0]
+    length = f", {days} days" if days != "" else ""
+    until = "still aboard" if end == "still aboard" else f"to {end}"
+    caption = f"Expedition {int(number)}: from {start} {until}{length}, {len(table)} crew"
+    return (
+        table.style.format(escape="html")
+        .map(agency_style, subset=["agency"])
+        .hide(axis="index")
+        .set_caption(html.escape(caption))
+        .set_uuid(f"isslearn-expedition-{int(number)}")
+    )
+
+
+# ---------------------------------------------------------------- contributions
+
+
+def contributions(by: str = "agency") -> Chart:
+    """Modules and launch mass per agency (``by='agency'``) or per builder country
+    (``by='builder_country'``, bars split by the responsible agency's colour).
+
+    >>> contributions().description.startswith("By agency")
+    True
+    """
+    modules = load_modules()
+    table = summaries.contributions(modules, by)
+    colors = agency_colors()
+    figure = new_figure()
+    left, right = figure.subplots(1, 2, sharey=True)
+    figure.subplots_adjust(left=0.2, right=0.97, top=0.84, bottom=0.15, wspace=0.08)
+    names = list(table[by])
+    positions = {name: len(names) - 1 - i for i, name in enumerate(names)}
+    if by == "agency":
+        for ax, column in ((left, "modules"), (right, "mass_t")):
+            ax.barh(
+                [positions[n] for n in names],
+                table[column],
+                color=[colors.get(n, GHOST_COLOR) for n in names],
+            )
+    else:
+        per = modules.assign(mass_t=modules["mass_kg"].fillna(0) / 1000)
+        per = per.groupby([by, "agency"], sort=False).agg(
+            modules=("id", "count"), mass_t=("mass_t", "sum")
+        )
+        for ax, column in ((left, "modules"), (right, "mass_t")):
+            offset = {n: 0.0 for n in names}
+            for (country, agency), row in per.iterrows():
+                ax.barh(
+                    positions[country],
+                    row[column],
+                    left=offset[country],
+                    color=colors.get(agency, GHOST_COLOR),
+                    edgecolor="white",
+                )
+                offset[country] += row[column]
+        from matplotlib.patches import Patch
+
+        present = [a for a in colors if a in set(modules["agency"])]
+        right.legend(
+            handles=[Patch(color=colors[a], label=a) for a in present],
+            fontsize=SMALL_SIZE,
+            title="agency",
+            title_fontsize=SMALL_SIZE,
+            loc="lower right",
+            frameon=False,
+        )
+    left.set_yticks(range(len(names)))
+    left.set_yticklabels(list(reversed(names)), fontsize=TICK_SIZE)
+    left.set_xlabel("modules and elements (count)", fontsize=LABEL_SIZE)
+    right.set_xlabel("launch mass (t)", fontsize=LABEL_SIZE)
+    for ax in (left, right):
+        _style_axes(ax)
+    what = "agency" if by == "agency" else "country that built them"
+    figure.suptitle(
+        f"Who contributed the station's modules, by {what}",
+        fontsize=TITLE_SIZE,
+        x=0.02,
+        ha="left",
+    )
+    heading = "By agency" if by == "agency" else "By builder country"
+    parts = "; ".join(
+        f"{row[by]} {_count(row['modules'], 'module')}, {row['mass_t']:,.1f} t"
+        for _, row in table.iterrows()
+    )
+    unknown = int(table["mass_unknown"].sum())
+    caveat = f" ({unknown} modules have no mass in the catalogue)" if unknown else ""
+    return Chart(figure, f"{heading}: {parts}{caveat}.")
+
+
+# ---------------------------------------------------------------- cargo ships
+
+
+def cargo_fleet(ships=None) -> Chart:
+    """The cargo ships that supplied the station: a bar from each ship's first to its last
+    event in the catalogue, a tick per event, coloured by the agency that flies it.
+
+    ``ships`` limits the figure, e.g. ``cargo_fleet(["ATV", "HTV"])``.
+
+    >>> cargo_fleet().description.startswith("Cargo ships")
+    True
+    """
+    events = load_events()
+    spans = summaries.cargo_spans(events)
+    cargo = summaries.cargo_events(events)
+    if ships is not None:
+        unknown = [s for s in ships if s not in summaries.CARGO_SHIPS]
+        if unknown:
+            raise ValueError(
+                f"unknown cargo ship {unknown[0]!r}; choose from "
+                + ", ".join(summaries.CARGO_SHIPS)
+            )
+        spans = spans[spans["ship"].isin(list(ships))].reset_index(drop=True)
+        cargo = cargo[cargo["ship"].isin(list(ships))]
+    colors = agency_colors()
+    figure = new_figure()
+    ax = figure.add_axes((0.13, 0.14, 0.84, 0.7))
+    rows = {ship: len(spans) - 1 - i for i, ship in enumerate(spans["ship"])}
+    for _, span in spans.iterrows():
+        color = colors.get(span["agency"], GHOST_COLOR)
+        y = rows[span["ship"]]
+        ax.barh(
+            y, span["last"] - span["first"], left=span["first"], height=0.5, color=color, alpha=0.5
+        )
+        ax.text(
+            span["last"],
+            y,
+            f"  {span['agency']}",
+            va="center",
+            fontsize=SMALL_SIZE,
+            parse_math=False,
+        )
+    if len(cargo):
+        ax.scatter(
+            cargo["date"],
+            [rows[s] for s in cargo["ship"]],
+            marker="|",
+            s=300,
+            color="black",
+            zorder=3,
+            label="an event in the catalogue",
+        )
+        ax.legend(fontsize=SMALL_SIZE, loc="lower left", bbox_to_anchor=(0, 0.98), frameon=False)
+    ax.set_yticks(list(rows.values()))
+    ax.set_yticklabels(list(rows), fontsize=TICK_SIZE)
+    ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
+    ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+    ax.set_ylabel("cargo ship", fontsize=LABEL_SIZE)
+    ax.grid(axis="x", color="#DDDDDD", zorder=0)
+    _style_axes(ax)
+    figure.suptitle(
+        "Cargo ships from four nations: first to last event in the catalogue",
+        fontsize=TITLE_SIZE,
+        x=0.02,
+        ha="left",
+    )
+    parts = "; ".join(
+        f"{s['ship']} ({s['agency']}) {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}"
+        for _, s in spans.iterrows()
+    )
+    description = f"Cargo ships in the catalogue: {parts or 'none'}."
+    return Chart(figure, description)
+
+
+# ---------------------------------------------------------------- events on a timeline
+
+TEACHER_MARK = "*"  # marks a teacher's own events on the timeline
+
+
+def timeline(
+    events: pd.DataFrame | None = None,
+    start=None,
+    end=None,
+    categories=None,
+    agencies=None,
+    label: str = "teacher",
+) -> Chart:
+    """Events as dots on a time line, one row per category, coloured by their first agency.
+
+    ``events`` defaults to :func:`~isslearn.catalogue.load_events` (the built-in catalogue plus
+    a teacher's file from $ISSLEARN_EVENTS). A teacher's own events are drawn larger, ringed,
+    and titled; ``label='all'`` titles every event, ``label='none'`` none.
+
+    >>> timeline(start="2000-01-01", end="2000-12-31").description.startswith("Between")
+    True
+    """
+    if label not in ("teacher", "all", "none"):
+        raise ValueError(f"label={label!r} is not allowed; use 'teacher', 'all' or 'none'")
+    events = load_events() if events is None else events
+    first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
+    shown = summaries.select_events(events, first, last, categories, agencies)
+    colors = agency_colors()
+    cats = [c for c in load_events_categories() if c in set(shown["category"].astype(str))]
+    figure = new_figure()
+    ax = figure.add_axes((0.14, 0.14, 0.83, 0.7))
+    own = (
+        shown["origin"] != "built-in"
+        if "origin" in shown.columns
+        else pd.Series(False, index=shown.index)
+    )
+    rows = {c: len(cats) - 1 - i for i, c in enumerate(cats)}
+    ys = [rows[c] for c in shown["category"].astype(str)]
+    point_colors = [
+        colors.get(a[0], GHOST_COLOR) if len(a) else "#555555" for a in shown["agencies"]
+    ]
+    builtin = ~own.to_numpy()
+    ax.scatter(
+        shown["date"][builtin],
+        [y for y, b in zip(ys, builtin, strict=True) if b],
+        s=45,
+        c=[c for c, b in zip(point_colors, builtin, strict=True) if b],
+        edgecolor="white",
+        linewidth=0.5,
+        zorder=3,
+    )
+    if own.any():
+        ax.scatter(
+            shown["date"][~builtin],
+            [y for y, b in zip(ys, builtin, strict=True) if not b],
+            s=160,
+            c=[c for c, b in zip(point_colors, builtin, strict=True) if not b],
+            edgecolor="black",
+            linewidth=2,
+            zorder=4,
+            label="your own events",
+        )
+        ax.legend(fontsize=SMALL_SIZE, loc="lower right", frameon=False)
+    for (_, event), y, is_own in zip(shown.iterrows(), ys, ~builtin, strict=True):
+        if label == "all" or (label == "teacher" and is_own):
+            ax.annotate(
+                event["title"][:40] + ("…" if len(event["title"]) > 40 else ""),
+                (event["date"], y),
+                xytext=(4, 8),
+                textcoords="offset points",
+                fontsize=SMALL_SIZE,
+                rotation=20,
+                parse_math=False,
+            )
+    ax.set_yticks(list(rows.values()))
+    ax.set_yticklabels(list(rows), fontsize=TICK_SIZE)
+    ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
+    if first is not None or last is not None:
+        lo = first if first is not None else shown["date"].min()
+        hi = last if last is not None else shown["date"].max()
+        if pd.notna(lo) and pd.notna(hi) and lo < hi:
+            ax.set_xlim(lo, hi)
+    ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+    ax.set_ylabel("category", fontsize=LABEL_SIZE)
+    ax.grid(axis="x", color="#DDDDDD", zorder=0)
+    _style_axes(ax)
+    figure.suptitle(
+        "Events on a time line (colour: first agency involved; grey: none)",
+        fontsize=TITLE_SIZE,
+        x=0.02,
+        ha="left",
+    )
+    return Chart(figure, timeline_sentence(shown, own, first, last))
+
+
+def load_events_categories() -> tuple[str, ...]:
+    """The event categories in their documented order."""
+    from .vocabulary import CATEGORIES
+
+    return CATEGORIES
+
+
+def timeline_sentence(shown: pd.DataFrame, own: pd.Series, first, last) -> str:
+    """Say how many events of each category the timeline shows, and how many are the teacher's."""
+    lo = f"{first:%Y-%m-%d}" if first is not None else "the start"
+    hi = f"{last:%Y-%m-%d}" if last is not None else "the end of the catalogue"
+    if shown.empty:
+        return f"Between {lo} and {hi} no events match the chosen categories and agencies."
+    counts = shown["category"].astype(str).value_counts()
+    parts = ", ".join(f"{n} {c}" for c, n in counts.items())
+    mine = int(own.sum())
+    extra = f", {mine} of them from your own file" if mine else ""
+    return f"Between {lo} and {hi} the time line shows {len(shown)} events ({parts}){extra}."

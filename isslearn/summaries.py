@@ -123,7 +123,7 @@ def vehicle_family(vehicle: str) -> str:
     """'Space Shuttle Endeavour' -> 'Space Shuttle', 'Proton-K' -> 'Proton'."""
     if vehicle.startswith("Space Shuttle"):
         return "Space Shuttle"
-    return re.split(r"[-\s]", vehicle, maxsplit=1)[0] or vehicle
+    return vehicle.split("-", 1)[0] or vehicle
 
 
 # Cargo ships, the agency that flies each, and words that name it in an event's id or title.
@@ -131,7 +131,7 @@ CARGO_SHIPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Progress": ("Roscosmos", ("progress",)),
     "ATV": ("ESA", ("atv", "automated transfer vehicle")),
     "HTV": ("JAXA", ("htv", "h-ii transfer vehicle", "kounotori")),
-    "Dragon": ("SpaceX", ("dragon", "crs-", "crs1", "crs2")),
+    "Dragon": ("SpaceX", ("dragon",)),
     "Cygnus": ("Northrop", ("cygnus",)),
 }
 
@@ -144,7 +144,7 @@ def cargo_ship_of(event_id: str, title: str) -> str | None:
     words = re.findall(r"[a-z0-9-]+", text)
     for ship, (_, keys) in CARGO_SHIPS.items():
         for key in keys:
-            if " " in key or key.endswith("-"):
+            if " " in key:
                 if key in text:
                     return ship
             elif any(w == key or w.startswith(key) for w in words):

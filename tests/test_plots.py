@@ -105,3 +105,84 @@ def test_chart_shows_png_then_caption_with_markup_escaped():
     image, caption = captured.outputs
     assert image.data["image/png"]
     assert caption.data["text/markdown"] == "*a &lt;b&gt;bold&lt;/b&gt; claim*"
+
+
+def test_launches_by_vehicle_has_one_dot_per_module():
+    modules = load_modules()
+    chart = plots.launches_by_vehicle()
+    dots = sum(len(c.get_offsets()) for c in chart.figure.axes[0].collections)
+    assert dots == len(modules)
+    assert f"{len(modules)} modules and elements" in chart.description
+    assert chart.figure.axes[0].get_xlabel() == "launch date (UTC)"
+
+
+def test_people_aboard_marks_the_start_of_habitation():
+    from isslearn.catalogue import load_expeditions
+
+    expeditions = load_expeditions()
+    start = expeditions["start"].min()
+    chart = plots.people_aboard()
+    ax = chart.figure.axes[0]
+    assert ax.lines[0].get_label() == "long-duration crew"
+    assert f"since {start:%Y-%m-%d}" in chart.description
+    assert max(ax.lines[0].get_ydata()) == expeditions["crew_size"].max()
+    with pytest.raises(ValueError, match="start"):
+        plots.people_aboard("2010-01-01", "2005-01-01")
+
+
+def test_expedition_card_lists_the_crew_escaped():
+    import html
+
+    from isslearn.catalogue import load_expeditions
+
+    first = load_expeditions().iloc[0]
+    styler = plots.expedition_card(int(first["number"]))
+    assert list(styler.data["crew member"]) == list(first["crew"])
+    assert list(styler.data["agency"]) == list(first["crew_agencies"])
+    page = styler.to_html()
+    for name in first["crew"]:
+        assert html.escape(name) in page
+    with pytest.raises(ValueError, match="no expedition"):
+        plots.expedition_card(100000)
+
+
+def test_contributions_add_up_to_the_catalogue():
+    modules = load_modules()
+    chart = plots.contributions()
+    counts = modules["agency"].value_counts()
+    for agency, n in counts.items():
+        assert f"{agency} {n} module" in chart.description
+    bars = chart.figure.axes[0].patches
+    assert sum(b.get_width() for b in bars) == len(modules)
+    country = plots.contributions("builder_country")
+    assert sum(b.get_width() for b in country.figure.axes[0].patches) == len(modules)
+    with pytest.raises(ValueError, match="builder_country"):
+        plots.contributions("planet")
+
+
+def test_cargo_fleet_shows_each_ship_in_its_agency_colour():
+    import matplotlib.colors as mcolors
+
+    chart = plots.cargo_fleet(["ATV"])
+    (bar,) = chart.figure.axes[0].patches
+    assert mcolors.to_hex(bar.get_facecolor()).upper() == plots.agency_colors()["ESA"].upper()
+    assert chart.description.startswith("Cargo ships in the catalogue: ATV (ESA)")
+    with pytest.raises(ValueError, match="choose from"):
+        plots.cargo_fleet(["Enterprise"])
+
+
+def test_timeline_counts_and_titles_teacher_events(tmp_path):
+    from isslearn import load_events
+
+    path = tmp_path / "mine.csv"
+    path.write_text('date,title\n2001-02-03,"Our class $x$ <b>visit</b>"\n', encoding="utf-8")
+    events = load_events(path)
+    chart = plots.timeline(events, start="2001-01-01", end="2001-12-31")
+    expected = events[(events["date"] >= "2001-01-01") & (events["date"] <= "2001-12-31")]
+    assert f"shows {len(expected)} events" in chart.description
+    assert "1 of them from your own file" in chart.description
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert texts == ["Our class $x$ <b>visit</b>"]  # shown literally, no maths or markup
+    chart.png()  # a '$' in a title must not break drawing
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        plots.timeline(start="01.01.2001")
