@@ -82,6 +82,68 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, write_template
+
+    try:
+        written = write_template(args.file)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{written}: written; fill it in, then run `isslearn check {written}`")
+    return 0
+
+
+def cmd_new_lesson(args: argparse.Namespace) -> int:
+    from .lesson import SettingsError
+    from .scaffold import ScaffoldError, new_lesson
+
+    try:
+        written = new_lesson(
+            args.name,
+            args.dir,
+            events=args.events,
+            start=args.start,
+            end=args.end,
+            quiz=args.quiz,
+            title=args.title,
+        )
+    except (ScaffoldError, SettingsError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename}: cannot write the lesson ({exc.strerror})", file=sys.stderr)
+        return 1
+    except CatalogueError as exc:
+        print(exc)
+        print("the lesson was not written; fix the file(s) above and try again", file=sys.stderr)
+        return 1
+    print(f"{written}: new lesson written; open it in Jupyter and edit its text")
+    return 0
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from .handout import HandoutError, to_pdf, write_handout
+
+    try:
+        written = write_handout(args.notebook, args.output, answers=args.answers)
+    except HandoutError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except ImportError:
+        print("handouts need nbconvert: pip install nbconvert", file=sys.stderr)
+        return 1
+    print(f"{written}: handout written" + (" with answers" if args.answers else ""))
+    if args.pdf:
+        try:
+            pdf = to_pdf(written, written.with_suffix(".pdf"))
+        except HandoutError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"{pdf}: PDF written")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="isslearn",
@@ -93,6 +155,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
     info = sub.add_parser("info", help="version, where the data comes from, how many events")
     info.set_defaults(func=cmd_info)
+    template = sub.add_parser(
+        "template", help="write a template events file (.csv) or quiz file (.yaml) to fill in"
+    )
+    template.add_argument("file", metavar="FILE", help="e.g. events.csv or quiz.yaml")
+    template.set_defaults(func=cmd_template)
+    lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
+    lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")
+    lesson.add_argument("--dir", default=".", help="folder to write it in (default: here)")
+    lesson.add_argument("--events", metavar="FILE", help="your events CSV file")
+    lesson.add_argument("--start", metavar="YYYY-MM-DD", help="first date shown")
+    lesson.add_argument("--end", metavar="YYYY-MM-DD", help="last date shown")
+    lesson.add_argument("--quiz", metavar="FILE", help="your quiz YAML file")
+    lesson.add_argument("--title", help="the lesson's title (default: from NAME)")
+    lesson.set_defaults(func=cmd_new_lesson)
+    handout = sub.add_parser("handout", help="a printable HTML handout of an executed lesson")
+    handout.add_argument("notebook", metavar="NOTEBOOK", help="an executed lesson notebook")
+    handout.add_argument("-o", "--output", metavar="OUT.html", help="where to write it")
+    handout.add_argument(
+        "--answers", action="store_true", help="teacher's key: quiz answers, feedback, solutions"
+    )
+    handout.add_argument("--pdf", action="store_true", help="also print it to PDF (Chromium)")
+    handout.set_defaults(func=cmd_handout)
     return parser
 
 
