@@ -353,8 +353,13 @@ def launches_by_vehicle() -> Chart:
 
 
 def people_aboard(start=None, end=None) -> Chart:
-    """How many people of the long-duration crew lived aboard, from ``start`` to ``end``
+    """How many long-duration crew members served in each expedition, from ``start`` to ``end``
     ('YYYY-MM-DD'; default: the whole history), with the start of continuous habitation marked.
+
+    The catalogue lists everyone who served during an expedition, not each person's arrival
+    and departure, so a step counts crews that came and went during that expedition too: it
+    shows how crews grew (3, then 2 after Columbia, 6 from 2009, 7 with commercial crew), not
+    a head count on one day.
 
     >>> "long-duration crew" in people_aboard().description
     True
@@ -377,7 +382,7 @@ def people_aboard(start=None, end=None) -> Chart:
     figure = new_figure()
     ax = figure.add_axes((0.09, 0.14, 0.88, 0.7))
     color = agency_colors().get("NASA", "#0072B2")
-    ax.step(xs, ys, where="post", color=color, lw=2.5, label="long-duration crew")
+    ax.step(xs, ys, where="post", color=color, lw=2.5, label="long-duration crew members")
     ax.fill_between(xs, ys, step="post", color=color, alpha=0.15)
     habitation_start = expeditions["start"].min()
     ax.axvline(habitation_start, color="black", lw=1.2, ls="--")
@@ -392,12 +397,12 @@ def people_aboard(start=None, end=None) -> Chart:
     )
     ax.set_xlim(x0, x1)
     ax.set_ylim(0, max(ys) + 1.5)
-    ax.set_ylabel("people aboard (long-duration crew)", fontsize=LABEL_SIZE)
+    ax.set_ylabel("crew members who served", fontsize=LABEL_SIZE)
     ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
     ax.yaxis.get_major_locator().set_params(integer=True)
     _style_axes(ax)
     figure.suptitle(
-        "People living aboard: the long-duration crew of each expedition",
+        "Expedition crews: long-duration crew members who served in each expedition",
         fontsize=TITLE_SIZE,
         x=0.02,
         ha="left",
@@ -408,8 +413,8 @@ def people_aboard(start=None, end=None) -> Chart:
     if len(shown):
         sizes = shown["crew_size"]
         detail = (
-            f"{len(shown)} expeditions with a long-duration crew of {sizes.min()} to "
-            f"{sizes.max()} people"
+            f"{len(shown)} expeditions, in each of which {sizes.min()} to {sizes.max()} "
+            "long-duration crew members served"
         )
     else:
         detail = "no expedition"

@@ -123,7 +123,7 @@ def test_people_aboard_marks_the_start_of_habitation():
     start = expeditions["start"].min()
     chart = plots.people_aboard()
     ax = chart.figure.axes[0]
-    assert ax.lines[0].get_label() == "long-duration crew"
+    assert ax.lines[0].get_label() == "long-duration crew members"
     assert f"since {start:%Y-%m-%d}" in chart.description
     assert max(ax.lines[0].get_ydata()) == expeditions["crew_size"].max()
     with pytest.raises(ValueError, match="start"):
