@@ -56,6 +56,7 @@ class HandoutError(ValueError):
 def handout_notebook(notebook: dict, *, answers: bool = False) -> dict:
     """A copy of ``notebook`` (nbformat dict) holding only what the handout should print."""
     nb = copy.deepcopy(notebook)
+    nb.get("metadata", {}).pop("widgets", None)  # saved widget state: nothing to print
     cells = []
     for cell in nb.get("cells", []):
         tags = cell.get("metadata", {}).get("tags", [])
