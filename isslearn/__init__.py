@@ -9,13 +9,16 @@
 from .annotate import annotate
 from .catalogue import load_agencies, load_events, load_expeditions, load_modules, validate
 from .errors import CatalogueError, Problem
+from .lesson import Lesson, SettingsError
 from .station import station_on
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CatalogueError",
+    "Lesson",
     "Problem",
+    "SettingsError",
     "annotate",
     "load_agencies",
     "load_events",

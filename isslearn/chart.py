@@ -69,10 +69,13 @@ class Chart:
         return "*" + html.escape(self.description) + "*"
 
     def _ipython_display_(self) -> None:
-        from IPython.display import Image, Markdown, display
+        from IPython.display import Image, display
 
         display(Image(data=self.png(), format="png", alt=self.description))
-        display(Markdown(self.caption_markdown()))
+        # The caption's plain-text form is the sentence itself, so consoles, nbval and
+        # screen readers get the words rather than an object's repr.
+        caption = {"text/markdown": self.caption_markdown(), "text/plain": self.description}
+        display(caption, raw=True)
 
     def __repr__(self) -> str:
         return f"Chart({self.description!r})"
