@@ -1,0 +1,140 @@
+"""How long each lesson widget takes to redraw when a learner moves a control.
+
+A control's ``value`` is set as the browser would set it; ipywidgets calls the observers
+synchronously in the kernel, so when the assignment returns the new picture is in the model,
+ready to be sent. No browser is involved: this is the kernel's share of a slider drag.
+Run in its own process (``python -m benchmarks.widget_updates N``), like a fresh kernel.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .processes import json_from
+from .stats import Figure
+
+GOAL_MS = 50
+
+
+def _assembly() -> tuple[Any, Any, Iterator]:
+    from isslearn import widgets
+
+    explorer = widgets.assembly_explorer()
+    # forwards then back, as a dragged slider goes: every step is a new date
+    dates = explorer.dates + explorer.dates[-2:0:-1]
+    return explorer, explorer.slider, itertools.cycle(dates)
+
+
+def _expedition() -> tuple[Any, Any, Iterator]:
+    from isslearn import widgets
+
+    box = widgets.expedition_explorer()
+    dropdown = box.children[0]
+    numbers = [value for _, value in dropdown.options]
+    return box, dropdown, itertools.cycle(numbers[1:] + numbers[:1])
+
+
+def _years(first: int, last: int) -> Iterator[tuple[int, int]]:
+    spans = [(lo, hi) for lo in range(first, last) for hi in range(lo + 1, last + 1, 3)]
+    return itertools.cycle(spans[1:] + spans[:1])
+
+
+def _crew() -> tuple[Any, Any, Iterator]:
+    from isslearn import widgets
+
+    explorer = widgets.crew_timeline()
+    years = explorer.controls["years"]
+    return explorer, years, _years(years.min, years.max)
+
+
+def _contributions() -> tuple[Any, Any, Iterator]:
+    from isslearn import widgets
+
+    explorer = widgets.contributions_explorer()
+    by = explorer.controls["by"]
+    values = [value for _, value in by.options]
+    return explorer, by, itertools.cycle(values[1:] + values[:1])
+
+
+def _cargo() -> tuple[Any, Any, Iterator]:
+    from isslearn import widgets
+
+    explorer = widgets.cargo_fleet_explorer()
+    ships = explorer.controls["ships"]
+    options = list(ships.options)
+    subsets = [tuple(options[:n]) for n in range(1, len(options) + 1)]
+    subsets += [tuple(options[n:]) for n in range(1, len(options))]
+    return explorer, ships, itertools.cycle(subsets)
+
+
+def _events() -> tuple[Any, Any, Iterator]:
+    from isslearn import widgets
+
+    explorer = widgets.event_timeline()
+    years = explorer.controls["years"]
+    return explorer, years, _years(years.min, years.max)
+
+
+EXPLORERS: dict[str, Callable[[], tuple[Any, Any, Iterator]]] = {
+    "assembly_explorer (date slider)": _assembly,
+    "expedition_explorer (dropdown)": _expedition,
+    "crew_timeline (years slider)": _crew,
+    "contributions_explorer (toggle)": _contributions,
+    "cargo_fleet_explorer (ship choice)": _cargo,
+    "event_timeline (years slider)": _events,
+}
+
+
+def measure(updates: int) -> dict[str, dict]:
+    """Per explorer: build time and the seconds each of ``updates`` value changes took."""
+    results: dict[str, dict] = {}
+    for name, make in EXPLORERS.items():
+        try:
+            started = time.perf_counter()
+            _explorer, control, values = make()
+            built = time.perf_counter() - started
+            samples = []
+            for value in itertools.islice(values, updates):
+                before = time.perf_counter()
+                control.value = value  # observers redraw before this returns
+                samples.append(time.perf_counter() - before)
+            results[name] = {"build": built, "updates": samples}
+        except (AttributeError, ImportError, KeyError, TypeError, ValueError) as exc:
+            results[name] = {"error": f"{type(exc).__name__}: {exc}"}
+    return results
+
+
+def widget_figures(updates: int) -> list[Figure]:
+    code = f"from benchmarks.widget_updates import main; main({updates})"
+    try:
+        results = json_from(code)
+    except RuntimeError as exc:
+        why = str(exc).strip().splitlines()[-1]
+        return [Figure.missing(f"{name} update", "ms", GOAL_MS, why) for name in EXPLORERS]
+    figures = []
+    for name, result in results.items():
+        if "error" in result:
+            figures.append(Figure.missing(f"{name} update", "ms", GOAL_MS, result["error"]))
+            continue
+        figure = Figure.from_samples(
+            f"{name} update",
+            "ms",
+            GOAL_MS,
+            [t * 1000 for t in result["updates"]],
+            f"built in {result['build'] * 1000:.0f} ms",
+        )
+        figures.append(figure)
+    return figures
+
+
+def main(updates: int) -> None:
+    print(json.dumps(measure(updates)))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)
