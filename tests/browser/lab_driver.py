@@ -1,0 +1,196 @@
+"""Drive a notebook in JupyterLab the way a person does: menus, clicks and keys.
+
+Kept apart from the tests so each test reads as the list of things a teacher would check.
+Every wait has a timeout: a hung kernel or a missing element fails the test, never hangs it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import time
+import urllib.request
+from typing import Any
+
+Page = Any  # playwright.sync_api.Page; imported lazily so collection works without playwright
+Locator = Any
+
+RUN_ALL_TIMEOUT_S = 150
+FIGURE_CHANGE_TIMEOUT_S = 20
+FEEDBACK_TIMEOUT_S = 15
+
+# JupyterLab shows error outputs, like stderr, with the stderr mime type (and no other mark).
+STDERR_OUTPUT = (
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
+    ' .jp-RenderedText[data-mime-type*="error"]'
+)
+
+
+def open_notebook(page: Page, url: str) -> None:
+    """Open a notebook and wait until its kernel has started and is idle."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(state="visible")
+    page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').first.wait_for(
+        state="attached", timeout=60_000
+    )
+
+
+def run_menu_command(page: Page, menu: str, command: str) -> None:
+    """Click a top menu (e.g. "Edit") and then one of its commands, by JupyterLab command id."""
+    page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+    page.locator(".lm-MenuBar-item", has_text=re.compile(rf"^{menu}$")).click()
+    page.locator(f'.lm-Menu-item[data-command="{command}"]').first.click()
+
+
+def clear_and_run_all(page: Page) -> None:
+    """Edit > Clear Outputs of All Cells, then Run > Run All Cells; wait until all have run."""
+    run_menu_command(page, "Edit", "editmenu:clear-all")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                 .every(p => !/\\d/.test(p.textContent))""",
+        timeout=10_000,
+    )
+    run_menu_command(page, "Run", "runmenu:run-all")
+    wait_until_all_ran(page)
+
+
+CELL_STATE_JS = """(stderrSelector) => {
+    const looksLikeError = (text) =>
+        text.includes('Traceback') || /^([A-Za-z_]\\w*\\.)*\\w*(Error|Exception)\\b/m.test(text);
+    const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
+    const prompts = cells.map(c => c.querySelector('.jp-InputPrompt')?.textContent || '');
+    const codes = cells.map(c => c.querySelector('.cm-content')?.textContent.trim() || '');
+    return {
+        running: prompts.filter(p => p.includes('*')).length,
+        numbered: prompts.filter(p => /\\[\\d+\\]/.test(p)).length,
+        pending: cells.filter((c, i) => codes[i] !== '' && !/\\[\\d+\\]/.test(prompts[i])).length,
+        errors: [...document.querySelectorAll(stderrSelector)]
+            .map(o => o.innerText).filter(looksLikeError),
+        idle: !!document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]'),
+    };
+}"""
+
+
+def cell_state(page: Page) -> dict[str, Any]:
+    """How many code cells run, have run, wait to run, and the error outputs shown."""
+    return page.evaluate(CELL_STATE_JS, STDERR_OUTPUT)
+
+
+def wait_until_all_ran(page: Page) -> None:
+    """Wait until every non-empty code cell has run, or an error stopped the run.
+
+    An error stops "Run All" and leaves later cells unnumbered; so a run also counts as
+    finished when nothing runs and the kernel has stayed idle for a few seconds.
+    """
+    deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
+    idle_since = None
+    while time.monotonic() < deadline:
+        state = cell_state(page)
+        settled = state["running"] == 0 and state["idle"]
+        if settled and (state["pending"] == 0 or state["errors"]):
+            return
+        idle_since = (idle_since or time.monotonic()) if settled and state["numbered"] else None
+        if idle_since and time.monotonic() - idle_since > 3:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"cells still running after {RUN_ALL_TIMEOUT_S} s: {cell_state(page)}")
+
+
+def error_texts(page: Page) -> list[str]:
+    """Tracebacks and error outputs shown anywhere in the notebook, Output widgets included."""
+    return [text.strip()[:2000] for text in cell_state(page)["errors"]]
+
+
+def _widget_class_names() -> list[str]:
+    import ipywidgets
+
+    return sorted(
+        name
+        for name, value in vars(ipywidgets).items()
+        if inspect.isclass(value) and issubclass(value, ipywidgets.DOMWidget)
+    )
+
+
+def unrendered_widgets(page: Page) -> list[str]:
+    """Outputs where a widget shows as a text stand-in instead of the live control."""
+    stand_in = re.compile(rf"^({'|'.join(_widget_class_names())})\(")
+    found = []
+    for text in page.locator(".jp-OutputArea-output").all_inner_texts():
+        text = text.strip()
+        if stand_in.match(text) or "Loading widget..." in text or "Error displaying widget" in text:
+            found.append(text[:300])
+    return found
+
+
+def figure_state(figure: Locator) -> bytes:
+    """What the figure looks like now: a screenshot of it, once its images have loaded."""
+    figure.scroll_into_view_if_needed()
+    figure.page.wait_for_function(
+        """(el) => [...(el.tagName === 'IMG' ? [el] : el.querySelectorAll('img'))]
+                   .every(img => img.complete && img.naturalWidth > 0)""",
+        arg=figure.element_handle(),
+        timeout=10_000,
+    )
+    return figure.screenshot(animations="disabled", timeout=10_000)
+
+
+def wait_for_new_figure(figure: Locator, before: bytes) -> bytes:
+    """Wait until the figure differs from ``before`` and has stopped changing."""
+    deadline = time.monotonic() + FIGURE_CHANGE_TIMEOUT_S
+    previous = before
+    while time.monotonic() < deadline:
+        figure.page.wait_for_timeout(300)
+        now = figure_state(figure)
+        if now != before and now == previous:
+            return now
+        previous = now
+    return previous
+
+
+def move_control(widget: Locator) -> str:
+    """Move the widget's first slider a few steps, or pick another option of its dropdown."""
+    handles = widget.locator(".noUi-handle")
+    if handles.count():
+        handle = handles.first
+        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        key = "ArrowLeft" if at_end else "ArrowRight"
+        handle.focus()
+        for _ in range(4):
+            handle.press(key)
+        return f"slider moved with {key}"
+    selects = widget.locator(".widget-dropdown select")
+    if selects.count():
+        select = selects.first
+        current = select.input_value()
+        values = select.locator("option").evaluate_all("options => options.map(o => o.value)")
+        other = next(v for v in values if v != current)
+        select.select_option(other)
+        return f"dropdown set to option {other}"
+    raise AssertionError("the widget has neither a slider (.noUi-handle) nor a dropdown")
+
+
+def answer_quiz(quiz: Locator) -> str:
+    """Choose an answer (the second option, if multiple choice), press Check; the feedback."""
+    radios = quiz.locator("input[type=radio]")
+    if radios.count():
+        radios.nth(min(1, radios.count() - 1)).check()
+    quiz.locator(".isslearn-quiz-check").first.click()
+    feedback = quiz.locator(".isslearn-quiz-feedback").first
+    deadline = time.monotonic() + FEEDBACK_TIMEOUT_S
+    while not (text := feedback.inner_text().strip()) and time.monotonic() < deadline:
+        quiz.page.wait_for_timeout(200)
+    return text
+
+
+def shut_down_kernels(base_url: str, token: str) -> None:
+    """Stop every kernel the server runs, so lessons do not pile up on two cores."""
+    headers = {"Authorization": f"token {token}"}
+    request = urllib.request.Request(f"{base_url}/api/sessions", headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        delete = urllib.request.Request(
+            f"{base_url}/api/sessions/{session['id']}", headers=headers, method="DELETE"
+        )
+        urllib.request.urlopen(delete, timeout=10).close()
