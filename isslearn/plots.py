@@ -698,16 +698,36 @@ def timeline(
             zorder=4,
             label="your own events",
         )
-        ax.legend(fontsize=SMALL_SIZE, loc="lower right", frameon=False)
+        # Above the axes, so the legend never covers an event.
+        ax.legend(
+            fontsize=SMALL_SIZE,
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+            borderaxespad=0.2,
+        )
+    span_start, span_end = shown["date"].min(), shown["date"].max()
+    span = max((span_end - span_start).days, 1) if len(shown) else 1
     for (_, event), y, is_own in zip(shown.iterrows(), ys, ~builtin, strict=True):
         if label == "all" or (label == "teacher" and is_own):
+            # Labels in the right part of the plot point leftwards, so they stay inside it;
+            # a white box keeps them readable over the dots.
+            on_right = (event["date"] - span_start).days / span > 0.6
             ax.annotate(
                 event["title"][:40] + ("…" if len(event["title"]) > 40 else ""),
                 (event["date"], y),
-                xytext=(4, 8),
+                xytext=(-10, 7) if on_right else (10, 7),
                 textcoords="offset points",
+                ha="right" if on_right else "left",
+                va="bottom",
                 fontsize=SMALL_SIZE,
-                rotation=20,
+                bbox={
+                    "boxstyle": "round,pad=0.2",
+                    "facecolor": "white",
+                    "alpha": 0.85,
+                    "edgecolor": "#999999",
+                },
+                zorder=5,
                 parse_math=False,
             )
     ax.set_yticks(list(rows.values()))
