@@ -1,0 +1,183 @@
+"""Markup in a teacher's text is shown as text everywhere it appears, never run as HTML.
+
+A teacher's events file and quiz file full of ``<script>`` and ``<img onerror>`` go through
+every widget, the quiz (live, Markdown twin and feedback), the figures' captions, a new lesson's
+title and the printable handout; each HTML produced holds the escaped text and no raw tag.
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+
+import ipywidgets as w
+import nbformat
+import pytest
+
+import isslearn
+from isslearn import plots, quiz, widgets
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+RAW_TAGS = ("<script", "<img src=x", "<b>bold")
+ESCAPED = html.escape(SCRIPT, quote=False)  # &lt;script&gt;alert(1)&lt;/script&gt;
+
+EVENTS_CSV = f"""date,title,summary,category,agencies
+2001-03-01,{SCRIPT},{IMG},science,NASA
+2001-06-01,{IMG},"<b>bold</b> & {SCRIPT}",crew,ESA
+"""
+
+QUIZ_YAML = f"""\
+- question: "{SCRIPT} Which came first?"
+  options:
+    - text: "{IMG}"
+      correct: true
+      feedback: "{SCRIPT} yes"
+    - text: "Unity <b>bold</b>"
+      feedback: "{IMG} no"
+- order: "{SCRIPT} Put these in order"
+  items:
+    - "{IMG}"
+    - text: "Unity"
+      detail: "{SCRIPT}"
+"""
+
+
+@pytest.fixture
+def events_file(write_file):
+    return write_file("class events.csv", EVENTS_CSV)
+
+
+@pytest.fixture
+def quiz_file(write_file):
+    return write_file("class quiz.yaml", QUIZ_YAML)
+
+
+def assert_text_only(markup: str, where: str) -> None:
+    for tag in RAW_TAGS:
+        assert tag not in markup, f"{where}: raw {tag!r} in {markup[:2000]!r}"
+
+
+def html_values(widget) -> list[str]:
+    """The HTML of every HTML element in a widget tree (the only kind rendered as markup)."""
+    found = []
+    if isinstance(widget, (w.HTML, w.HTMLMath)):
+        found.append(widget.value)
+    for child in getattr(widget, "children", ()):
+        found += html_values(child)
+    return found
+
+
+def widget_factories() -> dict[str, object]:
+    """Every public explorer in isslearn.widgets, so a new one is checked without a new test."""
+    return {
+        name: obj
+        for name, obj in vars(widgets).items()
+        if inspect.isfunction(obj)
+        and not name.startswith("_")
+        and obj.__module__ == widgets.__name__
+        and name.endswith(("_explorer", "_timeline"))
+    }
+
+
+def test_there_are_widgets_to_check():
+    assert {"assembly_explorer", "event_timeline"} <= set(widget_factories())
+
+
+@pytest.mark.parametrize("name", sorted(widget_factories()))
+def test_every_widget_with_a_class_wide_events_file(name, events_file, monkeypatch):
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(events_file))
+    explorer = widget_factories()[name]()
+    for value in html_values(explorer):
+        assert_text_only(value, name)
+
+
+def test_event_timeline_lists_teacher_titles_as_text(events_file):
+    events = isslearn.load_events(events_file)
+    explorer = widgets.event_timeline(events, start="2000-01-01", end="2002-12-31")
+    shown = "".join(html_values(explorer))
+    assert ESCAPED in shown
+    assert html.escape(IMG, quote=False) in shown
+    assert_text_only(shown, "event_timeline")
+    explorer.update(years=(2001, 2001))
+    shown = "".join(html_values(explorer))
+    assert ESCAPED in shown
+    assert_text_only(shown, "event_timeline after update")
+
+
+def test_timeline_caption_with_every_title_shown(events_file):
+    events = isslearn.load_events(events_file)
+    chart = plots.timeline(events, "2000-01-01", "2002-12-31", label="all")
+    assert_text_only(chart.caption_markdown(), "timeline caption")
+    assert chart.description  # there is a sentence to read
+
+
+def test_quiz_widgets_feedback_and_markdown(quiz_file):
+    items = quiz.load_quiz_file(quiz_file)
+    assert len(items) == 2
+    seen = ""
+    for item in items:
+        box = item.widget()
+        check = next(c for c in box.children if isinstance(c, w.Button))
+        answers = next(c for c in box.children if isinstance(c, (w.RadioButtons, w.VBox)))
+        if isinstance(answers, w.RadioButtons):
+            for index in range(len(answers.options)):
+                answers.value = index
+                check.click()
+                seen += "".join(html_values(box))
+        else:
+            check.click()
+            seen += "".join(html_values(box))
+        for answers_shown in (False, True):
+            markdown = item.to_markdown(answers=answers_shown)
+            assert_text_only(markdown, "quiz Markdown")
+            seen += markdown
+    questions, key = quiz.static_markdown(items)
+    assert_text_only(questions + key, "quiz static Markdown")
+    assert_text_only(seen, "quiz widgets")
+    assert ESCAPED in seen
+    assert html.escape(IMG, quote=False) in seen
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; yes" in seen  # the feedback for option A
+
+
+def test_new_lesson_title_is_text(tmp_path):
+    from isslearn import scaffold
+
+    path = scaffold.new_lesson("my_lesson", tmp_path, title=SCRIPT)
+    notebook = nbformat.read(path, as_version=4)
+    markdown = "".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert ESCAPED in markdown
+    assert_text_only(markdown, "new lesson")
+
+
+HANDOUT_CELLS = [
+    "# A lesson with a teacher's files",
+    "import isslearn\nfrom isslearn import plots, quiz, widgets\n"
+    "events = isslearn.load_events(EVENTS)",
+    "events.loc[events.origin != 'built-in', ['date', 'title', 'summary']]",
+    "plots.timeline(events, '2000-01-01', '2002-12-31', label='all')",
+    "quiz.show(quiz.load_quiz_file(QUIZ))",
+    "widgets.event_timeline(events, start='2000-01-01', end='2002-12-31')",
+    "print(events.title.iloc[-1])",
+]
+
+
+@pytest.mark.slow
+def test_handout_of_a_lesson_with_teacher_files(events_file, quiz_file, tmp_path):
+    from nbclient import NotebookClient
+
+    from isslearn import handout
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell(HANDOUT_CELLS[0])]
+    notebook.cells += [nbformat.v4.new_code_cell(source) for source in HANDOUT_CELLS[1:]]
+    notebook.cells[1].source = (
+        f"EVENTS, QUIZ = {str(events_file)!r}, {str(quiz_file)!r}\n" + notebook.cells[1].source
+    )
+    NotebookClient(notebook, timeout=300, kernel_name="python3").execute()
+    path = tmp_path / "lesson.ipynb"
+    nbformat.write(notebook, path)
+    for answers in (False, True):
+        page = handout.handout_html(path, answers=answers)
+        assert_text_only(page, f"handout (answers={answers})")
+        assert ESCAPED in page or "&lt;script&gt;" in page
