@@ -184,8 +184,9 @@ def lab_server() -> Iterator[LabServer]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=5)
-    if before:
-        assert _fingerprints(source) == before, f"the browser tests changed files in {source}"
+    after = _fingerprints(source) if source.is_dir() else {}
+    changed = sorted(name for name, digest in before.items() if after.get(name) != digest)
+    assert not changed, f"the browser tests changed or removed files in {source}: {changed}"
 
 
 @pytest.fixture(scope="session")

@@ -149,7 +149,11 @@ def wait_for_new_figure(figure: Locator, before: bytes) -> bytes:
 
 
 def move_control(widget: Locator) -> str:
-    """Move the widget's first slider a few steps, or pick another option of its dropdown."""
+    """Change the widget's first control as a person would; say what was done.
+
+    Sliders (noUiSlider) take arrow keys on their focused handle; dropdowns and lists get
+    another option; toggle buttons get the one that is not pressed.
+    """
     handles = widget.locator(".noUi-handle")
     if handles.count():
         handle = handles.first
@@ -159,15 +163,30 @@ def move_control(widget: Locator) -> str:
         for _ in range(4):
             handle.press(key)
         return f"slider moved with {key}"
-    selects = widget.locator(".widget-dropdown select")
-    if selects.count():
-        select = selects.first
+    dropdowns = widget.locator(".widget-dropdown select")
+    if dropdowns.count():
+        select = dropdowns.first
         current = select.input_value()
-        values = select.locator("option").evaluate_all("options => options.map(o => o.value)")
-        other = next(v for v in values if v != current)
+        other = next(v for v in _option_values(select) if v != current)
         select.select_option(other)
         return f"dropdown set to option {other}"
-    raise AssertionError("the widget has neither a slider (.noUi-handle) nor a dropdown")
+    toggles = widget.locator(".widget-toggle-button:not(.mod-active)")
+    if toggles.count():
+        toggles.first.click()
+        return "another toggle button pressed"
+    lists = widget.locator(".widget-select-multiple select, .widget-select select")
+    if lists.count():
+        select = lists.first
+        values = _option_values(select)
+        chosen = select.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+        pick = values[:1] if chosen != values[:1] else values[1:2]
+        select.select_option(pick)
+        return f"list selection set to options {pick}"
+    raise AssertionError("the widget has no slider, dropdown, toggle buttons or list to change")
+
+
+def _option_values(select: Locator) -> list[str]:
+    return select.locator("option").evaluate_all("options => options.map(o => o.value)")
 
 
 def answer_quiz(quiz: Locator) -> str:
