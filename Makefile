@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: lab test unit notebooks browser binder-check bench lint format venv clean
+.PHONY: lab test unit notebooks lessons browser binder-check bench lint format venv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ unit: $(STAMP)  ## fast: unit tests only
 
 notebooks: $(STAMP)  ## strict nbval on the lessons only
 	$(PYTEST) notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lessons: $(STAMP)  ## re-run every lesson and save its outputs (after changing data or code)
+	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace *.ipynb
 
 browser: $(STAMP)
 	bash tests/browser/ensure_chromium.sh

@@ -7,7 +7,14 @@
 """
 
 from .annotate import annotate
-from .catalogue import load_agencies, load_events, load_expeditions, load_modules, validate
+from .catalogue import (
+    load_agencies,
+    load_events,
+    load_expeditions,
+    load_modules,
+    load_stays,
+    validate,
+)
 from .errors import CatalogueError, Problem
 from .lesson import Lesson, SettingsError
 from .station import station_on
@@ -24,6 +31,7 @@ __all__ = [
     "load_events",
     "load_expeditions",
     "load_modules",
+    "load_stays",
     "station_on",
     "validate",
 ]

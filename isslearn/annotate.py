@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import load_eras, load_expeditions, load_modules
-from .station import habitation, station_totals
+from .station import crew_count, habitation, station_totals
 
 BEFORE_LAUNCH = "Before launch"
 
@@ -18,6 +18,7 @@ ANNOTATION_COLUMNS: dict[str, str] = {
     "days_continuously_crewed": (
         "days of unbroken habitation up to that date (0 when nobody lived there)"
     ),
+    "people_aboard": "long-duration crew members aboard that day (from stays.csv)",
     "modules_attached": "modules and major elements attached to the station on that date",
     "station_mass_kg": "their launch masses added up, in kilograms",
     "pressurized_volume_m3": "their pressurized volumes added up, in cubic metres",
@@ -55,6 +56,7 @@ def annotate(events: pd.DataFrame) -> pd.DataFrame:
     result["station_age_years"] = pd.array((age / 365.25).round(2), dtype="Float64")
 
     crew = habitation(dates, load_expeditions())
+    crew["people_aboard"] = crew_count(dates).array
     if "status" in result.columns:
         planned = (result["status"] == "planned").to_numpy()
         crew.loc[planned, :] = pd.NA

@@ -463,3 +463,43 @@ def load_expeditions() -> pd.DataFrame:
     """Long-duration expeditions: number, start and end (UTC; end is NaT for the current one),
     crew names with their agencies, and days from start to end."""
     return _expeditions_cached().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _stays_cached() -> pd.DataFrame:
+    table = _builtin_table("stays.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = _agency_codes()
+    records = []
+    for line, row in table.rows:
+        if row["agency"] not in agencies:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "agency",
+                    f"unknown agency '{row['agency']}'",
+                    unknown_choice_hint(row["agency"], agencies),
+                )
+            )
+        records.append(
+            {
+                **row,
+                "arrival": _required_date(row, "arrival", line, name, problems),
+                "departure": _required_date(row, "departure", line, name, problems, optional=True),
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records, columns=list(voc.STAY_COLUMNS))
+    frame["arrival"] = pd.to_datetime(frame["arrival"])
+    frame["departure"] = pd.to_datetime(frame["departure"])
+    frame["days"] = (frame["departure"] - frame["arrival"]).dt.days.astype("Int64")
+    return frame.sort_values(["arrival", "person"], ignore_index=True)
+
+
+def load_stays() -> pd.DataFrame:
+    """Long-duration stays, one row per person and flight: arrival (docking) and departure
+    (undocking) dates in UTC, so the crew aboard on any day can be counted; departure is NaT
+    for people still aboard."""
+    return _stays_cached().copy()

@@ -18,7 +18,14 @@ import numpy as np
 import pandas as pd
 
 from . import summaries
-from .catalogue import load_agencies, load_eras, load_events, load_expeditions, load_modules
+from .catalogue import (
+    load_agencies,
+    load_eras,
+    load_events,
+    load_expeditions,
+    load_modules,
+    load_stays,
+)
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
 from .dateargs import as_day, as_optional_day
 from .station import station_totals
@@ -353,24 +360,21 @@ def launches_by_vehicle() -> Chart:
 
 
 def people_aboard(start=None, end=None) -> Chart:
-    """How many long-duration crew members served in each expedition, from ``start`` to ``end``
+    """How many long-duration crew members were aboard, day by day, from ``start`` to ``end``
     ('YYYY-MM-DD'; default: the whole history), with the start of continuous habitation marked.
 
-    The catalogue lists everyone who served during an expedition, not each person's arrival
-    and departure, so a step counts crews that came and went during that expedition too: it
-    shows how crews grew (3, then 2 after Columbia, 6 from 2009, 7 with commercial crew), not
-    a head count on one day.
+    Counted from each person's arrival and departure (``stays.csv``); short visitors such as
+    Shuttle crews, tourists and private missions are not counted.
 
     >>> "long-duration crew" in people_aboard().description
     True
     """
     first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
-    expeditions = load_expeditions()
-    steps = summaries.crew_steps(expeditions)
+    stays = load_stays()
+    steps = summaries.crew_steps(stays)
     happened = load_events()
     latest = happened.loc[happened["status"] == "happened", "date"].max()
-    open_end = expeditions["end"].isna().any()
-    stop = max(steps["date"].max(), latest if open_end else steps["date"].max())
+    stop = max(steps["date"].max(), latest)
     x0 = first if first is not None else steps["date"].min() - pd.Timedelta(days=365)
     x1 = last if last is not None else stop
     if x1 <= x0:
@@ -382,9 +386,9 @@ def people_aboard(start=None, end=None) -> Chart:
     figure = new_figure()
     ax = figure.add_axes((0.09, 0.14, 0.88, 0.7))
     color = agency_colors().get("NASA", "#0072B2")
-    ax.step(xs, ys, where="post", color=color, lw=2.5, label="long-duration crew members")
+    ax.step(xs, ys, where="post", color=color, lw=2.5, label="long-duration crew")
     ax.fill_between(xs, ys, step="post", color=color, alpha=0.15)
-    habitation_start = expeditions["start"].min()
+    habitation_start = stays["arrival"].min()
     ax.axvline(habitation_start, color="black", lw=1.2, ls="--")
     ax.text(
         habitation_start,
@@ -397,30 +401,26 @@ def people_aboard(start=None, end=None) -> Chart:
     )
     ax.set_xlim(x0, x1)
     ax.set_ylim(0, max(ys) + 1.5)
-    ax.set_ylabel("crew members who served", fontsize=LABEL_SIZE)
+    ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
     ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
     ax.yaxis.get_major_locator().set_params(integer=True)
     _style_axes(ax)
     figure.suptitle(
-        "Expedition crews: long-duration crew members who served in each expedition",
+        "People living aboard: long-duration crew, day by day",
         fontsize=TITLE_SIZE,
         x=0.02,
         ha="left",
     )
-    shown = expeditions[
-        (expeditions["start"] <= x1) & (expeditions["end"].isna() | (expeditions["end"] >= x0))
-    ]
-    if len(shown):
-        sizes = shown["crew_size"]
-        detail = (
-            f"{len(shown)} expeditions, in each of which {sizes.min()} to {sizes.max()} "
-            "long-duration crew members served"
-        )
+    window = steps[(steps["date"] >= x0) & (steps["date"] <= x1)]
+    before = steps[steps["date"] < x0]
+    counts = [*window["crew"], *before["crew"].tail(1)]
+    if counts:
+        detail = f"between {min(counts)} and {max(counts)} long-duration crew members were aboard"
     else:
-        detail = "no expedition"
+        detail = "no long-duration crew was aboard"
     description = (
-        f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} the station had {detail}; people have lived "
-        f"aboard without a break since {habitation_start:%Y-%m-%d}."
+        f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} {detail}; people have lived aboard without a "
+        f"break since {habitation_start:%Y-%m-%d}."
     )
     return Chart(figure, description)
 

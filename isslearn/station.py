@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .catalogue import load_expeditions, load_modules
+from .catalogue import load_expeditions, load_modules, load_stays
 
 DateLike = str | pd.Timestamp
 
@@ -86,3 +86,17 @@ def habitation(dates, expeditions: pd.DataFrame | None = None) -> pd.DataFrame:
             "days_continuously_crewed": pd.array(days, dtype="Int64"),
         }
     )
+
+
+def crew_count(dates, stays: pd.DataFrame | None = None) -> pd.Series:
+    """Long-duration crew members aboard on each date: arrived on or before it, not yet left.
+
+    Someone who undocks on a date no longer counts that day, so a handover day shows the
+    crew that stays, plus any new arrivals.
+    """
+    stays = load_stays() if stays is None else stays
+    when = _as_dates(dates)[:, None]
+    arrival = stays["arrival"].to_numpy(dtype="datetime64[ns]")[None, :]
+    departure = stays["departure"].to_numpy(dtype="datetime64[ns]")[None, :]
+    aboard = (arrival <= when) & (np.isnat(departure) | (departure > when))
+    return pd.Series(aboard.sum(axis=1), dtype="Int64", name="people_aboard")

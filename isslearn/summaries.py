@@ -13,6 +13,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from .station import crew_count
+
 # Lanes of the station schematic, top to bottom.
 SEGMENTS: tuple[str, ...] = (
     "Russian segment",
@@ -88,21 +90,14 @@ def change_dates(modules: pd.DataFrame) -> list[pd.Timestamp]:
     return sorted(pd.Timestamp(d) for d in dates.unique())
 
 
-def crew_steps(expeditions: pd.DataFrame) -> pd.DataFrame:
-    """Long-duration crew aboard, as steps: one row per change, ``crew`` from that date on.
-
-    Between expeditions that do not meet (none so far) the crew is 0. The last row of an
-    ongoing expedition has no end; the step simply continues.
-    """
-    rows: list[tuple[pd.Timestamp, int, int]] = []
-    for _, exp in expeditions.sort_values("start").iterrows():
-        rows.append((exp["start"], int(exp["crew_size"]), int(exp["number"])))
-        if not pd.isna(exp["end"]):
-            rows.append((exp["end"], 0, int(exp["number"])))
-    steps = pd.DataFrame(rows, columns=["date", "crew", "expedition"])
-    # An expedition's start on the same day as the previous one's end replaces the 0.
-    steps = steps.sort_values(["date"], kind="stable").drop_duplicates("date", keep="last")
-    return steps.reset_index(drop=True)
+def crew_steps(stays: pd.DataFrame) -> pd.DataFrame:
+    """Long-duration crew aboard, as steps: one row per date the count changed, ``crew`` from
+    that date on (arrivals and departures from ``stays``)."""
+    changes = sorted({*stays["arrival"], *stays["departure"].dropna()})
+    counts = crew_count(changes, stays)
+    steps = pd.DataFrame({"date": pd.to_datetime(changes), "crew": counts.to_numpy(dtype=int)})
+    keep = steps["crew"].ne(steps["crew"].shift())
+    return steps[keep].reset_index(drop=True)
 
 
 def contributions(modules: pd.DataFrame, by: str = "agency") -> pd.DataFrame:

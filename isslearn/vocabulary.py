@@ -63,6 +63,17 @@ MODULE_COLUMNS: tuple[str, ...] = (
 
 EXPEDITION_COLUMNS: tuple[str, ...] = ("number", "start", "end", "crew", "source", "note")
 
+STAY_COLUMNS: tuple[str, ...] = (
+    "person",
+    "agency",
+    "arrival",
+    "departure",
+    "vehicle_up",
+    "vehicle_down",
+    "source",
+    "note",
+)
+
 AGENCY_COLUMNS: tuple[str, ...] = ("code", "name", "kind", "countries", "color")
 
 ERA_COLUMNS: tuple[str, ...] = ("era", "starts_with", "description")

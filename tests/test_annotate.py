@@ -108,3 +108,19 @@ def test_teacher_rows_are_annotated_too(write_file):
 def test_a_table_without_dates_is_refused_clearly():
     with pytest.raises(KeyError, match="needs a 'date' column; the table has: title"):
         isslearn.annotate(pd.DataFrame({"title": ["x"]}))
+
+
+@pytest.mark.parametrize(
+    ("date", "people"),
+    [
+        ("2000-11-02", 3),  # Expedition 1 moves in
+        ("2003-06-01", 2),  # caretaker crews after Columbia
+        ("2006-07-10", 3),  # Thomas Reiter restores a crew of three
+        ("2009-05-29", 6),  # Soyuz TMA-15 docks: the first six-person crew
+        ("2021-01-01", 7),  # commercial crew: seven aboard
+        ("2026-01-20", 3),  # after Crew-11's early medical return
+        ("2026-02-20", 7),  # Crew-12 restores a full crew
+    ],
+)
+def test_people_aboard_counts_long_duration_crew(date, people):
+    assert on(date).iloc[0].people_aboard == people

@@ -11,6 +11,8 @@ import pytest
 import isslearn
 
 SOURCE_WORD = re.compile(r"^(https?://\S+|\d{3}_[0-9a-f]{16}\.txt)$")
+# Personal wiki pages (user pages, sandboxes) are drafts, not sources.
+NOT_A_SOURCE = re.compile(r"(Benutzer:|User:|/Baustelle|[Ss]andbox)")
 
 
 @pytest.fixture(scope="module")
@@ -86,14 +88,22 @@ def test_no_event_after_today_unless_planned(events):
     assert (events.loc[events["status"] == "planned", "date"] > pd.Timestamp("2026-01-01")).all()
 
 
-@pytest.mark.parametrize("table", ["events", "modules", "expeditions"])
-def test_every_row_cites_a_source(table, events, modules, expeditions):
-    frame = {"events": events, "modules": modules, "expeditions": expeditions}[table]
+@pytest.fixture(scope="module")
+def stays():
+    return isslearn.load_stays()
+
+
+@pytest.mark.parametrize("table", ["events", "modules", "expeditions", "stays"])
+def test_every_row_cites_a_source(table, events, modules, expeditions, stays):
+    frame = {"events": events, "modules": modules, "expeditions": expeditions, "stays": stays}[
+        table
+    ]
     for row in frame.itertuples():
         words = str(row.source).split()
         assert words, f"{table}: row {row.Index} has no source"
         for word in words:
             assert SOURCE_WORD.match(word), f"{table}: row {row.Index}: odd source {word!r}"
+            assert not NOT_A_SOURCE.search(word), f"{table}: row {row.Index}: {word!r}"
 
 
 def test_builtin_text_is_plain_and_short(events):
@@ -126,3 +136,25 @@ def test_eras_start_in_order():
     eras = isslearn.catalogue.load_eras()
     assert eras["start"].is_monotonic_increasing
     assert eras["era"].iloc[0] == "First elements"
+
+
+def test_every_expedition_crew_member_has_a_stay_overlapping_it(expeditions, stays):
+    for exp in expeditions.itertuples():
+        end = exp.end if not pd.isna(exp.end) else pd.Timestamp.max
+        for person, agency in zip(exp.crew, exp.crew_agencies, strict=True):
+            mine = stays[(stays["person"] == person) & (stays["agency"] == agency)]
+            overlapping = mine[
+                (mine["arrival"] <= end)
+                & (mine["departure"].isna() | (mine["departure"] >= exp.start))
+            ]
+            assert not overlapping.empty, f"Expedition {exp.number}: no stay for {person}"
+
+
+def test_stays_are_in_order_and_agencies_defined(stays):
+    known = set(isslearn.load_agencies()["code"])
+    assert set(stays["agency"]) <= known
+    finished = stays.dropna(subset=["departure"])
+    assert (finished["departure"] >= finished["arrival"]).all()
+    assert stays["arrival"].min() == pd.Timestamp("2000-11-02")
+    everyone = {p for crew in isslearn.load_expeditions()["crew"] for p in crew}
+    assert set(stays["person"]) == everyone

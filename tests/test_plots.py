@@ -7,6 +7,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")  # tests never open windows
 import pandas as pd
 import pytest
 
+import isslearn
 from isslearn import plots
 from isslearn.catalogue import load_modules
 from isslearn.chart import Chart
@@ -116,16 +117,19 @@ def test_launches_by_vehicle_has_one_dot_per_module():
     assert chart.figure.axes[0].get_xlabel() == "launch date (UTC)"
 
 
-def test_people_aboard_marks_the_start_of_habitation():
-    from isslearn.catalogue import load_expeditions
-
-    expeditions = load_expeditions()
-    start = expeditions["start"].min()
+def test_people_aboard_counts_the_crew_day_by_day():
+    stays = isslearn.load_stays()
     chart = plots.people_aboard()
     ax = chart.figure.axes[0]
-    assert ax.lines[0].get_label() == "long-duration crew members"
-    assert f"since {start:%Y-%m-%d}" in chart.description
-    assert max(ax.lines[0].get_ydata()) == expeditions["crew_size"].max()
+    assert ax.lines[0].get_label() == "long-duration crew"
+    assert "since 2000-11-02" in chart.description
+    heights = ax.lines[0].get_ydata()
+    # never more people than the stays table has overlapping on one day, and 7 in the 2020s
+    assert max(heights) == max(isslearn.station.crew_count(stays["arrival"]))
+    caretakers = plots.people_aboard("2003-06-01", "2006-06-01")
+    # two caretakers at a time, four for a few days at each handover
+    assert "between 2 and 4 long-duration crew members" in caretakers.description
+    assert isslearn.station.crew_count(["2004-06-01"]).item() == 2
     with pytest.raises(ValueError, match="start"):
         plots.people_aboard("2010-01-01", "2005-01-01")
 

@@ -36,7 +36,14 @@ def wheel(tmp_path_factory):
 
 def test_wheel_holds_one_copy_of_each_table(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    for table in ("events.csv", "modules.csv", "expeditions.csv", "agencies.csv", "eras.csv"):
+    for table in (
+        "events.csv",
+        "modules.csv",
+        "expeditions.csv",
+        "stays.csv",
+        "agencies.csv",
+        "eras.csv",
+    ):
         assert names.count(f"isslearn/data/{table}") == 1, table
     assert "isslearn/py.typed" in names
     assert not any(n.startswith("seeds/") for n in names)
