@@ -375,7 +375,7 @@ def people_aboard(start=None, end=None) -> Chart:
     happened = load_events()
     latest = happened.loc[happened["status"] == "happened", "date"].max()
     stop = max(steps["date"].max(), latest)
-    x0 = first if first is not None else steps["date"].min() - pd.Timedelta(days=365)
+    x0 = first if first is not None else steps["date"].min().replace(month=1, day=1)
     x1 = last if last is not None else stop
     if x1 <= x0:
         raise ValueError(
