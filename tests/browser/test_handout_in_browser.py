@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import lessons_dir
+
+from .browser_env import lessons_dir
 
 pytestmark = pytest.mark.browser
 

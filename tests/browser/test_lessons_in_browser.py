@@ -8,8 +8,9 @@ are cleared, all cells are run from the menus, and then the live lesson is check
 from __future__ import annotations
 
 import pytest
-from conftest import lesson_notebooks, lessons_dir
-from lab_driver import (
+
+from .browser_env import lesson_notebooks, lessons_dir
+from .lab_driver import (
     answer_quiz,
     clear_and_run_all,
     error_texts,
