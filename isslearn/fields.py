@@ -12,6 +12,8 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 DATE_HINT = "write it as YYYY-MM-DD, e.g. 2000-11-02"
+# Generous for a station history, and inside what pandas' timestamps can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 def parse_date(value: str) -> tuple[dt.date | None, str]:
@@ -22,6 +24,8 @@ def parse_date(value: str) -> tuple[dt.date | None, str]:
     if not m:
         return None, f"'{value}' is not a date in the form YYYY-MM-DD"
     year, month, day = (int(g) for g in m.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None, f"'{value}' is outside the years {FIRST_YEAR} to {LAST_YEAR}"
     if not 1 <= month <= 12:
         return None, f"'{value}' is not a real date (there is no month {month})"
     last = calendar.monthrange(year, month)[1]

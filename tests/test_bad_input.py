@@ -26,6 +26,12 @@ CASES = {
         "date",
         ["February 2009 has 28 days"],
     ),
+    "year-zero": (
+        "date,title\n0000-01-01,Too early\n",
+        2,
+        "date",
+        ["outside the years 1900 to 2100"],
+    ),
     "blank-date": ("date,title\n,No date\n", 2, "date", ["blank", "YYYY-MM-DD"]),
     "words-as-date": ("date,title\nlast tuesday,Vague\n", 2, "date", ["'last tuesday'"]),
     "missing-title-column": (

@@ -238,11 +238,5 @@ def test_each_odd_date_alone(value):
     check_file(f'date,title\n"{value}",An event\n'.encode())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="fields.parse_date passes year 0 to datetime.date, which raises ValueError; "
-    "reported to the owner of fields.py (remove this mark once it is a Problem)",
-)
 def test_year_zero_is_a_problem_not_a_crash():
     check_file(b"date,title\n0000-01-01,An event\n")
