@@ -41,6 +41,16 @@ def _peak_kb(cell) -> int | None:
     return None
 
 
+def slowest_cells(cells, seconds: dict[int, float], count: int = 3) -> list[dict]:
+    """The ``count`` slowest code cells: where a lesson's time goes, for the benchmark notes."""
+    timed = []
+    for index, spent in seconds.items():
+        source = cells[index].source
+        first = next((line for line in source.splitlines() if line.strip()), "")
+        timed.append({"cell": index, "seconds": round(spent, 3), "source": first[:80]})
+    return sorted(timed, key=lambda t: -t["seconds"])[:count]
+
+
 def run_notebook(path: str | Path, timeout: float = 600) -> dict:
     """Run every cell of ``path`` in a new kernel (working folder: the notebook's folder)."""
     import nbformat
@@ -63,18 +73,23 @@ def run_notebook(path: str | Path, timeout: float = 600) -> dict:
         resources={"metadata": {"path": str(path.parent)}},
     )
     result = {"notebook": str(path), "ok": False, "error": ""}
+    spent: dict[int, float] = {}
     started = time.perf_counter()
     try:
         with client.setup_kernel():
             result["kernel_start_seconds"] = time.perf_counter() - started
             for index, cell in enumerate(notebook.cells):
+                before = time.perf_counter()
                 client.execute_cell(cell, index)
+                if cell.cell_type == "code" and index < len(notebook.cells) - 1:
+                    spent[index] = time.perf_counter() - before
         result["ok"] = True
     except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as exc:
         result["error"] = f"{type(exc).__name__}: {str(exc)[-2000:]}"
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
     result["seconds"] = time.perf_counter() - started
+    result["slowest_cells"] = slowest_cells(notebook.cells, spent)
     peak = _peak_kb(notebook.cells[-1])
     result["peak_rss_mb"] = None if peak is None else peak / 1024
     return result
