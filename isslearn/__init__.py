@@ -7,17 +7,11 @@
 """
 
 from .annotate import annotate
-from .catalogue import (
-    load_agencies,
-    load_events,
-    load_expeditions,
-    load_modules,
-    load_stays,
-    validate,
-)
+from .catalogue import load_agencies, load_events, validate
 from .errors import CatalogueError, Problem
 from .lesson import Lesson, SettingsError
 from .station import station_on
+from .tables import load_expeditions, load_modules, load_stays
 
 __version__ = "0.1.0"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .catalogue import load_eras, load_expeditions, load_modules
+from .catalogue import load_eras
 from .station import crew_count, habitation, station_totals
+from .tables import load_expeditions, load_modules
 
 BEFORE_LAUNCH = "Before launch"
 

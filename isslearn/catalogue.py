@@ -1,4 +1,4 @@
-"""Load the built-in catalogue and teachers' own event files as pandas DataFrames.
+"""Load events (the built-in catalogue and teachers' own files), agencies and eras.
 
 Where a teacher's events come from, in this order: the ``path`` argument, else the
 ``ISSLEARN_EVENTS`` environment variable (one file for a whole class), else none. The built-in
@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import functools
 import os
-import re
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pandas as pd
 
 from . import vocabulary as voc
-from .csvtext import Table, read_table, read_table_file
+from .builtin import agency_codes, builtin_dir, builtin_table, categorical
+from .csvtext import Table, read_table_file
 from .errors import CatalogueError, Problem
 from .fields import (
     DATE_HINT,
@@ -32,34 +30,11 @@ from .fields import (
 )
 
 EVENTS_ENV = "ISSLEARN_EVENTS"
-_CREW_MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<agency>[^()]+)\)$")
-
-
-# ---------------------------------------------------------------- where the data lives
-
-
-def _builtin_dir() -> Traversable:
-    """The packaged catalogue; in a source checkout, the project's seeds/ beside the package."""
-    packaged = resources.files("isslearn") / "data"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parent.parent / "seeds"  # editable install / checkout
-    if checkout.is_dir():
-        return checkout
-    raise FileNotFoundError("isslearn's catalogue is missing from this installation; reinstall it")
 
 
 def builtin_location() -> str:
     """Where the built-in catalogue is read from (for `python -m isslearn`)."""
-    return str(_builtin_dir())
-
-
-@functools.cache
-def _builtin_table(filename: str) -> Table:
-    table = read_table((_builtin_dir() / filename).read_bytes(), f"isslearn/data/{filename}")
-    if table.problems:  # the shipped data is tested; this guards a hand edit of seeds/
-        raise CatalogueError(table.problems)
-    return table
+    return str(builtin_dir())
 
 
 def teacher_events_path(path: str | os.PathLike[str] | None = None) -> Path | None:
@@ -73,14 +48,9 @@ def teacher_events_path(path: str | os.PathLike[str] | None = None) -> Path | No
 # ---------------------------------------------------------------- agencies and eras
 
 
-@functools.cache
-def _agency_codes() -> tuple[str, ...]:
-    return tuple(row["code"] for _, row in _builtin_table("agencies.csv").rows)
-
-
 def load_agencies() -> pd.DataFrame:
     """Agencies and providers with their kind, countries and plot colour (one per agency)."""
-    table = _builtin_table("agencies.csv")
+    table = builtin_table("agencies.csv")
     frame = pd.DataFrame([row for _, row in table.rows], columns=list(voc.AGENCY_COLUMNS))
     frame["countries"] = frame["countries"].map(lambda v: tuple(split_list(v)))
     frame["kind"] = pd.Categorical(frame["kind"], categories=voc.AGENCY_KINDS)
@@ -91,7 +61,7 @@ def load_eras() -> pd.DataFrame:
     """The station's eras with start dates taken from the events that open them."""
     events = _builtin_events().set_index("id")["date"]
     rows = []
-    for line, row in _builtin_table("eras.csv").rows:
+    for line, row in builtin_table("eras.csv").rows:
         if row["starts_with"] not in events.index:
             raise CatalogueError(
                 [
@@ -140,7 +110,7 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
         )
         return []
 
-    agencies = _agency_codes()
+    agencies = agency_codes()
     records: list[dict] = []
     first_line_of_id: dict[str, int] = {}
     for line, row in table.rows:
@@ -255,7 +225,7 @@ def _events_frame(records: list[dict], origin: str) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=1)
 def _builtin_events_cached() -> pd.DataFrame:
-    table = _builtin_table("events.csv")
+    table = builtin_table("events.csv")
     records = _event_records(table, strict=True, taken_ids=set())
     if table.problems:
         raise CatalogueError(table.problems)
@@ -303,203 +273,8 @@ def load_events(
             raise CatalogueError(problems)
         frames.append(_events_frame(records, teacher.name))
     if not frames:
-        return _events_frame([], "none").assign(category=_categorical([], voc.CATEGORIES))
+        return _events_frame([], "none").assign(category=categorical([], voc.CATEGORIES))
     events = pd.concat(frames, ignore_index=True)
-    events["category"] = _categorical(events["category"], voc.CATEGORIES)
-    events["status"] = _categorical(events["status"], voc.STATUSES)
+    events["category"] = categorical(events["category"], voc.CATEGORIES)
+    events["status"] = categorical(events["status"], voc.STATUSES)
     return events.sort_values(["date", "id"], kind="stable", ignore_index=True)
-
-
-def _categorical(values, categories) -> pd.Categorical:
-    return pd.Categorical(values, categories=list(categories))
-
-
-# ---------------------------------------------------------------- modules and expeditions
-
-
-def _required_date(
-    row: dict, col: str, line: int, name: str, problems: list[Problem], *, optional: bool = False
-):
-    value = row.get(col, "")
-    if optional and not value:
-        return None
-    date, why = parse_date(value)
-    if date is None:
-        problems.append(Problem(name, line, col, why, DATE_HINT))
-    return date
-
-
-def _number(row: dict, col: str, line: int, name: str, problems: list[Problem], kind=float):
-    value = row.get(col, "")
-    if not value:
-        return None
-    try:
-        return kind(value.replace(",", "").replace("_", ""))
-    except ValueError:
-        problems.append(Problem(name, line, col, f"'{value}' is not a number", "write digits only"))
-        return None
-
-
-@functools.lru_cache(maxsize=1)
-def _modules_cached() -> pd.DataFrame:
-    table = _builtin_table("modules.csv")
-    name, problems = table.name, list(table.problems)
-    agencies = _agency_codes()
-    records = []
-    for line, row in table.rows:
-        if match_choice(row["kind"], voc.MODULE_KINDS) is None:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "kind",
-                    f"unknown kind '{row['kind']}'",
-                    unknown_choice_hint(row["kind"], voc.MODULE_KINDS),
-                )
-            )
-        if row["agency"] not in agencies:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "agency",
-                    f"unknown agency '{row['agency']}'",
-                    unknown_choice_hint(row["agency"], agencies),
-                )
-            )
-        records.append(
-            {
-                **row,
-                "launch_date": _required_date(row, "launch_date", line, name, problems),
-                "attach_date": _required_date(row, "attach_date", line, name, problems),
-                "detach_date": _required_date(
-                    row, "detach_date", line, name, problems, optional=True
-                ),
-                "mass_kg": _number(row, "mass_kg", line, name, problems, int),
-                "pressurized_volume_m3": _number(
-                    row, "pressurized_volume_m3", line, name, problems
-                ),
-            }
-        )
-    if problems:
-        raise CatalogueError(problems)
-    frame = pd.DataFrame.from_records(records, columns=list(voc.MODULE_COLUMNS))
-    for col in ("launch_date", "attach_date", "detach_date"):
-        frame[col] = pd.to_datetime(frame[col])
-    frame["kind"] = _categorical(frame["kind"], voc.MODULE_KINDS)
-    frame["mass_kg"] = frame["mass_kg"].astype("Int64")
-    frame["pressurized_volume_m3"] = frame["pressurized_volume_m3"].astype("Float64")
-    return frame.sort_values(["attach_date", "launch_date", "id"], ignore_index=True)
-
-
-def load_modules() -> pd.DataFrame:
-    """Every module and major element: dates (UTC), agency, builder, launch, mass, role.
-
-    >>> modules = load_modules()
-    >>> modules.iloc[0]["name"]
-    'Zarya'
-    """
-    return _modules_cached().copy()
-
-
-@functools.lru_cache(maxsize=1)
-def _expeditions_cached() -> pd.DataFrame:
-    table = _builtin_table("expeditions.csv")
-    name, problems = table.name, list(table.problems)
-    agencies = _agency_codes()
-    records = []
-    for line, row in table.rows:
-        crew, crew_agencies = [], []
-        for member in split_list(row["crew"]):
-            m = _CREW_MEMBER.match(member)
-            if not m or m["agency"] not in agencies:
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        "crew",
-                        f"cannot read crew member '{member}'",
-                        "write 'Full Name (AGENCY)' with an agency code",
-                    )
-                )
-                continue
-            crew.append(m["name"])
-            crew_agencies.append(m["agency"])
-        records.append(
-            {
-                "number": _number(row, "number", line, name, problems, int),
-                "start": _required_date(row, "start", line, name, problems),
-                "end": _required_date(row, "end", line, name, problems, optional=True),
-                "crew": tuple(crew),
-                "crew_agencies": tuple(crew_agencies),
-                "source": row["source"],
-                "note": row["note"],
-            }
-        )
-    if problems:
-        raise CatalogueError(problems)
-    frame = pd.DataFrame.from_records(records)
-    frame["start"] = pd.to_datetime(frame["start"])
-    frame["end"] = pd.to_datetime(frame["end"])
-    frame["commander"] = frame["crew"].map(lambda c: c[0] if c else "")
-    frame["crew_size"] = frame["crew"].map(len)
-    frame["days"] = (frame["end"] - frame["start"]).dt.days.astype("Int64")
-    columns = [
-        "number",
-        "start",
-        "end",
-        "days",
-        "commander",
-        "crew",
-        "crew_agencies",
-        "crew_size",
-        "source",
-        "note",
-    ]
-    return frame[columns].sort_values("number", ignore_index=True)
-
-
-def load_expeditions() -> pd.DataFrame:
-    """Long-duration expeditions: number, start and end (UTC; end is NaT for the current one),
-    crew names with their agencies, and days from start to end."""
-    return _expeditions_cached().copy()
-
-
-@functools.lru_cache(maxsize=1)
-def _stays_cached() -> pd.DataFrame:
-    table = _builtin_table("stays.csv")
-    name, problems = table.name, list(table.problems)
-    agencies = _agency_codes()
-    records = []
-    for line, row in table.rows:
-        if row["agency"] not in agencies:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "agency",
-                    f"unknown agency '{row['agency']}'",
-                    unknown_choice_hint(row["agency"], agencies),
-                )
-            )
-        records.append(
-            {
-                **row,
-                "arrival": _required_date(row, "arrival", line, name, problems),
-                "departure": _required_date(row, "departure", line, name, problems, optional=True),
-            }
-        )
-    if problems:
-        raise CatalogueError(problems)
-    frame = pd.DataFrame.from_records(records, columns=list(voc.STAY_COLUMNS))
-    frame["arrival"] = pd.to_datetime(frame["arrival"])
-    frame["departure"] = pd.to_datetime(frame["departure"])
-    frame["days"] = (frame["departure"] - frame["arrival"]).dt.days.astype("Int64")
-    return frame.sort_values(["arrival", "person"], ignore_index=True)
-
-
-def load_stays() -> pd.DataFrame:
-    """Long-duration stays, one row per person and flight: arrival (docking) and departure
-    (undocking) dates in UTC, so the crew aboard on any day can be counted; departure is NaT
-    for people still aboard."""
-    return _stays_cached().copy()

@@ -18,17 +18,11 @@ import numpy as np
 import pandas as pd
 
 from . import summaries
-from .catalogue import (
-    load_agencies,
-    load_eras,
-    load_events,
-    load_expeditions,
-    load_modules,
-    load_stays,
-)
+from .catalogue import load_agencies, load_eras, load_events
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
 from .dateargs import as_day, as_optional_day
 from .station import station_totals
+from .tables import load_expeditions, load_modules, load_stays
 
 GHOST_COLOR = "#BBBBBB"  # outlines of modules not attached on the date shown
 

@@ -35,7 +35,7 @@ def launch_order_question(
     date so there is exactly one right order.
     """
     if modules is None:
-        from .catalogue import load_modules
+        from .tables import load_modules
 
         modules = load_modules()
     pool = modules if kind is None else modules[modules["kind"] == kind]
@@ -61,7 +61,8 @@ def which_agency_built(
     agencies: pd.DataFrame | None = None,
 ) -> MultipleChoice:
     """Which partner is responsible for a module? Wrong answers say what that agency provided."""
-    from .catalogue import load_agencies, load_modules
+    from .catalogue import load_agencies
+    from .tables import load_modules
 
     modules = load_modules() if modules is None else modules
     agencies = load_agencies() if agencies is None else agencies
@@ -92,7 +93,7 @@ def expedition_question(
 ) -> MultipleChoice:
     """Who commanded Expedition ``number``? Wrong answers say where that person really was."""
     if expeditions is None:
-        from .catalogue import load_expeditions
+        from .tables import load_expeditions
 
         expeditions = load_expeditions()
     expedition = _row(expeditions, "number", number, "number")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .catalogue import load_expeditions, load_modules, load_stays
+from .tables import load_expeditions, load_modules, load_stays
 
 DateLike = str | pd.Timestamp
 

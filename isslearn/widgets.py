@@ -19,10 +19,10 @@ import ipywidgets as w
 import pandas as pd
 
 from . import plots, summaries
-from .catalogue import load_expeditions, load_modules
 from .chart import Chart
 from .dateargs import as_day, as_optional_day
 from .fastpng import png_from_rgb
+from .tables import load_expeditions, load_modules
 from .vocabulary import CATEGORIES
 
 _WIDE = {"width": "95%"}

@@ -1,0 +1,180 @@
+"""The built-in tables besides events: modules, expeditions and crew stays, as DataFrames.
+
+Each is read and checked once per session and handed out as a copy, so a learner who changes
+a table changes only their own copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from . import vocabulary as voc
+from .builtin import agency_codes, builtin_table, categorical, check_code
+from .errors import CatalogueError, Problem
+from .fields import DATE_HINT, parse_date, split_list
+
+_CREW_MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<agency>[^()]+)\)$")
+
+
+def _required_date(
+    row: dict, col: str, line: int, name: str, problems: list[Problem], *, optional: bool = False
+):
+    value = row.get(col, "")
+    if optional and not value:
+        return None
+    date, why = parse_date(value)
+    if date is None:
+        problems.append(Problem(name, line, col, why, DATE_HINT))
+    return date
+
+
+def _number(row: dict, col: str, line: int, name: str, problems: list[Problem], kind=float):
+    value = row.get(col, "")
+    if not value:
+        return None
+    try:
+        return kind(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        problems.append(Problem(name, line, col, f"'{value}' is not a number", "write digits only"))
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _modules_cached() -> pd.DataFrame:
+    table = builtin_table("modules.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = agency_codes()
+    records = []
+    for line, row in table.rows:
+        check_code(row, "kind", voc.MODULE_KINDS, (name, line), problems, "kind")
+        check_code(row, "agency", agencies, (name, line), problems, "agency")
+        records.append(
+            {
+                **row,
+                "launch_date": _required_date(row, "launch_date", line, name, problems),
+                "attach_date": _required_date(row, "attach_date", line, name, problems),
+                "detach_date": _required_date(
+                    row, "detach_date", line, name, problems, optional=True
+                ),
+                "mass_kg": _number(row, "mass_kg", line, name, problems, int),
+                "pressurized_volume_m3": _number(
+                    row, "pressurized_volume_m3", line, name, problems
+                ),
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records, columns=list(voc.MODULE_COLUMNS))
+    for col in ("launch_date", "attach_date", "detach_date"):
+        frame[col] = pd.to_datetime(frame[col])
+    frame["kind"] = categorical(frame["kind"], voc.MODULE_KINDS)
+    frame["mass_kg"] = frame["mass_kg"].astype("Int64")
+    frame["pressurized_volume_m3"] = frame["pressurized_volume_m3"].astype("Float64")
+    return frame.sort_values(["attach_date", "launch_date", "id"], ignore_index=True)
+
+
+def load_modules() -> pd.DataFrame:
+    """Every module and major element: dates (UTC), agency, builder, launch, mass, role.
+
+    >>> modules = load_modules()
+    >>> modules.iloc[0]["name"]
+    'Zarya'
+    """
+    return _modules_cached().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _expeditions_cached() -> pd.DataFrame:
+    table = builtin_table("expeditions.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = agency_codes()
+    records = []
+    for line, row in table.rows:
+        crew, crew_agencies = [], []
+        for member in split_list(row["crew"]):
+            m = _CREW_MEMBER.match(member)
+            if not m or m["agency"] not in agencies:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "crew",
+                        f"cannot read crew member '{member}'",
+                        "write 'Full Name (AGENCY)' with an agency code",
+                    )
+                )
+                continue
+            crew.append(m["name"])
+            crew_agencies.append(m["agency"])
+        records.append(
+            {
+                "number": _number(row, "number", line, name, problems, int),
+                "start": _required_date(row, "start", line, name, problems),
+                "end": _required_date(row, "end", line, name, problems, optional=True),
+                "crew": tuple(crew),
+                "crew_agencies": tuple(crew_agencies),
+                "source": row["source"],
+                "note": row["note"],
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records)
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    frame["commander"] = frame["crew"].map(lambda c: c[0] if c else "")
+    frame["crew_size"] = frame["crew"].map(len)
+    frame["days"] = (frame["end"] - frame["start"]).dt.days.astype("Int64")
+    columns = [
+        "number",
+        "start",
+        "end",
+        "days",
+        "commander",
+        "crew",
+        "crew_agencies",
+        "crew_size",
+        "source",
+        "note",
+    ]
+    return frame[columns].sort_values("number", ignore_index=True)
+
+
+def load_expeditions() -> pd.DataFrame:
+    """Long-duration expeditions: number, start and end (UTC; end is NaT for the current one),
+    crew names with their agencies, and days from start to end."""
+    return _expeditions_cached().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _stays_cached() -> pd.DataFrame:
+    table = builtin_table("stays.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = agency_codes()
+    records = []
+    for line, row in table.rows:
+        check_code(row, "agency", agencies, (name, line), problems, "agency")
+        records.append(
+            {
+                **row,
+                "arrival": _required_date(row, "arrival", line, name, problems),
+                "departure": _required_date(row, "departure", line, name, problems, optional=True),
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records, columns=list(voc.STAY_COLUMNS))
+    frame["arrival"] = pd.to_datetime(frame["arrival"])
+    frame["departure"] = pd.to_datetime(frame["departure"])
+    frame["days"] = (frame["departure"] - frame["arrival"]).dt.days.astype("Int64")
+    return frame.sort_values(["arrival", "person"], ignore_index=True)
+
+
+def load_stays() -> pd.DataFrame:
+    """Long-duration stays, one row per person and flight: arrival (docking) and departure
+    (undocking) dates in UTC, so the crew aboard on any day can be counted; departure is NaT
+    for people still aboard."""
+    return _stays_cached().copy()
