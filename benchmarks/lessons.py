@@ -97,13 +97,20 @@ def lesson_figures(paths: list[Path], repeats: int) -> list[Figure]:
             figures.append(Figure.missing(f"{name}: kernel peak memory", "MB", PEAK_MB_GOAL, why))
             continue
         seconds = [r["seconds"] for r in results]
+        slowest = min(results, key=lambda r: abs(r["seconds"] - statistics.median(seconds)))
+        cells = "; ".join(
+            f"cell {c['cell']} {c['seconds']:.1f} s `{c['source'][:50]}`"
+            for c in slowest.get("slowest_cells", [])
+        )
         ratio = Figure.from_samples(
             f"{name}: run time / baseline",
             "x",
             TIME_RATIO_GOAL,
             [s / base_median for s in seconds],
-            f"median {statistics.median(seconds):.1f} s vs baseline {base_median:.1f} s",
+            f"median {statistics.median(seconds):.1f} s vs baseline {base_median:.1f} s; "
+            f"kernel start {slowest.get('kernel_start_seconds', 0):.1f} s; slowest: {cells}",
         )
+        ratio.extra = {"slowest_cells": slowest.get("slowest_cells", [])}
         peaks = [r["peak_rss_mb"] for r in results]
         memory = Figure.from_samples(f"{name}: kernel peak memory", "MB", PEAK_MB_GOAL, peaks)
         figures += [ratio, memory]
