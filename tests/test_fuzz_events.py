@@ -49,8 +49,7 @@ ODD_DATES = [
     "2009-02-29",
     "2008-02-29",
     "2008-13-40",
-    # "0000-01-01" crashes fields.parse_date (ValueError: year 0 is out of range); it is kept
-    # out of the random pool and checked alone below until that is fixed.
+    "0000-01-01",  # once crashed fields.parse_date (datetime has no year 0)
     "0001-01-01",
     "9999-12-31",
     "1677-09-21",
@@ -239,4 +238,8 @@ def test_each_odd_date_alone(value):
 
 
 def test_year_zero_is_a_problem_not_a_crash():
-    check_file(b"date,title\n0000-01-01,An event\n")
+    """The first crash this file found: year 0 reached datetime.date and raised ValueError."""
+    path = _write(b"date,title\n0000-01-01,An event\n")
+    problems = isslearn.validate(path)
+    assert [p.line for p in problems] == [2]
+    assert problems[0].column == "date"
