@@ -14,8 +14,10 @@ columns, odd dates, random unicode, stray quotes, byte-order marks, CRLF and CR 
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -146,6 +148,7 @@ def editor_lines(data: bytes) -> int:
 
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="isslearn-fuzz-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 
 
 def _write(data: bytes) -> Path:
