@@ -35,11 +35,69 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     return figure
 
 
-def png_bytes(figure: Figure) -> bytes:
-    """The figure as PNG bytes, identical from run to run (no timestamp or version stamped in)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+def png_bytes(figure: Figure, level: int = 6) -> bytes:
+    """The figure as PNG bytes, identical from run to run (no timestamp or version stamped in).
+
+    Drawn on the figure's own Agg canvas and encoded by :mod:`isslearn.fastpng`: the same
+    pixels as ``savefig`` at a fraction of the time (Pillow tries every row filter).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from .fastpng import png_from_rgb
+
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else None
+    if canvas is None or figure.dpi != DPI:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+        return buffer.getvalue()
+    canvas.draw()
+    return png_from_rgb(rgb_pixels(figure), level)
+
+
+def rgb_pixels(figure: Figure):
+    """The pixels of the figure as last drawn on its Agg canvas, as an (h, w, 3) array view."""
+    import numpy as np
+
+    return np.asarray(figure.canvas.buffer_rgba())[..., :3]
+
+
+class LiveFigure:
+    """One figure redrawn in place for a widget: the parts that never change are drawn once
+    and kept as pixels; each picture draws only the changing artists on top of them.
+
+    ``changing()`` returns the artists that may change (they are hidden while the unchanging
+    background is drawn); they are drawn in z-order, as their Axes would draw them.
+    """
+
+    def __init__(self, figure: Figure, changing):
+        self.figure = figure
+        self.changing = changing
+        self._background = None
+
+    def _draw_background(self) -> None:
+        artists = list(self.changing())
+        shown = [a.get_visible() for a in artists]
+        for artist in artists:
+            artist.set_visible(False)
+        try:
+            self.figure.canvas.draw()
+        finally:
+            for artist, visible in zip(artists, shown, strict=True):
+                artist.set_visible(visible)
+        self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+
+    def png(self, level: int = 1) -> bytes:
+        """PNG bytes of the figure as it is now, drawn on top of the kept background."""
+        from .fastpng import png_from_rgb
+
+        if self._background is None:
+            self._draw_background()
+        canvas = self.figure.canvas
+        canvas.restore_region(self._background)
+        renderer = canvas.get_renderer()
+        for artist in sorted(self.changing(), key=lambda a: a.get_zorder()):
+            artist.draw(renderer)
+        return png_from_rgb(rgb_pixels(self.figure), level)
 
 
 @dataclass(frozen=True)

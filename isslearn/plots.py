@@ -82,7 +82,7 @@ class StationSchematic:
         for row in self.layout.itertuples():
             x, y = row.slot, len(summaries.SEGMENTS) - 1 - row.lane
             block = Rectangle((x + 0.06, y + 0.06), 0.88, 0.88, linewidth=1.2, gid=row.id)
-            ax.add_patch(block)
+            ax.add_artist(block)  # not add_patch: the limits are set by hand below
             self.blocks[row.id] = block
             self.labels[row.id] = ax.text(
                 x + 0.5,

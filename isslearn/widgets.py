@@ -84,42 +84,54 @@ class ChartExplorer(w.VBox):
 class StationFrames:
     """Fast pictures of a :class:`~isslearn.plots.StationSchematic` for a slider.
 
-    Drawing the whole figure takes a few hundred milliseconds (mostly text). Each block sits
-    in a fixed place, so the figure is drawn twice up front, every module attached and none,
-    and a date's picture is pasted together from those two, plus a freshly drawn title strip.
+    Drawing the whole figure takes a hundred milliseconds or more (mostly text). Each block
+    sits in a fixed place, so three layers are drawn once up front: the unchanging rest of the
+    figure, then on top of it every block filled and labelled, then every block as an outline.
+    A date's picture is pasted together from the last two, plus a freshly drawn title strip.
     """
 
     TITLE_ROWS = 30  # pixel rows at the top that hold the title
 
     def __init__(self, schematic: plots.StationSchematic):
         import numpy as np
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        from .chart import rgb_pixels
 
         self.schematic = schematic
         figure = schematic.figure
-        canvas = FigureCanvasAgg(figure)
+        canvas = figure.canvas
+        blocks = [schematic.blocks[i] for i in schematic.layout["id"]]
+        labels = [schematic.labels[i] for i in schematic.layout["id"]]
         title = schematic.title.get_text()
-        schematic.title.set_text("")
         everything = np.ones(len(schematic.layout), dtype=bool)
-        schematic.restyle(everything)
-        canvas.draw()
+        schematic.title.set_text("")
+        for artist in blocks + labels:
+            artist.set_visible(False)
+        canvas.draw()  # the layer that never changes: legend, lane names, axis label
+        background = canvas.copy_from_bbox(figure.bbox)
+        for block in blocks:
+            block.set_visible(True)
+        schematic.restyle(everything)  # also shows the labels
         renderer = canvas.get_renderer()
-        self.full = np.asarray(canvas.buffer_rgba())[..., :3].copy()
+        for artist in blocks + labels:  # blocks (z-order 1) under their labels (3)
+            artist.draw(renderer)
+        self.full = rgb_pixels(figure).copy()
         height, width = self.full.shape[:2]
         self.regions = []
-        for module_id in schematic.layout["id"]:
-            box = schematic.blocks[module_id].get_window_extent(renderer)
-            label = schematic.labels[module_id].get_window_extent(renderer)
-            x0, x1 = min(box.x0, label.x0) - 2, max(box.x1, label.x1) + 2
-            y0, y1 = min(box.y0, label.y0) - 2, max(box.y1, label.y1) + 2
+        for block, label in zip(blocks, labels, strict=True):
+            box = block.get_window_extent(renderer)
+            text = label.get_window_extent(renderer)
+            x0, x1 = min(box.x0, text.x0) - 2, max(box.x1, text.x1) + 2
+            y0, y1 = min(box.y0, text.y0) - 2, max(box.y1, text.y1) + 2
             rows = slice(max(int(height - y1), 0), min(int(height - y0) + 1, height))
             cols = slice(max(int(x0), 0), min(int(x1) + 1, width))
             self.regions.append((rows, cols))
         schematic.restyle(~everything)
-        canvas.draw()
-        self.empty = np.asarray(canvas.buffer_rgba())[..., :3].copy()
+        canvas.restore_region(background)
+        for block in blocks:
+            block.draw(renderer)
+        self.empty = rgb_pixels(figure).copy()
         schematic.title.set_text(title)
-        canvas.draw()  # leave the figure as it was
         self._strips: dict[str, np.ndarray] = {}  # title -> its drawn pixels (one per date)
         strip_inches = self.TITLE_ROWS / figure.dpi
         self.strip = plots.new_figure((figure.get_figwidth(), strip_inches))
