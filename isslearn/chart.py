@@ -70,6 +70,9 @@ class LiveFigure:
     """
 
     def __init__(self, figure: Figure, changing):
+        from .textsprites import SpriteCanvas
+
+        SpriteCanvas(figure)  # text drawn once, then pasted (widget figures only)
         self.figure = figure
         self.changing = changing
         self._background = None

@@ -24,7 +24,7 @@ def png_from_rgb(pixels: np.ndarray, level: int = 1) -> bytes:
         )
     height, width, _ = pixels.shape
     rows = np.zeros((height, width * 3 + 1), dtype=np.uint8)  # first byte of a row: filter 0
-    rows[:, 1:] = pixels.reshape(height, -1)
+    rows[:, 1:].reshape(height, width, 3)[...] = pixels  # one copy, even from a strided view
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"

@@ -353,6 +353,111 @@ def launches_by_vehicle() -> Chart:
 # ---------------------------------------------------------------- people aboard
 
 
+def date_ticks(x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list[float], list[str]]:
+    """The ticks and labels matplotlib's automatic date axis would give ``x0``..``x1``, worked
+    out once so that a redrawn figure can keep them fixed instead of locating them each draw."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator()
+    formatter = mdates.AutoDateFormatter(locator)
+    locator.create_dummy_axis()
+    formatter.create_dummy_axis()
+    locator.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
+    ticks = list(locator())
+    formatter.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
+    return ticks, formatter.format_ticks(ticks)
+
+
+def fix_date_ticks(ax, x0, x1) -> None:
+    """Limit ``ax`` to ``x0``..``x1`` with fixed date ticks (see :func:`date_ticks`)."""
+    ticks, labels = date_ticks(pd.Timestamp(x0), pd.Timestamp(x1))
+    ax.set_xticks(ticks, labels)
+    ax.set_xlim(x0, x1)  # after the ticks: setting ticks widens the limits to hold them all
+
+
+class CrewChart:
+    """The people-aboard figure, built once; :meth:`show` only moves the dates shown, so the
+    live explorer redraws quickly."""
+
+    def __init__(self):
+        self.stays = load_stays()
+        self.steps = summaries.crew_steps(self.stays)
+        happened = load_events()
+        latest = happened.loc[happened["status"] == "happened", "date"].max()
+        self.stop = max(self.steps["date"].max(), latest)
+        self.figure = new_figure()
+        ax = self.figure.add_axes((0.09, 0.14, 0.88, 0.7))
+        self.axes = ax
+        self.color = agency_colors().get("NASA", "#0072B2")
+        xs, ys = self._steps_from(self.steps["date"].min(), self.stop)
+        (self.line,) = ax.step(
+            xs, ys, where="post", color=self.color, lw=2.5, label="long-duration crew"
+        )
+        self.fill = ax.fill_between(xs, ys, step="post", color=self.color, alpha=0.15)
+        self.habitation_start = self.stays["arrival"].min()
+        ax.axvline(self.habitation_start, color="black", lw=1.2, ls="--")
+        ax.text(
+            self.habitation_start,
+            0.97,
+            f" people aboard without a break since {self.habitation_start:%Y-%m-%d}",
+            transform=ax.get_xaxis_transform(),
+            va="top",
+            fontsize=SMALL_SIZE,
+            parse_math=False,
+        )
+        ax.set_ylim(0, max(ys) + 1.5)
+        ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
+        ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        _style_axes(ax)
+        self.figure.suptitle(
+            "People living aboard: long-duration crew, day by day",
+            fontsize=TITLE_SIZE,
+            x=0.02,
+            ha="left",
+        )
+
+    def _steps_from(self, x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list, list]:
+        xs = [x0, *self.steps["date"], max(self.stop, x1)]
+        ys = [0, *self.steps["crew"], int(self.steps["crew"].iloc[-1])]
+        return xs, ys
+
+    def changing(self) -> list:
+        """What a new date range redraws: everything in the plot but the people-count axis."""
+        ax = self.axes
+        return [a for a in ax.get_children() if a is not ax.patch and a is not ax.yaxis]
+
+    def show(self, start=None, end=None) -> str:
+        """Show ``start``..``end`` ('YYYY-MM-DD'; default: the whole history); returns the
+        description sentence."""
+        first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
+        steps = self.steps
+        x0 = first if first is not None else steps["date"].min().replace(month=1, day=1)
+        x1 = last if last is not None else self.stop
+        if x1 <= x0:
+            raise ValueError(
+                f"start={x0:%Y-%m-%d} is not before end={x1:%Y-%m-%d}; give start earlier than end"
+            )
+        xs, ys = self._steps_from(x0, x1)
+        self.line.set_data(xs, ys)
+        self.fill.remove()
+        self.fill = self.axes.fill_between(xs, ys, step="post", color=self.color, alpha=0.15)
+        fix_date_ticks(self.axes, x0, x1)
+        window = steps[(steps["date"] >= x0) & (steps["date"] <= x1)]
+        before = steps[steps["date"] < x0]
+        counts = [*window["crew"], *before["crew"].tail(1)]
+        if counts:
+            detail = (
+                f"between {min(counts)} and {max(counts)} long-duration crew members were aboard"
+            )
+        else:
+            detail = "no long-duration crew was aboard"
+        return (
+            f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} {detail}; people have lived aboard without a "
+            f"break since {self.habitation_start:%Y-%m-%d}."
+        )
+
+
 def people_aboard(start=None, end=None) -> Chart:
     """How many long-duration crew members were aboard, day by day, from ``start`` to ``end``
     ('YYYY-MM-DD'; default: the whole history), with the start of continuous habitation marked.
@@ -363,60 +468,9 @@ def people_aboard(start=None, end=None) -> Chart:
     >>> "long-duration crew" in people_aboard().description
     True
     """
-    first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
-    stays = load_stays()
-    steps = summaries.crew_steps(stays)
-    happened = load_events()
-    latest = happened.loc[happened["status"] == "happened", "date"].max()
-    stop = max(steps["date"].max(), latest)
-    x0 = first if first is not None else steps["date"].min().replace(month=1, day=1)
-    x1 = last if last is not None else stop
-    if x1 <= x0:
-        raise ValueError(
-            f"start={x0:%Y-%m-%d} is not before end={x1:%Y-%m-%d}; give start earlier than end"
-        )
-    xs = [x0, *steps["date"], max(stop, x1)]
-    ys = [0, *steps["crew"], int(steps["crew"].iloc[-1])]
-    figure = new_figure()
-    ax = figure.add_axes((0.09, 0.14, 0.88, 0.7))
-    color = agency_colors().get("NASA", "#0072B2")
-    ax.step(xs, ys, where="post", color=color, lw=2.5, label="long-duration crew")
-    ax.fill_between(xs, ys, step="post", color=color, alpha=0.15)
-    habitation_start = stays["arrival"].min()
-    ax.axvline(habitation_start, color="black", lw=1.2, ls="--")
-    ax.text(
-        habitation_start,
-        0.97,
-        f" people aboard without a break since {habitation_start:%Y-%m-%d}",
-        transform=ax.get_xaxis_transform(),
-        va="top",
-        fontsize=SMALL_SIZE,
-        parse_math=False,
-    )
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(0, max(ys) + 1.5)
-    ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
-    ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    _style_axes(ax)
-    figure.suptitle(
-        "People living aboard: long-duration crew, day by day",
-        fontsize=TITLE_SIZE,
-        x=0.02,
-        ha="left",
-    )
-    window = steps[(steps["date"] >= x0) & (steps["date"] <= x1)]
-    before = steps[steps["date"] < x0]
-    counts = [*window["crew"], *before["crew"].tail(1)]
-    if counts:
-        detail = f"between {min(counts)} and {max(counts)} long-duration crew members were aboard"
-    else:
-        detail = "no long-duration crew was aboard"
-    description = (
-        f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} {detail}; people have lived aboard without a "
-        f"break since {habitation_start:%Y-%m-%d}."
-    )
-    return Chart(figure, description)
+    chart = CrewChart()
+    description = chart.show(start, end)
+    return Chart(chart.figure, description)
 
 
 # ---------------------------------------------------------------- one expedition
@@ -559,6 +613,128 @@ def contributions(by: str = "agency") -> Chart:
 # ---------------------------------------------------------------- cargo ships
 
 
+class CargoChart:
+    """The cargo-fleet figure with every ship drawn once; :meth:`show` only hides, moves and
+    relabels rows, so the live explorer redraws quickly."""
+
+    def __init__(self, ships=None):
+        """``ships``: the only ships that may be shown (default: all of them)."""
+        import matplotlib.dates as mdates
+
+        _check_ships(ships)
+        events = load_events()
+        self.spans = summaries.cargo_spans(events)
+        self.cargo = summaries.cargo_events(events)
+        if ships is not None:
+            self.spans = self.spans[self.spans["ship"].isin(list(ships))].reset_index(drop=True)
+            self.cargo = self.cargo[self.cargo["ship"].isin(list(ships))].reset_index(drop=True)
+        self._dates = mdates.date2num(self.cargo["date"])
+        colors = agency_colors()
+        self.figure = new_figure()
+        ax = self.figure.add_axes((0.13, 0.14, 0.84, 0.7))
+        self.axes = ax
+        self.bars, self.notes = {}, {}
+        rows = {ship: len(self.spans) - 1 - i for i, ship in enumerate(self.spans["ship"])}
+        for _, span in self.spans.iterrows():
+            color = colors.get(span["agency"], GHOST_COLOR)
+            y = rows[span["ship"]]
+            (self.bars[span["ship"]],) = ax.barh(
+                y,
+                span["last"] - span["first"],
+                left=span["first"],
+                height=0.5,
+                color=color,
+                alpha=0.5,
+            )
+            self.notes[span["ship"]] = ax.text(
+                span["last"],
+                y,
+                f"  {span['agency']}",
+                va="center",
+                fontsize=SMALL_SIZE,
+                parse_math=False,
+            )
+        self.ticks = None
+        self.legend = None
+        if len(self.cargo):
+            self.ticks = ax.scatter(
+                self.cargo["date"],
+                [rows[s] for s in self.cargo["ship"]],
+                marker="|",
+                s=300,
+                color="black",
+                zorder=3,
+                label="an event in the catalogue",
+            )
+            self.legend = ax.legend(
+                fontsize=SMALL_SIZE, loc="lower left", bbox_to_anchor=(0, 0.98), frameon=False
+            )
+        ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+        ax.set_ylabel("cargo ship", fontsize=LABEL_SIZE)
+        ax.grid(axis="x", color="#DDDDDD", zorder=0)
+        _style_axes(ax)
+        self.figure.suptitle(
+            "Cargo ships from four nations: first to last event in the catalogue",
+            fontsize=TITLE_SIZE,
+            x=0.02,
+            ha="left",
+        )
+
+    def changing(self) -> list:
+        """What a new choice of ships redraws: the whole plot (rows, dates and names change)."""
+        return [a for a in self.axes.get_children() if a is not self.axes.patch]
+
+    def show(self, ships=None) -> str:
+        """Show only ``ships`` (default: all of them); returns the description sentence."""
+        _check_ships(ships)
+        spans = self.spans
+        if ships is not None:
+            spans = spans[spans["ship"].isin(list(ships))].reset_index(drop=True)
+        rows = {ship: len(spans) - 1 - i for i, ship in enumerate(spans["ship"])}
+        for ship, bar in self.bars.items():
+            bar.set_visible(ship in rows)
+            self.notes[ship].set_visible(ship in rows)
+            if ship in rows:
+                bar.set_y(rows[ship] - bar.get_height() / 2)
+                self.notes[ship].set_y(rows[ship])
+        ax = self.axes
+        if self.ticks is not None:
+            chosen = self.cargo["ship"].isin(list(rows)).to_numpy()
+            ys = [rows[s] for s in self.cargo["ship"][chosen]]
+            self.ticks.set_offsets(np.column_stack([self._dates[chosen], ys]).reshape(-1, 2))
+            self.legend.set_visible(bool(chosen.any()))
+        ax.set_yticks(list(rows.values()), list(rows))
+        for label in ax.get_yticklabels():
+            label.set_fontsize(TICK_SIZE)
+        ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
+        if rows:  # the dates shown fit the ships chosen, as matplotlib would fit them
+            ax.set_autoscalex_on(True)
+            ax.relim(visible_only=True)
+            ax.autoscale_view(scaley=False)
+            x0, x1 = (mdates_num2date(v) for v in ax.get_xlim())
+            fix_date_ticks(ax, x0, x1)
+        parts = "; ".join(
+            f"{s['ship']} ({s['agency']}) {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}"
+            for _, s in spans.iterrows()
+        )
+        return f"Cargo ships in the catalogue: {parts or 'none'}."
+
+
+def _check_ships(ships) -> None:
+    unknown = [s for s in ships or () if s not in summaries.CARGO_SHIPS]
+    if unknown:
+        raise ValueError(
+            f"unknown cargo ship {unknown[0]!r}; choose from " + ", ".join(summaries.CARGO_SHIPS)
+        )
+
+
+def mdates_num2date(value: float) -> pd.Timestamp:
+    """A matplotlib date number as a naive Timestamp."""
+    import matplotlib.dates as mdates
+
+    return pd.Timestamp(mdates.num2date(value)).tz_localize(None)
+
+
 def cargo_fleet(ships=None) -> Chart:
     """The cargo ships that supplied the station: a bar from each ship's first to its last
     event in the catalogue, a tick per event, coloured by the agency that flies it.
@@ -568,71 +744,155 @@ def cargo_fleet(ships=None) -> Chart:
     >>> cargo_fleet().description.startswith("Cargo ships")
     True
     """
-    events = load_events()
-    spans = summaries.cargo_spans(events)
-    cargo = summaries.cargo_events(events)
-    if ships is not None:
-        unknown = [s for s in ships if s not in summaries.CARGO_SHIPS]
-        if unknown:
-            raise ValueError(
-                f"unknown cargo ship {unknown[0]!r}; choose from "
-                + ", ".join(summaries.CARGO_SHIPS)
-            )
-        spans = spans[spans["ship"].isin(list(ships))].reset_index(drop=True)
-        cargo = cargo[cargo["ship"].isin(list(ships))]
-    colors = agency_colors()
-    figure = new_figure()
-    ax = figure.add_axes((0.13, 0.14, 0.84, 0.7))
-    rows = {ship: len(spans) - 1 - i for i, ship in enumerate(spans["ship"])}
-    for _, span in spans.iterrows():
-        color = colors.get(span["agency"], GHOST_COLOR)
-        y = rows[span["ship"]]
-        ax.barh(
-            y, span["last"] - span["first"], left=span["first"], height=0.5, color=color, alpha=0.5
-        )
-        ax.text(
-            span["last"],
-            y,
-            f"  {span['agency']}",
-            va="center",
-            fontsize=SMALL_SIZE,
-            parse_math=False,
-        )
-    if len(cargo):
-        ax.scatter(
-            cargo["date"],
-            [rows[s] for s in cargo["ship"]],
-            marker="|",
-            s=300,
-            color="black",
-            zorder=3,
-            label="an event in the catalogue",
-        )
-        ax.legend(fontsize=SMALL_SIZE, loc="lower left", bbox_to_anchor=(0, 0.98), frameon=False)
-    ax.set_yticks(list(rows.values()))
-    ax.set_yticklabels(list(rows), fontsize=TICK_SIZE)
-    ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
-    ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
-    ax.set_ylabel("cargo ship", fontsize=LABEL_SIZE)
-    ax.grid(axis="x", color="#DDDDDD", zorder=0)
-    _style_axes(ax)
-    figure.suptitle(
-        "Cargo ships from four nations: first to last event in the catalogue",
-        fontsize=TITLE_SIZE,
-        x=0.02,
-        ha="left",
-    )
-    parts = "; ".join(
-        f"{s['ship']} ({s['agency']}) {s['first']:%Y-%m-%d} to {s['last']:%Y-%m-%d}"
-        for _, s in spans.iterrows()
-    )
-    description = f"Cargo ships in the catalogue: {parts or 'none'}."
-    return Chart(figure, description)
+    chart = CargoChart(ships)
+    description = chart.show(ships)
+    return Chart(chart.figure, description)
 
 
 # ---------------------------------------------------------------- events on a timeline
 
 TEACHER_MARK = "*"  # marks a teacher's own events on the timeline
+
+
+class TimelineChart:
+    """The events time line, built once for a table of events; :meth:`show` picks the dates,
+    categories and agencies shown by moving dots, so the live explorer redraws quickly."""
+
+    def __init__(self, events: pd.DataFrame | None = None, label: str = "teacher"):
+        import matplotlib.dates as mdates
+
+        if label not in ("teacher", "all", "none"):
+            raise ValueError(f"label={label!r} is not allowed; use 'teacher', 'all' or 'none'")
+        self.events = load_events() if events is None else events
+        self.label = label
+        colors = agency_colors()
+        self._colors = [
+            colors.get(a[0], GHOST_COLOR) if len(a) else "#555555" for a in self.events["agencies"]
+        ]
+        self._dates = mdates.date2num(self.events["date"])
+        self._categories = self.events["category"].astype(str).to_numpy()
+        self.shown = self.events.iloc[:0]
+        self.figure = new_figure()
+        ax = self.figure.add_axes((0.14, 0.14, 0.83, 0.7))
+        self.axes = ax
+        # Drawn with every event first (so the axis knows it shows dates); show() picks.
+        self.builtin = ax.scatter(
+            self.events["date"], np.zeros(len(self.events)), s=45, edgecolor="white",
+            linewidth=0.5, zorder=3,
+        )  # fmt: skip
+        self.own = self.legend = None
+        if "origin" in self.events.columns and (self.events["origin"] != "built-in").any():
+            self.own = ax.scatter(
+                self.events["date"], np.zeros(len(self.events)), s=160, edgecolor="black",
+                linewidth=2, zorder=4, label="your own events",
+            )  # fmt: skip
+            # Above the axes, so the legend never covers an event.
+            self.legend = ax.legend(
+                fontsize=SMALL_SIZE,
+                loc="lower right",
+                bbox_to_anchor=(1.0, 1.0),
+                frameon=False,
+                borderaxespad=0.2,
+            )
+        self.notes: list = []
+        ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+        ax.set_ylabel("category", fontsize=LABEL_SIZE)
+        ax.grid(axis="x", color="#DDDDDD", zorder=0)
+        _style_axes(ax)
+        self.figure.suptitle(
+            "Events on a time line (colour: first agency involved; grey: none)",
+            fontsize=TITLE_SIZE,
+            x=0.02,
+            ha="left",
+        )
+
+    def changing(self) -> list:
+        """What a new choice redraws: the whole plot (dots, rows and dates change)."""
+        return [a for a in self.axes.get_children() if a is not self.axes.patch]
+
+    def show(self, start=None, end=None, categories=None, agencies=None) -> str:
+        """Show the events from ``start`` to ``end`` in ``categories`` involving ``agencies``
+        (``None``: no limit); returns the description sentence."""
+        first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
+        keep = summaries.select_event_rows(self.events, first, last, categories, agencies)
+        shown = self.events.loc[keep].reset_index(drop=True)
+        self.shown = shown
+        ax = self.axes
+        shown_categories = self._categories[keep]
+        present = set(shown_categories)
+        cats = [c for c in load_events_categories() if c in present]
+        own = (
+            shown["origin"] != "built-in"
+            if "origin" in shown.columns
+            else pd.Series(False, index=shown.index)
+        )
+        rows = {c: len(cats) - 1 - i for i, c in enumerate(cats)}
+        ys = np.array([rows[c] for c in shown_categories], dtype=float)
+        dates = self._dates[keep]
+        colors = [c for c, k in zip(self._colors, keep, strict=True) if k]
+        builtin = ~own.to_numpy()
+        for dots, which in ((self.builtin, builtin), (self.own, ~builtin)):
+            if dots is not None:
+                dots.set_offsets(np.column_stack([dates[which], ys[which]]).reshape(-1, 2))
+                dots.set_facecolor([c for c, w in zip(colors, which, strict=True) if w] or "none")
+        if self.own is not None:
+            self.own.set_visible(bool(own.any()))
+            self.legend.set_visible(bool(own.any()))
+            if own.any():  # the legend's dot takes the colour of the first own event shown
+                self.legend.legend_handles[0].set_facecolor(self.own.get_facecolor()[:1])
+        for note in self.notes:
+            note.remove()
+        self.notes = self._titles(shown, ys, ~builtin)
+        ax.set_yticks(list(rows.values()), list(rows))
+        for label in ax.get_yticklabels():
+            label.set_fontsize(TICK_SIZE)
+        ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
+        lo = first if first is not None else shown["date"].min()
+        hi = last if last is not None else shown["date"].max()
+        if (first is not None or last is not None) and pd.notna(lo) and pd.notna(hi) and lo < hi:
+            fix_date_ticks(ax, lo, hi)
+        else:  # fit the dots shown, as matplotlib would
+            ax.set_autoscalex_on(True)
+            ax.ignore_existing_data_limits = True
+            for dots in (self.builtin, self.own):
+                if dots is not None and dots.get_visible() and len(dots.get_offsets()):
+                    ax.update_datalim(dots.get_offsets())
+            ax.autoscale_view(scaley=False)
+            fix_date_ticks(ax, *(mdates_num2date(v) for v in ax.get_xlim()))
+        return timeline_sentence(shown, own, first, last)
+
+    def _titles(self, shown: pd.DataFrame, ys, is_own) -> list:
+        """Title the teacher's events (or all, or none): one boxed note per titled dot."""
+        if self.label == "none" or shown.empty:
+            return []
+        span_start, span_end = shown["date"].min(), shown["date"].max()
+        span = max((span_end - span_start).days, 1)
+        titled = np.flatnonzero(is_own) if self.label == "teacher" else np.arange(len(shown))
+        notes = []
+        for i in titled:
+            date, title = shown["date"].iloc[i], shown["title"].iloc[i]
+            # Labels in the right part of the plot point leftwards, so they stay inside it;
+            # a white box keeps them readable over the dots.
+            on_right = (date - span_start).days / span > 0.6
+            note = self.axes.annotate(
+                title[:40] + ("…" if len(title) > 40 else ""),
+                (date, ys[i]),
+                xytext=(-10, 7) if on_right else (10, 7),
+                textcoords="offset points",
+                ha="right" if on_right else "left",
+                va="bottom",
+                fontsize=SMALL_SIZE,
+                bbox={
+                    "boxstyle": "round,pad=0.2",
+                    "facecolor": "white",
+                    "alpha": 0.85,
+                    "edgecolor": "#999999",
+                },
+                zorder=5,
+                parse_math=False,
+            )
+            notes.append(note)
+        return notes
 
 
 def timeline(
@@ -652,97 +912,9 @@ def timeline(
     >>> timeline(start="2000-01-01", end="2000-12-31").description.startswith("Between")
     True
     """
-    if label not in ("teacher", "all", "none"):
-        raise ValueError(f"label={label!r} is not allowed; use 'teacher', 'all' or 'none'")
-    events = load_events() if events is None else events
-    first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
-    shown = summaries.select_events(events, first, last, categories, agencies)
-    colors = agency_colors()
-    cats = [c for c in load_events_categories() if c in set(shown["category"].astype(str))]
-    figure = new_figure()
-    ax = figure.add_axes((0.14, 0.14, 0.83, 0.7))
-    own = (
-        shown["origin"] != "built-in"
-        if "origin" in shown.columns
-        else pd.Series(False, index=shown.index)
-    )
-    rows = {c: len(cats) - 1 - i for i, c in enumerate(cats)}
-    ys = [rows[c] for c in shown["category"].astype(str)]
-    point_colors = [
-        colors.get(a[0], GHOST_COLOR) if len(a) else "#555555" for a in shown["agencies"]
-    ]
-    builtin = ~own.to_numpy()
-    ax.scatter(
-        shown["date"][builtin],
-        [y for y, b in zip(ys, builtin, strict=True) if b],
-        s=45,
-        c=[c for c, b in zip(point_colors, builtin, strict=True) if b],
-        edgecolor="white",
-        linewidth=0.5,
-        zorder=3,
-    )
-    if own.any():
-        ax.scatter(
-            shown["date"][~builtin],
-            [y for y, b in zip(ys, builtin, strict=True) if not b],
-            s=160,
-            c=[c for c, b in zip(point_colors, builtin, strict=True) if not b],
-            edgecolor="black",
-            linewidth=2,
-            zorder=4,
-            label="your own events",
-        )
-        # Above the axes, so the legend never covers an event.
-        ax.legend(
-            fontsize=SMALL_SIZE,
-            loc="lower right",
-            bbox_to_anchor=(1.0, 1.0),
-            frameon=False,
-            borderaxespad=0.2,
-        )
-    span_start, span_end = shown["date"].min(), shown["date"].max()
-    span = max((span_end - span_start).days, 1) if len(shown) else 1
-    for (_, event), y, is_own in zip(shown.iterrows(), ys, ~builtin, strict=True):
-        if label == "all" or (label == "teacher" and is_own):
-            # Labels in the right part of the plot point leftwards, so they stay inside it;
-            # a white box keeps them readable over the dots.
-            on_right = (event["date"] - span_start).days / span > 0.6
-            ax.annotate(
-                event["title"][:40] + ("…" if len(event["title"]) > 40 else ""),
-                (event["date"], y),
-                xytext=(-10, 7) if on_right else (10, 7),
-                textcoords="offset points",
-                ha="right" if on_right else "left",
-                va="bottom",
-                fontsize=SMALL_SIZE,
-                bbox={
-                    "boxstyle": "round,pad=0.2",
-                    "facecolor": "white",
-                    "alpha": 0.85,
-                    "edgecolor": "#999999",
-                },
-                zorder=5,
-                parse_math=False,
-            )
-    ax.set_yticks(list(rows.values()))
-    ax.set_yticklabels(list(rows), fontsize=TICK_SIZE)
-    ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
-    if first is not None or last is not None:
-        lo = first if first is not None else shown["date"].min()
-        hi = last if last is not None else shown["date"].max()
-        if pd.notna(lo) and pd.notna(hi) and lo < hi:
-            ax.set_xlim(lo, hi)
-    ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
-    ax.set_ylabel("category", fontsize=LABEL_SIZE)
-    ax.grid(axis="x", color="#DDDDDD", zorder=0)
-    _style_axes(ax)
-    figure.suptitle(
-        "Events on a time line (colour: first agency involved; grey: none)",
-        fontsize=TITLE_SIZE,
-        x=0.02,
-        ha="left",
-    )
-    return Chart(figure, timeline_sentence(shown, own, first, last))
+    chart = TimelineChart(events, label)
+    description = chart.show(start, end, categories, agencies)
+    return Chart(chart.figure, description)
 
 
 def load_events_categories() -> tuple[str, ...]:

@@ -176,6 +176,18 @@ def select_events(
 ) -> pd.DataFrame:
     """The events between ``start`` and ``end`` (inclusive), in any of ``categories`` and
     involving any of ``agencies``; ``None`` means no limit."""
+    keep = select_event_rows(events, start, end, categories, agencies)
+    return events.loc[keep].reset_index(drop=True)
+
+
+def select_event_rows(
+    events: pd.DataFrame,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    categories=None,
+    agencies=None,
+) -> np.ndarray:
+    """Which rows :func:`select_events` keeps, as a boolean array (one entry per event)."""
     keep = np.ones(len(events), dtype=bool)
     if start is not None:
         keep &= (events["date"] >= start).to_numpy()
@@ -186,4 +198,4 @@ def select_events(
     if agencies is not None:
         wanted = set(agencies)
         keep &= np.array([bool(wanted.intersection(a)) for a in events["agencies"]], dtype=bool)
-    return events.loc[keep].reset_index(drop=True)
+    return keep

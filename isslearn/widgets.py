@@ -14,12 +14,13 @@ text from the catalogue or a teacher's file is escaped before it goes into HTML.
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 
 import ipywidgets as w
 import pandas as pd
 
 from . import plots, summaries
-from .chart import Chart
+from .chart import Chart, LiveFigure
 from .dateargs import as_day, as_optional_day
 from .fastpng import png_from_rgb
 from .tables import load_expeditions, load_modules
@@ -35,8 +36,12 @@ def _image(png: bytes) -> w.Image:
     return image
 
 
+def _caption_html(text: str) -> str:
+    return f"<p><em>{html.escape(text)}</em></p>"
+
+
 def _caption(text: str) -> w.HTML:
-    return w.HTML(value=f"<p><em>{html.escape(text)}</em></p>")
+    return w.HTML(value=_caption_html(text))
 
 
 class ChartExplorer(w.VBox):
@@ -44,13 +49,28 @@ class ChartExplorer(w.VBox):
 
     ``draw(**values)`` is any function returning a :class:`Chart`; each control's value is
     passed by name, so ``explorer.update(start="2001-01-01")`` redraws without a browser.
+
+    With ``live`` (a :class:`~isslearn.chart.LiveFigure`), ``draw`` changes that one figure in
+    place and only its changing artists are drawn again. The last ``remember`` pictures are
+    kept by control values, so going back to a setting shows its picture at once; the figure
+    and the caption are still brought up to date, only the drawing is skipped.
     """
 
-    def __init__(self, controls: dict[str, w.Widget], draw, layout_controls=None):
+    def __init__(
+        self,
+        controls: dict[str, w.Widget],
+        draw,
+        layout_controls=None,
+        live: LiveFigure | None = None,
+        remember: int = 16,
+    ):
         self.controls = controls
         self._draw = draw
-        first = draw(**{name: c.value for name, c in controls.items()})
-        self.image = _image(first.png())
+        self.live = live
+        self.remember = remember
+        self._pictures: OrderedDict = OrderedDict()
+        first, png = self._picture()
+        self.image = _image(png)
         self.caption = _caption(first.description)
         self.chart = first
         box = layout_controls or w.HBox(list(controls.values()))
@@ -58,6 +78,29 @@ class ChartExplorer(w.VBox):
         self.add_class("isslearn-widget")
         for control in controls.values():
             control.observe(self._on_change, names="value")
+
+    def _picture(self) -> tuple[Chart, bytes]:
+        values = {name: c.value for name, c in self.controls.items()}
+        chart = self._draw(**values)
+        try:
+            key = tuple(values.items())
+            hash(key)
+        except TypeError:  # a control whose value cannot be a key: always draw
+            key = None
+        png = self._pictures.get(key) if key is not None else None
+        if png is None:
+            png = self.live.png() if self.live is not None else chart.png()
+            if key is not None and self.remember > 0:
+                self._pictures[key] = png
+                while len(self._pictures) > self.remember:
+                    self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(key)
+        return chart, png
+
+    def forget(self) -> None:
+        """Drop the remembered pictures (the next update of any setting draws it afresh)."""
+        self._pictures.clear()
 
     def _on_change(self, _change) -> None:
         self.update()
@@ -71,10 +114,10 @@ class ChartExplorer(w.VBox):
                     self.controls[name].value = value
                 finally:
                     self.controls[name].observe(self._on_change, names="value")
-        chart = self._draw(**{name: c.value for name, c in self.controls.items()})
+        chart, png = self._picture()
         self.chart = chart
-        self.image.value = chart.png()
-        self.caption.value = _caption(chart.description).value
+        self.image.value = png
+        self.caption.value = _caption_html(chart.description)
         return chart
 
 
@@ -206,7 +249,7 @@ class AssemblyExplorer(w.VBox):
     def _redraw(self, day: pd.Timestamp) -> None:
         png, self.description = self.frames.png(day)
         self.image.value = png
-        self.summary.value = _caption(self.description).value
+        self.summary.value = _caption_html(self.description)
 
     def update(self, date) -> str:
         """Show the station on ``date`` ('YYYY-MM-DD'); returns the description sentence."""
@@ -284,13 +327,15 @@ def crew_timeline() -> ChartExplorer:
         style=_LABEL_STYLE,
     )
 
+    crew = plots.CrewChart()
+
     def draw(years) -> Chart:
         lo, hi = years
         if hi <= lo:
             hi = lo + 1
-        return plots.people_aboard(f"{lo}-01-01", f"{hi}-01-01")
+        return Chart(crew.figure, crew.show(f"{lo}-01-01", f"{hi}-01-01"))
 
-    return ChartExplorer({"years": years}, draw)
+    return ChartExplorer({"years": years}, draw, live=LiveFigure(crew.figure, crew.changing))
 
 
 # ---------------------------------------------------------------- cooperation
@@ -322,7 +367,12 @@ def cargo_fleet_explorer() -> ChartExplorer:
         rows=len(summaries.CARGO_SHIPS),
         style=_LABEL_STYLE,
     )
-    return ChartExplorer({"ships": ships}, lambda ships: plots.cargo_fleet(list(ships)))
+    fleet = plots.CargoChart()
+
+    def draw(ships) -> Chart:
+        return Chart(fleet.figure, fleet.show(list(ships)))
+
+    return ChartExplorer({"ships": ships}, draw, live=LiveFigure(fleet.figure, fleet.changing))
 
 
 # ---------------------------------------------------------------- events
@@ -380,13 +430,15 @@ def event_timeline(
         lo, hi = years
         chosen = None if "(any, or none)" in agencies else list(agencies)
         start_day, end_day = pd.Timestamp(f"{lo}-01-01"), pd.Timestamp(f"{hi}-12-31")
-        shown = summaries.select_events(events, start_day, end_day, list(categories), chosen)
-        titles.value = _event_list_html(shown)
-        return plots.timeline(events, start_day, end_day, list(categories), chosen)
+        description = line.show(start_day, end_day, list(categories), chosen)
+        titles.value = _event_list_html(line.shown)
+        return Chart(line.figure, description)
 
+    line = plots.TimelineChart(events)
     controls = {"years": years, "categories": category_choice, "agencies": agency_choice}
     layout = w.VBox([years, w.HBox([category_choice, agency_choice])])
-    explorer = ChartExplorer(controls, draw, layout_controls=layout)
+    live = LiveFigure(line.figure, line.changing)
+    explorer = ChartExplorer(controls, draw, layout_controls=layout, live=live)
     explorer.titles = titles
     explorer.children = (*explorer.children, titles)
     return explorer
@@ -394,16 +446,23 @@ def event_timeline(
 
 def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:
     """The newest events shown (a teacher's first), as an escaped HTML list."""
+    import numpy as np
+
     if shown.empty:
         return "<p>No events match.</p>"
-    own = shown["origin"] != "built-in" if "origin" in shown.columns else shown["date"].isna()
-    ordered = pd.concat([shown[own], shown[~own]]).head(limit)
+    own = (
+        (shown["origin"] != "built-in").to_numpy()
+        if "origin" in shown.columns
+        else shown["date"].isna().to_numpy()
+    )
+    order = np.concatenate([np.flatnonzero(own), np.flatnonzero(~own)])[:limit]
+    dates, names = shown["date"].to_numpy()[order], shown["title"].to_numpy()[order]
     items = "".join(
-        f"<li>{row['date']:%Y-%m-%d}: {html.escape(str(row['title']))}"
+        f"<li>{pd.Timestamp(date):%Y-%m-%d}: {html.escape(str(name))}"
         + (" (your event)" if is_own else "")
         + "</li>"
-        for (_, row), is_own in zip(ordered.iterrows(), own[ordered.index], strict=True)
+        for date, name, is_own in zip(dates, names, own[order], strict=True)
     )
-    more = len(shown) - len(ordered)
+    more = len(shown) - len(order)
     tail = f"<p>… and {more} more.</p>" if more > 0 else ""
     return f"<ul>{items}</ul>{tail}"
