@@ -91,7 +91,9 @@ class LiveFigure:
 
     def png(self, level: int = 1) -> bytes:
         """PNG bytes of the figure as it is now, drawn on top of the kept background."""
-        from .fastpng import png_from_rgb
+        import numpy as np
+
+        from .fastpng import png_from_rgba
 
         if self._background is None:
             self._draw_background()
@@ -100,7 +102,7 @@ class LiveFigure:
         renderer = canvas.get_renderer()
         for artist in sorted(self.changing(), key=lambda a: a.get_zorder()):
             artist.draw(renderer)
-        return png_from_rgb(rgb_pixels(self.figure), level)
+        return png_from_rgba(np.asarray(canvas.buffer_rgba()), level)
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,31 @@ def png_from_rgb(pixels: np.ndarray, level: int = 1) -> bytes:
     height, width, _ = pixels.shape
     rows = np.zeros((height, width * 3 + 1), dtype=np.uint8)  # first byte of a row: filter 0
     rows[:, 1:].reshape(height, width, 3)[...] = pixels  # one copy, even from a strided view
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return _png(rows, width, height, 2, level)
+
+
+def png_from_rgba(pixels: np.ndarray, level: int = 1) -> bytes:
+    """PNG bytes of an ``(height, width, 4)`` uint8 array (8-bit RGBA, no metadata).
+
+    Quicker than :func:`png_from_rgb` for a canvas buffer: copying whole rows is cheaper than
+    dropping every fourth byte, and an opaque alpha channel costs zlib little.
+    """
+    if pixels.ndim != 3 or pixels.shape[2] != 4 or pixels.dtype != np.uint8:
+        raise ValueError(
+            f"expected a (height, width, 4) uint8 array, got {pixels.shape} {pixels.dtype}"
+        )
+    height, width, _ = pixels.shape
+    rows = np.empty((height, width * 4 + 1), dtype=np.uint8)
+    rows[:, 0] = 0  # filter 0 on every row
+    rows[:, 1:] = pixels.reshape(height, -1)
+    return _png(rows, width, height, 6, level)
+
+
+def _png(rows: np.ndarray, width: int, height: int, colour_type: int, level: int) -> bytes:
+    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
+        + _chunk(b"IDAT", zlib.compress(rows, level))
         + _chunk(b"IEND", b"")
     )

@@ -55,14 +55,19 @@ class SpriteRenderer(RendererAgg):
 
     def _make_sprite(self, gc, s, prop, angle) -> tuple[np.ndarray, int, int]:
         width, height, _descent = self.get_text_width_height_descent(s, prop, ismath=False)
-        reach = math.ceil(width + height) + 8  # room for any rotation, both ways
-        side = 2 * reach
-        scratch = RendererAgg(side, side, self.dpi)
+        long, short = math.ceil(width) + 8, math.ceil(height) + 8
+        if angle % 180 == 0:  # room on every side of the anchor, as tight as is safe
+            reach_x, reach_y = long, short
+        elif angle % 180 == 90:
+            reach_x, reach_y = short, long
+        else:
+            reach_x = reach_y = long + short
+        scratch = RendererAgg(2 * reach_x, 2 * reach_y, self.dpi)
         pen = scratch.new_gc()
         pen.copy_properties(gc)
         pen.set_clip_rectangle(None)
         pen.set_clip_path(None)
-        RendererAgg.draw_text(scratch, pen, reach, reach, s, prop, angle)
+        RendererAgg.draw_text(scratch, pen, reach_x, reach_y, s, prop, angle)
         pen.restore()
         rgba = np.asarray(scratch.buffer_rgba())
         rows = np.flatnonzero(rgba[..., 3].any(axis=1))
@@ -71,7 +76,7 @@ class SpriteRenderer(RendererAgg):
             return np.zeros((0, 0, 4), dtype=np.uint8), 0, 0
         top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
         pixels = np.ascontiguousarray(rgba[top:bottom, left:right][::-1])  # rows bottom-up
-        return pixels, int(left - reach), int(top - reach)
+        return pixels, int(left - reach_x), int(top - reach_y)
 
 
 def _has_features(mtext) -> bool:

@@ -20,7 +20,7 @@ import ipywidgets as w
 import pandas as pd
 
 from . import plots, summaries
-from .chart import Chart, LiveFigure
+from .chart import Chart, LiveFigure, png_bytes
 from .dateargs import as_day, as_optional_day
 from .fastpng import png_from_rgb
 from .tables import load_expeditions, load_modules
@@ -81,21 +81,24 @@ class ChartExplorer(w.VBox):
 
     def _picture(self) -> tuple[Chart, bytes]:
         values = {name: c.value for name, c in self.controls.items()}
-        chart = self._draw(**values)
         try:
             key = tuple(values.items())
             hash(key)
         except TypeError:  # a control whose value cannot be a key: always draw
             key = None
-        png = self._pictures.get(key) if key is not None else None
-        if png is None:
-            png = self.live.png() if self.live is not None else chart.png()
-            if key is not None and self.remember > 0:
-                self._pictures[key] = png
-                while len(self._pictures) > self.remember:
-                    self._pictures.popitem(last=False)
-        else:
+        remembered = self._pictures.get(key) if key is not None else None
+        if remembered is not None:
             self._pictures.move_to_end(key)
+            chart, png = remembered
+            if self.live is not None:  # one shared figure: bring it to this setting
+                chart = self._draw(**values)
+            return chart, png
+        chart = self._draw(**values)
+        png = self.live.png() if self.live is not None else png_bytes(chart.figure, level=1)
+        if key is not None and self.remember > 0:
+            self._pictures[key] = (chart, png)
+            while len(self._pictures) > self.remember:
+                self._pictures.popitem(last=False)
         return chart, png
 
     def forget(self) -> None:
@@ -188,6 +191,10 @@ class StationFrames:
             parse_math=False,
         )
 
+    def forget(self) -> None:
+        """Drop the remembered title strips."""
+        self._strips.clear()
+
     def png(self, date) -> tuple[bytes, str]:
         """The PNG of the station on ``date`` and its description sentence."""
         import numpy as np
@@ -212,7 +219,8 @@ class AssemblyExplorer(w.VBox):
     its module count, mass and volume in words.
 
     ``update(date)`` moves the slider to the last change on or before ``date`` and redraws;
-    it reuses one figure, so it is quick enough to follow a dragged slider.
+    it pastes pictures from layers drawn once (on the first move), so it is quick enough to
+    follow a dragged slider.
     """
 
     def __init__(self, start=None, end=None):
@@ -235,18 +243,28 @@ class AssemblyExplorer(w.VBox):
             layout=_WIDE,
             style=_LABEL_STYLE,
         )
-        self.frames = StationFrames(self.schematic)
-        png, self.description = self.frames.png(dates[0])
+        # The first picture is one plain drawing; the frames a slider needs are made when it
+        # first moves, so a lesson that only shows the explorer does not wait for them.
+        self.frames: StationFrames | None = None
+        self.description = self.schematic.show(dates[0])
+        png = png_bytes(self.schematic.figure, level=1)
         self.image = _image(png)
         self.summary = _caption(self.description)
         self.slider.observe(self._on_change, names="value")
         super().__init__([self.slider, self.image, self.summary])
         self.add_class("isslearn-widget")
 
+    def forget(self) -> None:
+        """Drop the remembered title strips (the next date's title is drawn afresh)."""
+        if self.frames is not None:
+            self.frames.forget()
+
     def _on_change(self, change) -> None:
         self._redraw(change["new"])
 
     def _redraw(self, day: pd.Timestamp) -> None:
+        if self.frames is None:
+            self.frames = StationFrames(self.schematic)
         png, self.description = self.frames.png(day)
         self.image.value = png
         self.summary.value = _caption_html(self.description)

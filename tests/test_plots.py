@@ -9,7 +9,7 @@ import pytest
 
 import isslearn
 from isslearn import plots
-from isslearn.chart import Chart
+from isslearn.chart import Chart, png_bytes
 from isslearn.tables import load_modules
 
 
@@ -190,3 +190,59 @@ def test_timeline_counts_and_titles_teacher_events(tmp_path):
     chart.png()  # a '$' in a title must not break drawing
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         plots.timeline(start="01.01.2001")
+
+
+def test_fixed_date_ticks_are_the_ones_matplotlib_would_pick():
+    import matplotlib.dates as mdates
+
+    from isslearn.chart import new_figure
+
+    for start, end in [("2000-01-01", "2026-05-01"), ("2003-01-01", "2004-01-01")]:
+        ax = new_figure().add_axes((0.1, 0.1, 0.8, 0.8))
+        ax.plot([pd.Timestamp(start), pd.Timestamp(end)], [0, 1])
+        ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
+        ax.figure.canvas.draw()
+        lo, hi = mdates.date2num(pd.Timestamp(start)), mdates.date2num(pd.Timestamp(end))
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        automatic = [(v, t) for v, t in zip(ax.get_xticks(), labels, strict=True) if lo <= v <= hi]
+        fixed = plots.date_ticks(pd.Timestamp(start), pd.Timestamp(end))
+        inside = [(v, t) for v, t in zip(*fixed, strict=True) if lo <= v <= hi]
+        assert [v for v, _ in inside] == pytest.approx([v for v, _ in automatic])
+        assert [t for _, t in inside] == [t for _, t in automatic]
+
+
+def test_a_reused_chart_draws_the_same_as_a_fresh_one():
+    import numpy as np
+
+    reused = plots.CargoChart()
+    reused.show(["Progress", "ATV"])
+    reused.show(["HTV"])
+    fresh = plots.cargo_fleet(["HTV"])
+    assert reused.show(["HTV"]) == fresh.description
+    a, b = (png_bytes(c.figure) for c in (reused, fresh))
+    assert np.array_equal(*(pixels(p) for p in (a, b)))
+
+
+def pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_fast_png_round_trips_rgb_and_rgba():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from isslearn.fastpng import png_from_rgb, png_from_rgba
+
+    rgba = np.random.default_rng(1).integers(0, 256, (7, 5, 4), dtype=np.uint8)
+    assert (np.asarray(Image.open(io.BytesIO(png_from_rgba(rgba)))) == rgba).all()
+    rgb = rgba[..., :3]  # a strided view, as a canvas buffer gives
+    assert (np.asarray(Image.open(io.BytesIO(png_from_rgb(rgb)))) == rgb).all()
+    with pytest.raises(ValueError, match="uint8"):
+        png_from_rgba(rgba.astype(float))

@@ -136,3 +136,52 @@ def test_a_failing_callback_raises_instead_of_hiding_the_error():
     widgets.ChartExplorer({"when": picker}, draw)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         picker.value = "not a date"
+
+
+def picture(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def test_a_redrawn_explorer_looks_like_the_static_figure():
+    """Drawn in layers with pasted text, at most half a pixel from a full drawing."""
+    import numpy as np
+
+    from isslearn import plots
+
+    explorer = widgets.crew_timeline()
+    explorer.update(years=(2001, 2002))
+    explorer.update(years=(2003, 2010))
+    live = picture(explorer.image.value)
+    static = picture(plots.people_aboard("2003-01-01", "2010-01-01").png())
+    assert live.shape == static.shape
+    differ = np.abs(live - static).max(axis=2) > 0
+    assert differ.mean() < 0.05  # only the edges of letters
+    # the ink is the same: no text lost, doubled or moved far
+    assert abs((255 - live).sum() - (255 - static).sum()) / (255 - static).sum() < 0.02
+
+
+def test_explorers_remember_pictures_but_keep_the_figure_in_step():
+    explorer = widgets.cargo_fleet_explorer()
+    first = explorer.update(ships=("ATV",))
+    atv = explorer.image.value
+    explorer.update(ships=("HTV", "Dragon"))
+    again = explorer.update(ships=("ATV",))
+    assert explorer.image.value == atv
+    assert again.description == first.description
+    assert [t.get_text() for t in again.figure.axes[0].get_yticklabels()] == ["ATV"]
+    explorer.forget()
+    explorer.update(ships=("HTV",))
+    assert "HTV (JAXA)" in explorer.caption.value
+
+
+def test_assembly_first_picture_matches_the_pasted_frames():
+    explorer = widgets.assembly_explorer()
+    first = explorer.image.value
+    explorer.update(explorer.dates[3])
+    explorer.update(explorer.dates[0])
+    assert (picture(first) == picture(explorer.image.value)).all()
