@@ -395,8 +395,8 @@ class CrewChart:
         )
         self.fill = ax.fill_between(xs, ys, step="post", color=self.color, alpha=0.15)
         self.habitation_start = self.stays["arrival"].min()
-        ax.axvline(self.habitation_start, color="black", lw=1.2, ls="--")
-        ax.text(
+        self.marker = ax.axvline(self.habitation_start, color="black", lw=1.2, ls="--")
+        self.marker_text = ax.text(
             self.habitation_start,
             0.97,
             f" people aboard without a break since {self.habitation_start:%Y-%m-%d}",
@@ -443,6 +443,11 @@ class CrewChart:
         self.fill.remove()
         self.fill = self.axes.fill_between(xs, ys, step="post", color=self.color, alpha=0.15)
         fix_date_ticks(self.axes, x0, x1)
+        # The marker and its label only when the start of habitation is in view: otherwise
+        # the label would hang off the left of the plot.
+        in_view = x0 <= self.habitation_start <= x1
+        self.marker.set_visible(in_view)
+        self.marker_text.set_visible(in_view)
         window = steps[(steps["date"] >= x0) & (steps["date"] <= x1)]
         before = steps[steps["date"] < x0]
         counts = [*window["crew"], *before["crew"].tail(1)]
