@@ -91,19 +91,10 @@ class Lesson:
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
         """The lesson's events: built-in plus the teacher's, filtered, with derived columns."""
         from .catalogue import load_events
+        from .summaries import select_events
 
         events = load_events(self.events_file, builtin=self.builtin_events)
-        keep = pd.Series(True, index=events.index)
-        if self.start is not None:
-            keep &= events["date"] >= self.start
-        if self.end is not None:
-            keep &= events["date"] <= self.end
-        if self.categories is not None:
-            keep &= events["category"].isin(self.categories)
-        if self.agencies is not None:
-            wanted = set(self.agencies)
-            keep &= events["agencies"].map(lambda codes: bool(wanted & set(codes)))
-        chosen = events[keep].reset_index(drop=True)
+        chosen = select_events(events, self.start, self.end, self.categories, self.agencies)
         if not annotated:
             return chosen
         from .annotate import annotate
