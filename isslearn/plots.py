@@ -52,6 +52,11 @@ def _mass_t(kg: float) -> str:
     return f"{kg / 1000:,.0f} t" if kg >= 10_000 else f"{kg / 1000:,.1f} t"
 
 
+def _title(figure, text: str) -> None:
+    """The figure's title, left-aligned and large enough to read from the back of a room."""
+    figure.suptitle(text, fontsize=TITLE_SIZE, x=0.02, ha="left")
+
+
 def _style_axes(ax) -> None:
     ax.tick_params(labelsize=TICK_SIZE)
     for side in ("top", "right"):
@@ -274,12 +279,7 @@ def growth() -> Chart:
         ax.set_xlim(dates[0] - pd.Timedelta(days=180), end)
     _shade_eras(top, end, label_y=0.98)
     _shade_eras(bottom, end)
-    figure.suptitle(
-        "How the station grew: launch mass and modules attached (shaded bands: eras)",
-        fontsize=TITLE_SIZE,
-        x=0.02,
-        ha="left",
-    )
+    _title(figure, "How the station grew: launch mass and modules attached (shaded bands: eras)")
     unknown = int(modules["mass_kg"].isna().sum())
     caveat = f"; {unknown} modules have no mass in the catalogue" if unknown else ""
     description = (
@@ -334,12 +334,7 @@ def launches_by_vehicle() -> Chart:
         ncol=7,
         frameon=False,
     )
-    figure.suptitle(
-        "Which rockets launched the station's modules (one dot per module)",
-        fontsize=TITLE_SIZE,
-        x=0.02,
-        ha="left",
-    )
+    _title(figure, "Which rockets launched the station's modules (one dot per module)")
     counts = modules["family"].value_counts()
     parts = ", ".join(f"{n} on {family}" for family, n in counts.items())
     description = (
@@ -410,12 +405,7 @@ class CrewChart:
         ax.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
         ax.yaxis.get_major_locator().set_params(integer=True)
         _style_axes(ax)
-        self.figure.suptitle(
-            "People living aboard: long-duration crew, day by day",
-            fontsize=TITLE_SIZE,
-            x=0.02,
-            ha="left",
-        )
+        _title(self.figure, "People living aboard: long-duration crew, day by day")
 
     def _steps_from(self, x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list, list]:
         xs = [x0, *self.steps["date"], max(self.stop, x1)]
@@ -599,12 +589,7 @@ def contributions(by: str = "agency") -> Chart:
     for ax in (left, right):
         _style_axes(ax)
     what = "agency" if by == "agency" else "country that built them"
-    figure.suptitle(
-        f"Who contributed the station's modules, by {what}",
-        fontsize=TITLE_SIZE,
-        x=0.02,
-        ha="left",
-    )
+    _title(figure, f"Who contributed the station's modules, by {what}")
     heading = "By agency" if by == "agency" else "By builder country"
     parts = "; ".join(
         f"{row[by]} {_count(row['modules'], 'module')}, {row['mass_t']:,.1f} t"
@@ -678,12 +663,7 @@ class CargoChart:
         ax.set_ylabel("cargo ship", fontsize=LABEL_SIZE)
         ax.grid(axis="x", color="#DDDDDD", zorder=0)
         _style_axes(ax)
-        self.figure.suptitle(
-            "Cargo ships from four nations: first to last event in the catalogue",
-            fontsize=TITLE_SIZE,
-            x=0.02,
-            ha="left",
-        )
+        _title(self.figure, "Cargo ships from four nations: first to last event in the catalogue")
 
     def changing(self) -> list:
         """What a new choice of ships redraws: the whole plot (rows, dates and names change)."""
@@ -804,12 +784,7 @@ class TimelineChart:
         ax.set_ylabel("category", fontsize=LABEL_SIZE)
         ax.grid(axis="x", color="#DDDDDD", zorder=0)
         _style_axes(ax)
-        self.figure.suptitle(
-            "Events on a time line (colour: first agency involved; grey: none)",
-            fontsize=TITLE_SIZE,
-            x=0.02,
-            ha="left",
-        )
+        _title(self.figure, "Events on a time line (colour: first agency involved; grey: none)")
 
     def changing(self) -> list:
         """What a new choice redraws: the whole plot (dots, rows and dates change)."""
