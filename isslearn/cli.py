@@ -17,23 +17,25 @@ Checker = Callable[[Path], tuple[list[Problem], str]]
 
 
 def _check_events(path: Path) -> tuple[list[Problem], str]:
-    from .catalogue import load_events, validate
+    from .catalogue import load_events
 
-    problems = validate(path)
-    if problems:
-        return problems, ""
-    events = load_events(path, builtin=False)
+    try:  # with the built-in catalogue, so an id that clashes with it is reported too
+        events = load_events(path)
+    except CatalogueError as exc:
+        return exc.problems, ""
+    events = events[events["origin"] == path.name]
     span = f"{events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}"
     return [], f"{path}: OK, {len(events)} event(s) from {span}"
 
 
 def _check_quiz(path: Path) -> tuple[list[Problem], str]:
-    from .quiz_file import load_quiz_file, validate_quiz_file
+    from .quiz_file import load_quiz_file
 
-    problems = validate_quiz_file(path)
-    if problems:
-        return problems, ""
-    return [], f"{path}: OK, {len(load_quiz_file(path))} quiz item(s)"
+    try:
+        items = load_quiz_file(path)
+    except CatalogueError as exc:
+        return exc.problems, ""
+    return [], f"{path}: OK, {len(items)} quiz item(s)"
 
 
 CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
