@@ -8,8 +8,8 @@
 
 from .annotate import annotate
 from .catalogue import load_agencies, load_events, validate
-from .errors import CatalogueError, Problem
-from .lesson import Lesson, SettingsError
+from .errors import CatalogueError, IsslearnError, Problem, QuizFileError, SettingsError
+from .lesson import Lesson
 from .station import station_on
 from .tables import load_expeditions, load_modules, load_stays
 
@@ -17,8 +17,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CatalogueError",
+    "IsslearnError",
     "Lesson",
     "Problem",
+    "QuizFileError",
     "SettingsError",
     "annotate",
     "load_agencies",

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import CatalogueError, Problem
+from .errors import FileProblems, Problem
 
 Checker = Callable[[Path], tuple[list[Problem], str]]
 
@@ -21,7 +21,7 @@ def _check_events(path: Path) -> tuple[list[Problem], str]:
 
     try:  # with the built-in catalogue, so an id that clashes with it is reported too
         events = load_events(path)
-    except CatalogueError as exc:
+    except FileProblems as exc:
         return exc.problems, ""
     events = events[events["origin"] == path.name]
     span = f"{events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}"
@@ -33,7 +33,7 @@ def _check_quiz(path: Path) -> tuple[list[Problem], str]:
 
     try:
         items = load_quiz_file(path)
-    except CatalogueError as exc:
+    except FileProblems as exc:
         return exc.problems, ""
     return [], f"{path}: OK, {len(items)} quiz item(s)"
 
@@ -71,7 +71,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     teacher = teacher_events_path()
     try:
         events = load_events()
-    except CatalogueError as exc:
+    except FileProblems as exc:
         print(f"{EVENTS_ENV}={teacher}: this file has problems:")
         print(exc)
         return 1
@@ -116,7 +116,7 @@ def cmd_new_lesson(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{exc.filename}: cannot write the lesson ({exc.strerror})", file=sys.stderr)
         return 1
-    except CatalogueError as exc:
+    except FileProblems as exc:
         print(exc)
         print("the lesson was not written; fix the file(s) above and try again", file=sys.stderr)
         return 1

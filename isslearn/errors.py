@@ -1,4 +1,10 @@
-"""One exception type for bad data, carrying every problem found, each with file and line."""
+"""What isslearn refuses, and why: one base class, with a specific exception beneath it per kind.
+
+Catch :class:`IsslearnError` to catch everything isslearn refuses on purpose (a bad file, a bad
+setting, an output that would overwrite something). Each subclass also derives from the built-in
+exception a Python programmer would expect (``ValueError`` for bad values, ``FileExistsError``
+for an output that is already there), so older code that caught those keeps working.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +30,12 @@ class Problem:
         return where + what + (f"; {self.hint}" if self.hint else "")
 
 
-class CatalogueError(ValueError):
-    """Raised when a data file cannot be loaded; ``problems`` lists every reason, not the first."""
+class IsslearnError(Exception):
+    """Base of every error isslearn raises on purpose; its message says what to change."""
+
+
+class FileProblems(IsslearnError, ValueError):
+    """A teacher's or the built-in file cannot be used; ``problems`` lists every reason."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
@@ -34,3 +44,19 @@ class CatalogueError(ValueError):
         if more > 0:
             shown += f"\n... and {more} more problem(s); run `isslearn check FILE` to see them all"
         super().__init__(shown)
+
+
+class CatalogueError(FileProblems):
+    """An events, modules, expeditions or stays table cannot be loaded."""
+
+
+class QuizFileError(FileProblems):
+    """A quiz file (YAML) cannot be loaded."""
+
+
+class SettingsError(IsslearnError, ValueError):
+    """A lesson setting cannot be used; the message lists every reason and how to fix it."""
+
+
+class OutputExistsError(IsslearnError, FileExistsError):
+    """A command would overwrite a file a teacher already has; isslearn never does that."""

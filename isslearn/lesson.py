@@ -27,16 +27,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import vocabulary as voc
-from .errors import CatalogueError
+from .errors import FileProblems, SettingsError
 from .fields import match_choice, parse_date, unknown_choice_hint
 
 QUIZ_ENV = "ISSLEARN_QUIZ"
 
 DateLike = str | int | dt.date | None
-
-
-class SettingsError(ValueError):
-    """A lesson setting cannot be used; the message lists every reason and how to fix it."""
 
 
 class Lesson:
@@ -86,7 +82,7 @@ class Lesson:
 
             problems += validate_quiz_file(self.quiz_file)
         if problems:
-            raise CatalogueError(problems)
+            raise FileProblems(problems)
 
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
         """The lesson's events: built-in plus the teacher's, filtered, with derived columns."""

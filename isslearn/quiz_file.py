@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CatalogueError, Problem
+from .errors import Problem, QuizFileError
 from .fields import closest
 from .quiz_items import MultipleChoice, Option, Ordering, QuizItem
 
@@ -59,10 +59,10 @@ def validate_quiz_file(path: str | os.PathLike[str]) -> list[Problem]:
 
 
 def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
-    """The quiz items in ``path``; raises :class:`CatalogueError` listing every problem."""
+    """The quiz items in ``path``; raises :class:`QuizFileError` listing every problem."""
     items, problems = _read(Path(path))
     if problems:
-        raise CatalogueError(problems)
+        raise QuizFileError(problems)
     return items
 
 

@@ -51,6 +51,8 @@ def _modules_cached() -> pd.DataFrame:
     for line, row in table.rows:
         check_code(row, "kind", voc.MODULE_KINDS, (name, line), problems, "kind")
         check_code(row, "agency", agencies, (name, line), problems, "agency")
+        check_code(row, "built_by", agencies, (name, line), problems, "agency")
+        check_code(row, "segment", voc.SEGMENTS, (name, line), problems, "segment")
         records.append(
             {
                 **row,

@@ -43,12 +43,16 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 EVENT_REQUIRED: tuple[str, ...] = ("date", "title")
 
+SEGMENTS: tuple[str, ...] = ("Russian", "US")  # the two halves the station is run as
+
 MODULE_COLUMNS: tuple[str, ...] = (
     "id",
     "name",
     "kind",
     "agency",
     "builder_country",
+    "built_by",
+    "segment",
     "launch_date",
     "attach_date",
     "detach_date",

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from isslearn import quiz
-from isslearn.errors import CatalogueError
+from isslearn.errors import QuizFileError
 
 GOOD = """\
 # A class quiz
@@ -101,7 +101,7 @@ def test_each_mistake_names_file_line_and_leaves_the_file_alone(tmp_path, case):
     problems = quiz.validate_quiz_file(path)
     shown = [str(p) for p in problems]
     assert any(s.startswith(f"{path}:{line}: ") and words in s for s in shown), shown
-    with pytest.raises(CatalogueError) as caught:
+    with pytest.raises(QuizFileError) as caught:
         quiz.load_quiz_file(path)
     assert words in str(caught.value)
     assert path.read_bytes() == before

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from isslearn import quiz
-from isslearn.errors import CatalogueError
+from isslearn.errors import FileProblems
 from isslearn.lesson import QUIZ_ENV, Lesson, SettingsError
 
 QUIZ = """\
@@ -68,7 +68,7 @@ def test_quiz_file_from_argument_then_environment_then_default(tmp_path, monkeyp
 def test_a_bad_quiz_file_fails_in_the_settings_cell_with_its_line(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(QUIZ.replace("correct: true", "correct: sure"), encoding="utf-8")
-    with pytest.raises(CatalogueError, match=r"bad.yaml:4: field 'correct'"):
+    with pytest.raises(FileProblems, match=r"bad.yaml:4: field 'correct'"):
         Lesson(quiz_file=bad)
 
 
