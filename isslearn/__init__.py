@@ -7,7 +7,7 @@
 """
 
 from .annotate import annotate
-from .catalogue import load_agencies, load_events, validate
+from .catalogue import current_to, load_agencies, load_events, validate
 from .errors import CatalogueError, IsslearnError, Problem, QuizFileError, SettingsError
 from .lesson import Lesson
 from .station import station_on
@@ -23,6 +23,7 @@ __all__ = [
     "QuizFileError",
     "SettingsError",
     "annotate",
+    "current_to",
     "load_agencies",
     "load_events",
     "load_expeditions",

@@ -278,3 +278,15 @@ def load_events(
     events["category"] = categorical(events["category"], voc.CATEGORIES)
     events["status"] = categorical(events["status"], voc.STATUSES)
     return events.sort_values(["date", "id"], kind="stable", ignore_index=True)
+
+
+def current_to() -> pd.Timestamp:
+    """The date the built-in catalogue is current to: its latest event that has happened.
+
+    Lessons say "as of" this date, so the claim moves with the data instead of going stale.
+
+    >>> current_to() >= pd.Timestamp("2026-01-01")
+    True
+    """
+    events = _builtin_events_cached()
+    return events.loc[events["status"] == "happened", "date"].max()
