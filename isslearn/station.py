@@ -9,13 +9,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tables import load_expeditions, load_modules, load_stays
+from .catalogue import load_expeditions, load_modules, load_stays
+from .values import DateLike, as_day
 
-DateLike = str | pd.Timestamp
+__all__ = ["attached_mask", "crew_count", "crew_runs", "habitation", "station_on", "station_totals"]
 
 
 def _as_dates(dates) -> np.ndarray:
-    return pd.to_datetime(pd.Series(dates)).to_numpy(dtype="datetime64[ns]")
+    """Many dates as datetime64; anything not already a datetime is read with as_day."""
+    series = pd.Series(dates)
+    if not pd.api.types.is_datetime64_any_dtype(series):
+        series = pd.Series([as_day(d) for d in series], dtype="datetime64[ns]")
+    return series.to_numpy(dtype="datetime64[ns]")
 
 
 def attached_mask(dates, modules: pd.DataFrame) -> np.ndarray:
@@ -34,7 +39,7 @@ def station_on(date: DateLike, modules: pd.DataFrame | None = None) -> pd.DataFr
     ['Zarya', 'Unity']
     """
     modules = load_modules() if modules is None else modules
-    mask = attached_mask([date], modules)[0]
+    mask = attached_mask([as_day(date)], modules)[0]
     return modules.loc[mask].reset_index(drop=True)
 
 
