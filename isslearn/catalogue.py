@@ -197,8 +197,8 @@ def load_modules() -> pd.DataFrame:
     """Every module and major element: dates (UTC), agency, builder, launch, mass, role.
 
     >>> modules = load_modules()
-    >>> modules.iloc[0]["name"]
-    'Zarya'
+    >>> modules.iloc[0]["name"], f"{modules.iloc[0]['launch_date']:%Y-%m-%d}"
+    ('Zarya (Functional Cargo Block)', '1998-11-20')
     """
     return _modules_cached().copy()
 

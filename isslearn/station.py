@@ -35,8 +35,12 @@ def attached_mask(dates, modules: pd.DataFrame) -> np.ndarray:
 def station_on(date: DateLike, modules: pd.DataFrame | None = None) -> pd.DataFrame:
     """The modules and elements attached on ``date`` (UTC), in the order they arrived.
 
-    >>> [m for m in station_on("1998-12-31")["name"]][:2]
-    ['Zarya', 'Unity']
+    >>> station_on("1998-12-31")["id"].tolist()
+    ['zarya', 'pma-1', 'pma-2', 'unity']
+
+    ``date`` is read by :func:`~isslearn.values.as_day`, as every date argument is; a date it
+    cannot read is refused with the form to use (``station_on("July 2011")`` raises
+    :class:`~isslearn.errors.SettingsError`).
     """
     modules = load_modules() if modules is None else modules
     mask = attached_mask([as_day(date)], modules)[0]
