@@ -199,19 +199,20 @@ def as_day(
     >>> as_day("July 2011")
     Traceback (most recent call last):
     ...
-    isslearn.errors.SettingsError: date='July 2011': 'July 2011' is not a date in the form \
-YYYY-MM-DD; write it as YYYY-MM-DD, e.g. date='2000-11-02'
+    isslearn.errors.SettingsError: date='July 2011' is not a date; write it as YYYY-MM-DD, \
+e.g. date='2000-11-02'
     """
     example = _example(argument, year)
-    shown = argument if argument.startswith("-") else f"{argument}="
+    shown = f"{argument} " if argument.startswith("-") else f"{argument}="
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
     if isinstance(value, dt.date) and pd.isna(value):  # NaT is a datetime
         raise SettingsError(f"{argument} is missing; write it as YYYY-MM-DD, e.g. {example}")
-    if isinstance(value, pd.Timestamp):
-        return value.tz_localize(None).normalize() if value.tzinfo else value.normalize()
-    if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.replace(tzinfo=None)).normalize()
+    if isinstance(value, dt.datetime):  # Timestamps too; the catalogue's days are UTC days
+        stamp = pd.Timestamp(value)
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_convert("UTC").tz_localize(None)
+        return stamp.normalize()
     if isinstance(value, dt.date):
         return pd.Timestamp(value)
     if isinstance(value, int) and not isinstance(value, bool) and year is not None:
@@ -229,8 +230,9 @@ YYYY-MM-DD; write it as YYYY-MM-DD, e.g. date='2000-11-02'
         parsed, why = parse_date(value)
         if parsed is not None:
             return pd.Timestamp(parsed)
-        form = "YYYY-MM-DD or a year YYYY" if year else "YYYY-MM-DD"
-        raise SettingsError(f"{shown}{value!r}: {why}; write it as {form}, e.g. {example}")
+        form = "YYYY-MM-DD or as a year YYYY" if year else "YYYY-MM-DD"
+        what = f": {why}" if _DATE.fullmatch(value) else " is not a date"
+        raise SettingsError(f"{shown}{value!r}{what}; write it as {form}, e.g. {example}")
     raise SettingsError(
         f"{shown}{value!r} is not a date; write it as a string 'YYYY-MM-DD', e.g. {example}"
     )
