@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -26,6 +28,7 @@ from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
 
 __all__ = [
     "agency_codes",
+    "agency_names",
     "builtin_dir",
     "builtin_location",
     "builtin_table",
@@ -68,7 +71,13 @@ def builtin_table(filename: str) -> Table:
 @functools.cache
 def agency_codes() -> tuple[str, ...]:
     """The agency codes defined in agencies.csv, in their order there."""
-    return tuple(row["code"] for _, row in builtin_table("agencies.csv").rows)
+    return tuple(agency_names())
+
+
+@functools.cache
+def agency_names() -> Mapping[str, str]:
+    """Each agency code with its full name, in the order of agencies.csv."""
+    return MappingProxyType({r["code"]: r["name"] for _, r in builtin_table("agencies.csv").rows})
 
 
 def _check_code(

@@ -71,7 +71,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"built-in catalogue: {builtin_location()}")
     teacher = teacher_events_path()
     try:
-        events = load_events()
+        events = load_events(teacher)  # a broken class file is reported, not skipped
     except FileProblems as exc:
         print(f"{EVENTS_ENV}={teacher}: this file has problems:")
         print(exc)
