@@ -15,11 +15,32 @@ import isslearn
 # Soyuz taxi and tourist flights, private missions). Flights that did bring one are read from
 # stays.csv, so a new stay without its flight's events fails the test.
 VISITING_FLIGHTS = (
-    "STS-88 STS-96 STS-101 STS-106 STS-92 STS-97 STS-98 STS-100 STS-104 STS-110 STS-112 STS-114"
-    " STS-115 STS-118 STS-129 STS-130 STS-131 STS-132 STS-133 STS-134 STS-135"
-).split() + ["Soyuz TM-32", "Soyuz TM-33", "Soyuz TM-34", "Soyuz TMA-1", "Soyuz MS-20"] + [
-    f"Ax-{n}" for n in range(1, 5)
-]
+    [
+        "STS-88",
+        "STS-96",
+        "STS-101",
+        "STS-106",
+        "STS-92",
+        "STS-97",
+        "STS-98",
+        "STS-100",
+        "STS-104",
+        "STS-110",
+        "STS-112",
+        "STS-114",
+        "STS-115",
+        "STS-118",
+        "STS-129",
+        "STS-130",
+        "STS-131",
+        "STS-132",
+        "STS-133",
+        "STS-134",
+        "STS-135",
+    ]
+    + ["Soyuz TM-32", "Soyuz TM-33", "Soyuz TM-34", "Soyuz TMA-1", "Soyuz MS-20"]
+    + [f"Ax-{n}" for n in range(1, 5)]
+)
 # Launches and arrivals that already had a story of their own under another id.
 LAUNCH_EVENT = {
     "Soyuz TM-32": "dennis-tito-launch",
@@ -116,10 +137,33 @@ def test_issue_10_events_are_present_on_their_dates(events):
 
 
 # Every piece of hardware a reader may look for (external platforms and carriers, airlocks).
-HARDWARE = (
-    "esp-1 esp-2 esp-3 elc-1 elc-2 elc-3 elc-4 quest pirs poisk bishop beam bartolomeo ams-02"
-    " ida-2 ida-3 pma-1 pma-2 pma-3 canadarm2 dextre era mobile-base-system nauka prichal"
-).split()
+HARDWARE = [
+    "esp-1",
+    "esp-2",
+    "esp-3",
+    "elc-1",
+    "elc-2",
+    "elc-3",
+    "elc-4",
+    "quest",
+    "pirs",
+    "poisk",
+    "bishop",
+    "beam",
+    "bartolomeo",
+    "ams-02",
+    "ida-2",
+    "ida-3",
+    "pma-1",
+    "pma-2",
+    "pma-3",
+    "canadarm2",
+    "dextre",
+    "era",
+    "mobile-base-system",
+    "nauka",
+    "prichal",
+]
 SAME_HARDWARE = [("ida-2", "ida-3")]
 
 
