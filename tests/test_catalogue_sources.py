@@ -156,3 +156,14 @@ def test_every_starting_document_says_what_it_is():
 def test_every_source_word_is_a_url_or_a_document_key():
     odd = [(t, line, w) for t, line, w in WORDS if not re.match(r"^(https?://\S+|doc:\S+)$", w)]
     assert not odd, odd[:5]
+
+
+def test_the_readme_states_the_date_the_catalogue_reaches():
+    import isslearn
+
+    readme = (SEEDS / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"The catalogue is current to \*\*(\d{4}-\d{2}-\d{2})\*\*", readme)
+    assert stated, "seeds/README.md must say 'The catalogue is current to **YYYY-MM-DD**'"
+    assert stated[1] == f"{isslearn.current_to():%Y-%m-%d}"
+    for step in ("events.csv", "stays.csv", "expeditions.csv", "current_to()", "pytest"):
+        assert step in readme, f"the update procedure no longer mentions {step}"
