@@ -8,33 +8,29 @@ for a path or a file's contents, and none writes over a notebook, CSV, YAML or s
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from . import __version__
-from .catalogue import (
-    EVENTS_ENV,
-    builtin_location,
-    current_to,
-    load_events,
-    teacher_events_path,
-)
+from .catalogue import builtin_location
 from .errors import FileProblems, IsslearnError, Problem
-from .fields import parse_date
+from .events import EVENTS_ENV, current_to, load_events, teacher_events_path
 from .guide import find_guide
 from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
 from .quiz_file import load_quiz_file
 from .scaffold import new_lesson, write_template
+from .values import as_day
 
 __all__ = ["CHECKERS", "Checker", "build_parser", "main"]
 
 Checker = Callable[[Path], tuple[list[Problem], str]]
-YEAR = re.compile(r"[0-9]{4}")
+YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
 
 def _check_events(path: Path) -> tuple[list[Problem], str]:
@@ -126,31 +122,21 @@ class OptionError(IsslearnError, ValueError):
     """A command-line option's value cannot be used; the message says what to type instead."""
 
 
-def _date_option(option: str, value: str | None) -> tuple[str | int | None, dt.date | None]:
-    """``--start 2015`` (a year) or ``--start 2015-03-01`` (a day): the setting and its date."""
+def _date_option(option: str, value: str | None) -> tuple[str | int | None, pd.Timestamp | None]:
+    """``--start 2015`` (a year) or ``--start 2015-03-01`` (a day): the setting and its day."""
     if value is None:
         return None, None
-    is_year = YEAR.fullmatch(value) is not None
-    date, why = parse_date(f"{value}-01-01" if is_year else value)
-    if date is None:
-        why = why.replace(f"'{value}-01-01'", f"'{value}'")
-        raise OptionError(
-            f"{option} {value}: {why}; give a year (e.g. {option} 2015) "
-            f"or a day (e.g. {option} 2015-03-01)"
-        )
-    return (int(value), date) if is_year else (value, date)
+    day = as_day(value, option, year="start" if option == "--start" else "end")
+    return (int(value) if YEAR.fullmatch(value) else value), day
 
 
 def cmd_new_lesson(args: argparse.Namespace) -> int:
     start, first = _date_option("--start", args.start)
     end, last = _date_option("--end", args.end)
-    if first is not None and last is not None:
-        if isinstance(end, int):
-            last = last.replace(month=12, day=31)
-        if first > last:
-            raise OptionError(
-                f"--start {args.start} is after --end {args.end}; give the earlier date to --start"
-            )
+    if first is not None and last is not None and first > last:
+        raise OptionError(
+            f"--start {args.start} is after --end {args.end}; give the earlier date to --start"
+        )
     try:
         written = new_lesson(
             args.name,

@@ -35,7 +35,7 @@ def test_template_writes_a_file_that_passes_check_and_refuses_to_overwrite(here,
 
 
 def test_template_events_file_has_every_column(here, capsys):
-    from isslearn.vocabulary import EVENT_COLUMNS
+    from isslearn.values import EVENT_COLUMNS
 
     isslearn(capsys, "template", "events.csv")
     lines = (here / "events.csv").read_text("utf-8").splitlines()
@@ -86,9 +86,12 @@ def test_new_lesson_accepts_bare_years_as_lesson_04_shows(here, capsys):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["--start", "2015-13-01"], "--start 2015-13-01: '2015-13-01' is not a real date"),
-        (["--end", "15"], "give a year (e.g. --end 2015) or a day (e.g. --end 2015-03-01)"),
-        (["--start", "1800"], "'1800' is outside the years"),
+        (["--start", "2015-13-01"], "--start '2015-13-01': '2015-13-01' is not a real date"),
+        (
+            ["--end", "15"],
+            "write it as YYYY-MM-DD or a year YYYY, e.g. --end 2000-11-02 or --end 2000",
+        ),
+        (["--start", "1800"], "--start 1800: the year is outside 1900 to 2100"),
         (["--start", "2016", "--end", "2015"], "--start 2016 is after --end 2015"),
     ],
 )
