@@ -250,8 +250,9 @@ def write_handout(
     """Write the handout (``NAME.handout.html``) or key (``NAME.key.html``); see
     :func:`output_target` for what ``out`` and ``pdf`` choose."""
     notebook = Path(notebook)
+    page = handout_html(notebook, answers=answers)  # a path that is no notebook is said first
     target = output_target(notebook, out, kind="key" if answers else "handout", pdf=pdf)
-    return write_page(handout_html(notebook, answers=answers), target)
+    return write_page(page, target)
 
 
 def write_guide(
