@@ -7,7 +7,7 @@ What goes in, cell by cell:
 - Code cells lose their code. Their outputs stay when they print well: figures
   (``image/png``), tables (``text/html``), Markdown, plain text. Widget views, error
   tracebacks and stderr are dropped, since paper cannot run them.
-- A quiz output (see :mod:`isslearn.quiz_items`) is replaced by the questions it carries in
+- A quiz output (see :mod:`isslearn.quiz.static`) is replaced by the questions it carries in
   its metadata, or with ``answers=True`` by the key: answers and every option's feedback.
 
 The page has a print stylesheet (A4, figures never split across pages). ``to_pdf`` asks a
@@ -23,7 +23,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .quiz_items import METADATA_KEY
+from .quiz.static import METADATA_KEY
 
 ANSWERS_TAG = "answers"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -78,7 +78,7 @@ class Lesson:
 
             problems += validate(self.events_file)
         if self.quiz_file is not None:
-            from .quiz_file import validate_quiz_file
+            from .quiz.files import validate_quiz_file
 
             problems += validate_quiz_file(self.quiz_file)
         if problems:
@@ -104,7 +104,7 @@ class Lesson:
         file replaces them.
         """
         if self.quiz_file is not None:
-            from .quiz_file import load_quiz_file
+            from .quiz.files import load_quiz_file
 
             return load_quiz_file(self.quiz_file)
         if default is None:
