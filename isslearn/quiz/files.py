@@ -35,12 +35,12 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
 from ..errors import Problem, QuizFileError
-from ..fields import closest
+from ..files import decode, read_bytes
+from ..values import unknown_choice_hint
 from .items import MultipleChoice, Option, Ordering, QuizItem
 
 __all__ = [
@@ -97,18 +97,11 @@ class QuizFile:
 
 def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
     """Read the quiz file at ``path``: items, problems and notices. Never raises for bad input."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return QuizFile(
-            problems=[_file_problem(name, "file not found", "check the name and the folder")]
-        )
-    except IsADirectoryError:
-        return QuizFile(problems=[_file_problem(name, "this is a folder, not a quiz file")])
-    except OSError as exc:
-        return QuizFile(problems=[_file_problem(name, f"cannot read the file ({exc.strerror})")])
-    return parse_quiz_file(data, name)
+    problems: list[Problem] = []
+    data = read_bytes(path, problems, kind="quiz file")
+    if data is None:
+        return QuizFile(problems=problems)
+    return parse_quiz_file(data, str(path))
 
 
 def validate_quiz_file(path: str | os.PathLike[str]) -> list[Problem]:
@@ -134,27 +127,12 @@ def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
     return found.items
 
 
-def _file_problem(name: str, message: str, hint: str = "") -> Problem:
-    return FieldProblem(name, 1, None, message, hint)
-
-
 def parse_quiz_file(data: bytes, name: str) -> QuizFile:
     """Parse quiz YAML bytes; ``name`` is what messages call the file. Never raises."""
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return QuizFile(
-            problems=[
-                FieldProblem(
-                    name,
-                    line,
-                    None,
-                    f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
-                    "save it as UTF-8 from your editor",
-                )
-            ]
-        )
+    problems: list[Problem] = []
+    text = decode(data, name, problems)
+    if text is None:
+        return QuizFile(problems=problems)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -310,9 +288,7 @@ class _Reader:
             if key in fields:
                 self.problem(key_node, key, "this field appears twice", "keep one of them")
             elif key not in allowed:
-                suggestion = closest(key, list(allowed))
-                hint = "allowed: " + ", ".join(allowed)
-                hint += f"; did you mean '{suggestion}'?" if suggestion else ""
+                hint = unknown_choice_hint(key, allowed)
                 self.problem(key_node, key, f"unknown field in {what}", hint)
             else:
                 fields[key] = (key_node, value_node)

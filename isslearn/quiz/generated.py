@@ -21,8 +21,8 @@ from typing import Literal
 import pandas as pd
 
 from .. import load_agencies, load_events, load_expeditions, load_modules
-from ..fields import unknown_choice_hint
 from ..summaries import vehicle_family
+from ..values import unknown_choice_hint
 from .items import MultipleChoice, Option, Ordering
 
 __all__ = [
