@@ -35,6 +35,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -53,6 +54,9 @@ __all__ = [
     "read_quiz_file",
     "validate_quiz_file",
 ]
+
+Fields = dict[str, tuple[yaml.Node, yaml.Node]]
+"""A YAML mapping's fields: key -> (key node, value node)."""
 
 QUESTION_KEYS = ("question", "options")
 OPTION_KEYS = ("text", "correct", "feedback")
@@ -98,7 +102,7 @@ class QuizFile:
 def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
     """Read the quiz file at ``path``: items, problems and notices. Never raises for bad input."""
     problems: list[Problem] = []
-    data = read_bytes(path, problems, kind="quiz file")
+    data = read_bytes(Path(path), problems, kind="quiz file")
     if data is None:
         return QuizFile(problems=problems)
     return parse_quiz_file(data, str(path))
@@ -277,7 +281,7 @@ class _Reader:
             self.problem(root, None, "the list of questions is empty")
         return QuizFile(items if not self.problems else [], self.problems, self.notices)
 
-    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> dict | None:
+    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> Fields | None:
         """Keys -> (key node, value node) of a mapping, reporting unknown and repeated keys."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, None, f"{what} must be a set of 'key: value' lines")
@@ -294,7 +298,7 @@ class _Reader:
                 fields[key] = (key_node, value_node)
         return fields
 
-    def text(self, fields: dict, key: str, parent: yaml.Node, *, required: bool) -> str | None:
+    def text(self, fields: Fields, key: str, parent: yaml.Node, *, required: bool) -> str | None:
         if key not in fields:
             if required:
                 self.problem(parent, key, "this field is missing", f"add '{key}: ...'")
@@ -345,7 +349,7 @@ class _Reader:
             return None
         return MultipleChoice(question, tuple(options))
 
-    def options(self, fields: dict, parent: yaml.Node) -> list[Option] | None:
+    def options(self, fields: Fields, parent: yaml.Node) -> list[Option] | None:
         if "options" not in fields:
             self.problem(parent, "options", "this field is missing", "list 2 or more options")
             return None
@@ -408,7 +412,7 @@ class _Reader:
             )
         return options
 
-    def flag(self, fields: dict) -> bool:
+    def flag(self, fields: Fields) -> bool:
         if "correct" not in fields:
             return False
         _, value = fields["correct"]
@@ -436,6 +440,7 @@ class _Reader:
             return None
         texts, details = [], []
         for item in seq.value:
+            text: str | None
             if isinstance(item, yaml.ScalarNode):
                 text, detail = str(item.value).strip(), ""
             else:

@@ -291,21 +291,27 @@ class Tries:
 
     def check(self, answer: str | int | Sequence[str]) -> Feedback:
         """The feedback for ``answer`` given the learner's earlier misses."""
-        if isinstance(self.item, MultipleChoice):
-            assert isinstance(answer, (str, int))
-            option = self.item.option(answer)
-            feedback, key = self.item.check(answer), option.text
-        else:
-            assert not isinstance(answer, (str, int))
-            feedback, key = self.item.check(answer), tuple(answer)
-            if sorted(key) != sorted(self.item.items):
-                return feedback  # an item used twice is a slip, not a miss
-        if feedback.correct:
+        item = self.item
+        if isinstance(item, MultipleChoice):
+            if not isinstance(answer, (str, int)):
+                raise TypeError("a multiple-choice answer is an option's text or its position")
+            feedback = item.check(answer)
+            if feedback.correct or not self._missed(item.option(answer).text):
+                return feedback
+            return item.reveal(answer)
+        if isinstance(answer, (str, int)):
+            raise TypeError("an ordering answer is the list of items in the learner's order")
+        feedback = item.check(answer)
+        if sorted(answer) != sorted(item.items):
+            return feedback  # an item used twice is a slip, not a miss
+        if feedback.correct or not self._missed(tuple(answer)):
             return feedback
-        self.misses.add(key)
-        if len(self.misses) >= MISSES_BEFORE_ANSWER:
-            return self.item.reveal(answer)  # type: ignore[arg-type]
-        return feedback
+        return item.reveal(answer)
+
+    def _missed(self, answer: Hashable) -> bool:
+        """Count a miss; true once the learner has missed often enough to be shown the answer."""
+        self.misses.add(answer)
+        return len(self.misses) >= MISSES_BEFORE_ANSWER
 
 
 def md_text(text: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from IPython.display import display
 
-from .items import MultipleChoice, Ordering, QuizItem
+from .items import QuizItem
 from .static import METADATA_KEY, answerable_markdown, static_markdown
 
 __all__ = ["show"]
@@ -20,9 +20,7 @@ __all__ = ["show"]
 
 def show(items: QuizItem | Iterable[QuizItem]) -> None:
     """Display quiz items in a notebook: a live quiz each, plus its static Markdown twin."""
-    if isinstance(items, (MultipleChoice, Ordering)):
-        items = [items]
-    for item in items:
+    for item in [items] if isinstance(items, QuizItem) else list(items):
         questions, key = static_markdown([item])
         bundle = dict(item.widget()._repr_mimebundle_())
         bundle["text/plain"] = f"Quiz: {item.title}"
