@@ -2,8 +2,9 @@
 
 Three static forms of the same items:
 
-- :func:`answerable_markdown` — what a saved notebook shows where widgets do not run, and
-  what works with JavaScript off: the question, then each option as its own collapsed
+- :func:`answerable_markdown` — the static twin shown below each live quiz (see
+  :mod:`.notebook`), for wherever widgets do not run; it works with JavaScript off: the
+  question, then each option as its own collapsed
   ``<details>`` whose summary is the option ("B) Unity") and whose body is that option's
   feedback, marked right or wrong. A reader picks an option and opens it, as they would press
   Check. An ordering task lists its items, then a collapsed hint (what comes first) and a
@@ -53,7 +54,7 @@ def _details(summary: str, body: str) -> str:
 def _multiple_choice(item: MultipleChoice) -> str:
     parts = [
         f"**{md_text(item.question)}**",
-        "*Choose an answer, then open it to see whether it is right.*",
+        "*Without the live quiz: choose an answer, then open it to see whether it is right.*",
     ]
     for option in item.options:
         mark = RIGHT_MARK if option.correct else WRONG_MARK
@@ -78,7 +79,7 @@ def _ordering(item: Ordering) -> str:
             [
                 f"**{md_text(item.prompt)}**",
                 listed,
-                "*Write down your order, then open the hint or the answer to check it.*",
+                "*Without the live quiz: write down your order, then open the hint or the answer.*",
                 _details("A hint: what comes first", f"{md_text(item.items[0])} comes first."),
                 _details("The right order", steps),
             ]
