@@ -179,14 +179,14 @@ def which_agency_built(
     made = f"built in {country}" if country else "built"
     if ask == "built":
         stem = f"Which partner built {name}{_gloss(module)}?"
-        explanation = f"Yes: {name} was {made}, on {builder}'s side of the partnership."
+        explanation = f"{_capitalized(name)} was {made}, on {builder}'s side of the partnership."
         if owner != builder:
             explanation += (
                 f" It belongs to {owner}: who builds a module and who owns it can differ."
             )
     else:
         stem = f"Which partner owns {name}{_gloss(module)}?"
-        explanation = f"Yes: {name} belongs to {owner}."
+        explanation = f"{_capitalized(name)} belongs to {owner}."
         if owner != builder:
             explanation += f" It was {made} by {builder}'s side, for {owner}."
     options = []
@@ -304,7 +304,7 @@ def expedition_question(
     options = []
     for person in people:
         if person == commander:
-            text = f"Yes: {person} commanded Expedition {number} ({_span(expedition)})."
+            text = f"{person} commanded Expedition {number} ({_span(expedition)})."
         elif person in crewmates:
             text = f"{person} was a member of Expedition {number}'s crew, but not its commander."
         else:
@@ -347,7 +347,7 @@ def event_year_question(
     confusable = candidates.iloc[
         sorted(rng.sample(range(len(candidates)), min(3, len(candidates))))
     ]
-    options = [Option(str(date.year), True, f"Yes: it happened on {when(date)}.")]
+    options = [Option(str(date.year), True, f"It happened on {when(date)}.")]
     for _, other in confusable.iterrows():
         way = "before" if date < other["date"] else "after"
         options.append(
@@ -388,7 +388,7 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
         if rocket == counts.index[0]:
             rest = total - count
             more = " — more than all the other rockets together" if count > rest else ""
-            text = f"Yes: it carried {count} of the {total} pieces, from {span}{more}."
+            text = f"It carried {count} of the {total} pieces, from {span}{more}."
         else:
             pieces = "piece" if count == 1 else "pieces"
             text = (
