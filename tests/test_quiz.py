@@ -283,3 +283,23 @@ def test_busiest_rocket_question_counts_the_chart_rows():
     for option in item.options:
         if not option.correct:
             assert "Shuttle" not in option.feedback
+
+
+def test_arrival_day_offers_the_launch_day_as_the_launch_versus_arrival_mix_up():
+    modules = load_modules().set_index("id")
+    for module_id in quiz.generated.LESSON_MODULES:
+        module = modules.loc[module_id]
+        item = quiz.arrival_day_question(module_id, seed=3)
+        arrived, launched = module.attach_date, module.launch_date
+        assert item.answer.text == f"{arrived.day} {arrived:%b %Y}", module_id
+        assert 3 <= len(item.options) <= 4
+        wrong = {o.text: o.feedback for o in item.options if not o.correct}
+        if launched != arrived:
+            launch_day = f"{launched.day} {launched:%b %Y}"
+            assert "was launched" in wrong[launch_day]
+        for feedback in wrong.values():
+            assert item.answer.text not in feedback  # why it is wrong, not the answer
+    unity = quiz.arrival_day_question("unity")
+    assert "launched on 4 Dec 1998 and joined to the station 3 days later" in (
+        unity.answer.feedback
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from .files import load_quiz_file, quiz_file_notices, validate_quiz_file
 from .generated import (
+    arrival_day_question,
     busiest_rocket_question,
     event_year_question,
     expedition_question,
@@ -39,6 +40,7 @@ __all__ = [
     "QuizItem",
     "Tries",
     "answerable_markdown",
+    "arrival_day_question",
     "busiest_rocket_question",
     "event_year_question",
     "expedition_question",

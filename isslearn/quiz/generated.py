@@ -27,6 +27,7 @@ from .items import MultipleChoice, Option, Ordering
 
 __all__ = [
     "LESSON_MODULES",
+    "arrival_day_question",
     "busiest_rocket_question",
     "event_year_question",
     "expedition_question",
@@ -365,6 +366,61 @@ def event_year_question(
         "In which year did it happen?"
     )
     return MultipleChoice(stem, tuple(options))
+
+
+def arrival_day_question(
+    module_id: str, seed: int = 0, modules: pd.DataFrame | None = None
+) -> MultipleChoice:
+    """On which day (UTC) did a module become part of the station?
+
+    The wrong days are the ones a learner mixes up: the module's launch day (a launch is not an
+    arrival: a module spends days reaching the station before it is joined to it) and the
+    days the modules before and after it arrived. Their feedback says what happened that day.
+    """
+    modules = load_modules() if modules is None else modules
+    module = _row(modules, "id", module_id, "module_id")
+    name = plain_module_name(module)
+    arrived, launched = module["attach_date"], module["launch_date"]
+    if pd.isna(arrived):
+        raise ValueError(f"module_id={module_id!r} has no attachment date in the catalogue")
+    days: dict[pd.Timestamp, str] = {}
+    if pd.notna(launched) and launched != arrived:
+        days[launched] = (
+            f"{when(launched)} is the day {name} was launched; it still had to reach the "
+            "station and be joined to it."
+        )
+    others = modules.dropna(subset=["attach_date"])
+    others = others[(others["attach_date"] != arrived) & (others["id"] != module["id"])]
+    known = others[others["id"].isin(LESSON_MODULES)]  # neighbours the learner has met
+    others = known if len(known) >= 2 else others
+    before = others[others["attach_date"] < arrived].sort_values("attach_date").tail(2)
+    after = others[others["attach_date"] > arrived].sort_values("attach_date").head(2)
+    rng = random.Random(seed)
+    neighbours = pd.concat([before, after])
+    for _, other in neighbours.sample(frac=1, random_state=rng.randrange(2**32)).iterrows():
+        day = other["attach_date"]
+        if len(days) >= 3:
+            break
+        if day not in days:
+            way = "before" if day < arrived else "after"
+            days[day] = (
+                f"{when(day)} is the day {plain_module_name(other)} joined the station, "
+                f"{way} {name}."
+            )
+    span = (arrived - launched).days if pd.notna(launched) else None
+    story = (
+        f"{_capitalized(name)} was launched on {when(launched)} and joined to the station "
+        f"{span} day{'s' if span != 1 else ''} later."
+        if span
+        else f"{_capitalized(name)} became part of the station on the day it was launched."
+    )
+    options = [Option(when(arrived), True, f"{when(arrived)}: {story}")]
+    options += [Option(when(day), False, text) for day, text in days.items()]
+    order = sorted(range(len(options)), key=lambda i: [arrived, *days][i])
+    return MultipleChoice(
+        f"On which day (UTC) did {name}{_gloss(module)} become part of the station?",
+        tuple(options[i] for i in order),
+    )
 
 
 def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoice:
