@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from . import summaries
-from .catalogue import load_events
+from .catalogue import load_modules
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
+from .events import load_events
 from .plot_style import (
     GHOST_COLOR,
     agency_colors,
@@ -29,7 +30,6 @@ from .plot_style import (
     style_axes,
     title,
 )
-from .tables import load_modules
 
 __all__ = ["CONTRIBUTION_VIEWS", "CargoChart", "cargo_fleet", "contributions"]
 

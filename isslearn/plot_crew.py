@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import summaries
-from .catalogue import current_to, load_agencies
+from .catalogue import load_agencies, load_expeditions, load_stays
 from .chart import LABEL_SIZE, SMALL_SIZE, Chart, new_figure
-from .dateargs import as_optional_day
+from .events import current_to
 from .plot_style import (
     GHOST_COLOR,
     INK,
-    Day,
     date_axis_label,
     empty_note,
     fix_date_ticks,
@@ -28,7 +27,7 @@ from .plot_style import (
     title,
 )
 from .plot_style import agency_colors as _agency_colors
-from .tables import load_expeditions, load_stays
+from .values import DateLike, as_optional_day
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -63,7 +62,7 @@ class CrewChart:
     :func:`isslearn.current_to`, which a class's own events never move).
     """
 
-    def __init__(self, stays: pd.DataFrame | None = None, until: Day | None = None):
+    def __init__(self, stays: pd.DataFrame | None = None, until: DateLike | None = None):
         self.stays = load_stays() if stays is None else stays
         self.steps = (
             summaries.crew_steps(self.stays)
@@ -116,7 +115,7 @@ class CrewChart:
         ax = self.axes
         return [a for a in ax.get_children() if a is not ax.patch and a is not ax.yaxis]
 
-    def show(self, start: Day | None = None, end: Day | None = None) -> str:
+    def show(self, start: DateLike | None = None, end: DateLike | None = None) -> str:
         """Show ``start``..``end`` ('YYYY-MM-DD'; default: the whole history); returns the
         description sentence."""
         first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
@@ -168,10 +167,10 @@ class CrewChart:
 
 
 def people_aboard(
-    start: Day | None = None,
-    end: Day | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     stays: pd.DataFrame | None = None,
-    until: Day | None = None,
+    until: DateLike | None = None,
 ) -> Chart:
     """How many long-duration crew members were aboard, day by day, from ``start`` to ``end``
     ('YYYY-MM-DD'; default: the whole history), with the start of continuous habitation marked.

@@ -11,13 +11,11 @@ import numpy as np
 import pandas as pd
 
 from . import summaries
-from .catalogue import current_to, load_events
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
-from .dateargs import as_optional_day
+from .events import current_to, load_events
 from .plot_style import (
     GHOST_COLOR,
     NO_MATCH,
-    Day,
     agency_colors,
     date_axis_label,
     empty_note,
@@ -26,7 +24,7 @@ from .plot_style import (
     style_axes,
     title,
 )
-from .vocabulary import CATEGORIES
+from .values import CATEGORIES, DateLike, as_optional_day
 
 __all__ = ["NO_AGENCY_COLOR", "TimelineChart", "timeline", "timeline_sentence"]
 
@@ -124,8 +122,8 @@ class TimelineChart:
 
     def show(
         self,
-        start: Day | None = None,
-        end: Day | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         categories: Iterable[str] | None = None,
         agencies: Iterable[str] | None = None,
     ) -> str:
@@ -227,8 +225,8 @@ class TimelineChart:
 
 def timeline(
     events: pd.DataFrame | None = None,
-    start: Day | None = None,
-    end: Day | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     categories: Iterable[str] | None = None,
     agencies: Iterable[str] | None = None,
     label: str = "teacher",

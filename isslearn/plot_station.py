@@ -13,13 +13,12 @@ import numpy as np
 import pandas as pd
 
 from . import summaries
-from .catalogue import current_to, load_eras
+from .catalogue import load_eras, load_modules
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
-from .dateargs import as_day, as_optional_day
+from .events import current_to
 from .plot_style import (
     GHOST_COLOR,
     INK,
-    Day,
     agency_colors,
     agency_legend,
     empty_chart,
@@ -29,7 +28,7 @@ from .plot_style import (
     title,
 )
 from .station import station_totals
-from .tables import load_modules
+from .values import DateLike, as_day, as_optional_day
 
 __all__ = ["BUILT_BY_HEADING", "StationSchematic", "growth", "launches_by_vehicle", "station"]
 
@@ -141,7 +140,7 @@ class StationSchematic:
         self.date: pd.Timestamp | None = None
         self.description = ""
 
-    def station_state(self, date: Day) -> tuple[pd.Timestamp, np.ndarray, str, str]:
+    def station_state(self, date: DateLike) -> tuple[pd.Timestamp, np.ndarray, str, str]:
         """For ``date``: the day, which layout rows are attached, the title and the sentence.
 
         Worked out with plain arrays (no DataFrame operations) so that a slider stays quick.
@@ -192,7 +191,7 @@ class StationSchematic:
                 block.set_linestyle("--")
             label.set_visible(bool(attached))
 
-    def show(self, date: Day) -> str:
+    def show(self, date: DateLike) -> str:
         """Draw the station as it was on ``date``; returns the description sentence."""
         day, there, title, sentence = self.station_state(date)
         self.restyle(there)
@@ -205,7 +204,7 @@ class StationSchematic:
         return [i for i, block in self.blocks.items() if block.get_fill()]
 
 
-def station(date: Day, modules: pd.DataFrame | None = None) -> Chart:
+def station(date: DateLike, modules: pd.DataFrame | None = None) -> Chart:
     """The station on ``date`` (UTC, 'YYYY-MM-DD'): modules as blocks coloured by the partner
     that built them. ``modules`` defaults to the built-in catalogue.
 
@@ -249,7 +248,7 @@ def _shade_eras(ax, end: pd.Timestamp, label_y: float | None = None) -> None:
 GROWTH_TITLE = "How the station grew: launch mass and modules attached (shaded bands: eras)"
 
 
-def growth(modules: pd.DataFrame | None = None, until: Day | None = None) -> Chart:
+def growth(modules: pd.DataFrame | None = None, until: DateLike | None = None) -> Chart:
     """The station's launch mass (tonnes) and number of modules over time, eras shaded.
 
     The lines run on to ``until`` (default: the date the built-in catalogue is current to,

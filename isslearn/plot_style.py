@@ -3,9 +3,8 @@ honest empty state a figure draws when the settings leave it nothing to show."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,7 +21,6 @@ __all__ = [
     "INK",
     "MAX_DATE_TICKS",
     "NO_MATCH",
-    "Day",
     "agency_colors",
     "agency_legend",
     "date_axis_label",
@@ -36,7 +34,6 @@ __all__ = [
     "title",
 ]
 
-Day: TypeAlias = "str | dt.date | pd.Timestamp"  # a day as figures and widgets accept it
 GHOST_COLOR = "#BBBBBB"  # outlines of modules not attached on the date shown; "no agency"
 INK = "#333333"  # lines that stand for no agency (crew counts, mass): not an agency's colour
 NO_MATCH = "No events match these settings"

@@ -28,14 +28,12 @@ import numpy as np
 import pandas as pd
 
 from . import plots, summaries
-from .catalogue import current_to, load_agencies, load_events
+from .catalogue import load_agencies, load_expeditions, load_modules
 from .chart import Chart, LiveFigure, new_figure, png_bytes, rgb_pixels
-from .dateargs import as_day, as_optional_day
+from .events import current_to, load_events
 from .fastpng import png_from_rgb
 from .plot_events import FIRST_YEAR
-from .plot_style import Day
-from .tables import load_expeditions, load_modules
-from .vocabulary import CATEGORIES
+from .values import CATEGORIES, DateLike, as_day, as_optional_day
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -297,7 +295,7 @@ class StationFrames:
         """Drop the remembered title strips."""
         self._strips.clear()
 
-    def png(self, date: Day) -> tuple[bytes, str]:
+    def png(self, date: DateLike) -> tuple[bytes, str]:
         """The PNG of the station on ``date`` and its description sentence."""
         _, there, title, sentence = self.schematic.station_state(date)
         frame = self.empty.copy()
@@ -326,8 +324,8 @@ class AssemblyExplorer(Explorer):
 
     def __init__(
         self,
-        start: Day | None = None,
-        end: Day | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         modules: pd.DataFrame | None = None,
     ) -> None:
         first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
@@ -404,7 +402,7 @@ class AssemblyExplorer(Explorer):
         self.picture.value = png
         self.caption.value = _caption_html(self.description)
 
-    def update(self, date: Day | None = None) -> Chart:  # type: ignore[override]
+    def update(self, date: DateLike | None = None) -> Chart:  # type: ignore[override]
         """Show the station on ``date`` ('YYYY-MM-DD'), or the nearest earlier change."""
         if date is None or not self.dates:
             return super().update()
@@ -414,15 +412,15 @@ class AssemblyExplorer(Explorer):
 
 
 def assembly_explorer(
-    start: Day | None = None, end: Day | None = None, modules: pd.DataFrame | None = None
+    start: DateLike | None = None, end: DateLike | None = None, modules: pd.DataFrame | None = None
 ) -> AssemblyExplorer:
     """Slide through the dates when the station changed and watch it grow.
 
     Static twin for any date: :func:`isslearn.plots.station`.
 
     >>> explorer = assembly_explorer()
-    >>> explorer.update("2011-07-21").description.split(" (")[0]
-    'On 2011-07-21 the station had 36 modules and elements'
+    >>> explorer.update("2011-07-21").description.split(" (")[0]  # the last change before
+    'On 2011-05-19 the station had 36 modules and elements'
     """
     return AssemblyExplorer(start, end, modules)
 
@@ -503,13 +501,15 @@ def expedition_explorer(
 # ---------------------------------------------------------------- crew
 
 
-def crew_timeline(stays: pd.DataFrame | None = None, until: Day | None = None) -> ChartExplorer:
+def crew_timeline(
+    stays: pd.DataFrame | None = None, until: DateLike | None = None
+) -> ChartExplorer:
     """A range slider of years driving :func:`isslearn.plots.people_aboard`.
 
     Static twin for any range: ``plots.people_aboard(f"{lo}-01-01", f"{hi}-01-01")``.
 
-    >>> crew_timeline().update(years=(2000, 2005)).description[:26]
-    'From 2000-01-01 to 2005-01-'
+    >>> crew_timeline().update(years=(2000, 2005)).description[:29]
+    'From 2000-01-01 to 2005-01-01'
     """
     crew = plots.CrewChart(stays, until)
     first, last = crew.first.year, crew.stop.year + 1
@@ -602,8 +602,8 @@ def _year_range(events: pd.DataFrame, first, last) -> tuple[int, int]:
 
 def event_timeline(
     events: pd.DataFrame | None = None,
-    start: Day | None = "1998-01-01",
-    end: Day | None = None,
+    start: DateLike | None = "1998-01-01",
+    end: DateLike | None = None,
     categories: Iterable[str] | None = None,
     agencies: Iterable[str] | None = None,
 ) -> ChartExplorer:

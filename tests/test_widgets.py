@@ -14,8 +14,8 @@ import pytest
 
 from isslearn import chart as chart_module
 from isslearn import plots, widgets
+from isslearn.catalogue import load_expeditions, load_modules, load_stays
 from isslearn.chart import Chart, png_bytes
-from isslearn.tables import load_expeditions, load_modules, load_stays
 
 ALL_EXPLORERS = {
     "assembly_explorer": lambda: widgets.assembly_explorer(),
