@@ -137,6 +137,9 @@ class StationSchematic:
         self._volume = (
             by_id["pressurized_volume_m3"].astype("Float64").fillna(0).to_numpy(dtype=float)
         )
+        self._volume_unknown = (
+            (by_id["kind"] == "pressurized") & by_id["pressurized_volume_m3"].isna()
+        ).to_numpy(dtype=bool)
         self.date: pd.Timestamp | None = None
         self.description = ""
 
@@ -151,9 +154,11 @@ class StationSchematic:
         count = int(there.sum())
         mass = float(self._mass[there].sum())
         volume = float(np.round(self._volume[there].sum(), 1))
+        no_volume = int(self._volume_unknown[there].sum())
+        at_least = "at least " if no_volume else ""
         title = (
             f"The ISS on {day:%Y-%m-%d}: {_modules(count)}, "
-            f"{_mass_t(mass)}, {_number(volume)} m³ pressurized"
+            f"{_mass_t(mass)}, {at_least}{_number(volume)} m³ pressurized"
         )
         if not len(self._attach):
             sentence = f"On {day:%Y-%m-%d}: the table of modules given is empty, so none is drawn."
@@ -167,10 +172,16 @@ class StationSchematic:
             parts = ", ".join(f"{n} by {agency}" for agency, n in by_builder)
             unknown = int(self._mass_unknown[there].sum())
             caveat = f" (the catalogue has no mass for {unknown} of them)" if unknown else ""
+            volume_caveat = (
+                f" (the catalogue has no volume for {no_volume} pressurized "
+                f"module{'' if no_volume == 1 else 's'})"
+                if no_volume
+                else ""
+            )
             sentence = (
                 f"On {day:%Y-%m-%d} the station had {_modules(count)} (built {parts}), "
-                f"a launch mass of {_number(mass)} kg{caveat} and {_number(volume)} m³ "
-                "of pressurized volume."
+                f"a launch mass of {_number(mass)} kg{caveat} and {at_least}"
+                f"{_number(volume)} m³ of pressurized volume{volume_caveat}."
             )
         return day, there, title, sentence
 

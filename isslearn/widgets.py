@@ -652,7 +652,9 @@ def event_timeline(
     titles = w.HTML()
     line = plots.TimelineChart(events)
 
-    def draw(years: tuple[int, int], categories: tuple[str, ...], agencies: tuple[str, ...]):
+    def draw(
+        years: tuple[int, int], categories: tuple[str, ...], agencies: tuple[str, ...]
+    ) -> Chart:
         lo, hi = years
         chosen = None if ANY_AGENCY in agencies else list(agencies)
         start_day, end_day = pd.Timestamp(f"{lo}-01-01"), pd.Timestamp(f"{hi}-12-31")
