@@ -65,12 +65,25 @@ def lesson_objectives(lesson: Path) -> list[str]:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith(
             "## Learning objectives"
         ):
-            items = re.findall(r"^\s*(?:\d+\.|[-*])\s+(.+?)\s*$", cell.source, flags=re.M)
-            return [_clean(item) for item in items]
+            return [_clean(item) for item in _list_items(cell.source)]
     raise AssertionError(f"{lesson.name} has no '## Learning objectives' cell")
 
 
+def _list_items(markdown: str) -> list[str]:
+    """The items of a Markdown list, each with its indented continuation lines joined on."""
+    items: list[str] = []
+    for line in markdown.splitlines():
+        start = re.match(r"^\s*(?:\d+\.|[-*])\s+(.*)$", line)
+        if start:
+            items.append(start.group(1))
+        elif items and line.startswith((" ", "\t")) and line.strip():
+            items[-1] += " " + line.strip()
+    return items
+
+
 def _clean(text: str) -> str:
+    """Objective text to compare: links as their words, no emphasis, no closing ';' or '.'."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text).replace("**", "")
     return re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
 
 
