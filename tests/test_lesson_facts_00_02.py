@@ -228,3 +228,22 @@ def test_medical_return_is_called_a_first_for_the_iss_only():
 def test_sources_cite_no_bare_file_names():
     for lesson in LESSONS:
         assert not re.search(r"\b\d{3}_[0-9a-f]{16}\.txt\b", prose(lesson)), lesson
+
+
+GUIDES = NOTEBOOKS.parent / "isslearn" / "guides"
+
+
+def test_guide_answers_match_the_catalogue():
+    """The teacher's answers quote results the catalogue gives; they must move with it."""
+    annotated = isslearn.annotate(isslearn.load_events())
+    heavy = annotated[annotated["station_mass_kg"] > 200_000].iloc[0]
+    guide_01 = re.sub(r"\s+", " ", (GUIDES / "01_assembly.md").read_text(encoding="utf-8"))
+    assert f"{long_date(heavy['date'])}, the day the European laboratory Columbus" in guide_01
+    assert "Columbus" in heavy["title"]
+
+    expeditions = isslearn.load_expeditions()
+    longest = expeditions.sort_values("days", ascending=False).iloc[0]
+    guide_02 = re.sub(r"\s+", " ", (GUIDES / "02_crew.md").read_text(encoding="utf-8"))
+    assert f"Expedition {longest['number']} ({int(longest['days'])} days)" in guide_02
+    as_of = long_date(isslearn.current_to())
+    assert f"current to {as_of} it is Expedition {longest['number']}" in guide_02
