@@ -247,3 +247,37 @@ def test_guide_answers_match_the_catalogue():
     assert f"Expedition {longest['number']} ({int(longest['days'])} days)" in guide_02
     as_of = long_date(isslearn.current_to())
     assert f"current to {as_of} it is Expedition {longest['number']}" in guide_02
+
+
+def _years_between(first: str, second: str) -> float:
+    return (event_date(second) - event_date(first)).days / 365.25
+
+
+def test_spans_of_time_the_lessons_state():
+    # 02 Overview: "more than a quarter of a century without a single day empty"
+    assert (isslearn.current_to() - event_date("expedition-1-boards")).days / 365.25 > 25
+    assert "more than a quarter of a century" in prose("02")
+    # 01 section 1: "For almost two years nobody lived aboard"
+    assert 1.75 < _years_between("attach-unity", "expedition-1-boards") < 2
+    assert "For almost two years nobody lived aboard" in prose("01")
+    # 02 section 3: "For the first two and a half years, crews of three"
+    assert 2.4 < _years_between("expedition-1-boards", "caretaker-crews-begin") < 2.6
+    assert "For the first two and a half years" in prose("02")
+    # 01 summary: Columbia "stopped construction for more than three years"
+    assert 3 < _years_between("columbia-accident", "launch-p3-p4-truss") < 4
+    assert "stopped construction for more than three years" in prose("01")
+
+
+def test_three_aboard_between_crew_11_and_crew_12():
+    for day in ("2026-01-20", "2026-02-01", "2026-02-13"):
+        assert _aboard(day) == 3, day
+    assert _aboard("2026-02-15") == 7
+    assert "The ISS ran with three people until Crew-12 arrived" in prose("02")
+
+
+def test_roll_out_solar_arrays_came_in_pairs_from_2021_to_2023():
+    modules = isslearn.load_modules()
+    irosa = modules[modules["id"].str.startswith("irosa-")]
+    assert sorted(irosa["launch_date"].dt.year) == [2021, 2022, 2023]
+    assert irosa["name"].str.contains("pair").all()
+    assert "in pairs from 2021 to 2023" in prose("01")
