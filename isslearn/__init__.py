@@ -8,6 +8,7 @@
 
 from .annotate import annotate
 from .catalogue import current_to, load_agencies, load_events, validate
+from .corrections import load_corrections
 from .errors import CatalogueError, IsslearnError, Problem, QuizFileError, SettingsError
 from .lesson import Lesson
 from .station import station_on
@@ -25,6 +26,7 @@ __all__ = [
     "annotate",
     "current_to",
     "load_agencies",
+    "load_corrections",
     "load_events",
     "load_expeditions",
     "load_modules",
