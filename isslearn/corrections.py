@@ -20,6 +20,7 @@ import os
 import pandas as pd
 
 from .builtin import builtin_table
+from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
 from .csvtext import Table, read_table_file
 from .errors import CatalogueError, Problem
 from .fields import is_slug, unknown_choice_hint
@@ -211,6 +212,34 @@ def kinds_summary(corrections: pd.DataFrame | None = None) -> pd.DataFrame:
             "corrections": [int(counts.get(k, 0)) for k in CORRECTION_KINDS],
         }
     )
+
+
+def kinds_chart(corrections: pd.DataFrame | None = None) -> Chart:
+    """A bar per kind of correction, longest first, with a sentence giving every count."""
+    summary = kinds_summary(corrections).sort_values("corrections", kind="stable")
+    figure = new_figure()
+    ax = figure.subplots()
+    figure.subplots_adjust(left=0.22, right=0.97, top=0.86, bottom=0.13)
+    labels = [k.replace("_", " ") for k in summary["kind"]]
+    ax.barh(labels, summary["corrections"], color="#0072B2")
+    for y, count in enumerate(summary["corrections"]):
+        ax.text(count + 0.15, y, str(count), va="center", fontsize=SMALL_SIZE)
+    ax.set_xlabel("corrections in the catalogue", fontsize=LABEL_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    figure.suptitle(
+        "What the catalogue corrected in its sources, by kind",
+        fontsize=TITLE_SIZE,
+        x=0.02,
+        ha="left",
+    )
+    ordered = summary.iloc[::-1]
+    parts = "; ".join(
+        f"{k.replace('_', ' ')} {n}"
+        for k, n in zip(ordered["kind"], ordered["corrections"], strict=True)
+    )
+    return Chart(figure, f"Corrections by kind: {parts}.")
 
 
 def corrections_html(frame: pd.DataFrame) -> str:
