@@ -24,7 +24,7 @@ lab: $(STAMP)  ## open the lessons in JupyterLab
 
 test: $(STAMP)  ## every test: unit, notebooks (strict nbval), Binder stand-in, real browser
 	bash tests/browser/ensure_chromium.sh
-	$(PYTEST) tests notebooks --nbval --nbval-current-env \
+	$(PYTEST) --doctest-modules isslearn tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300 -p no:cacheprovider
 
 unit: $(STAMP)  ## fast: unit tests only

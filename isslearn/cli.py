@@ -17,7 +17,7 @@ Checker = Callable[[Path], tuple[list[Problem], str]]
 
 
 def _check_events(path: Path) -> tuple[list[Problem], str]:
-    from .catalogue import load_events
+    from .events import load_events
 
     try:  # with the built-in catalogue, so an id that clashes with it is reported too
         events = load_events(path)
@@ -64,7 +64,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from . import __version__
-    from .catalogue import EVENTS_ENV, builtin_location, load_events, teacher_events_path
+    from .catalogue import builtin_location
+    from .events import EVENTS_ENV, load_events, teacher_events_path
 
     print(f"isslearn {__version__}")
     print(f"built-in catalogue: {builtin_location()}")
@@ -97,7 +98,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_new_lesson(args: argparse.Namespace) -> int:
-    from .lesson import SettingsError
+    from .errors import SettingsError
     from .scaffold import ScaffoldError, new_lesson
 
     try:

@@ -19,11 +19,11 @@ import os
 
 import pandas as pd
 
-from .builtin import builtin_table
+from .catalogue import builtin_table
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
-from .csvtext import Table, read_table_file
 from .errors import CatalogueError, Problem
-from .fields import is_slug, unknown_choice_hint
+from .files import Table, read_table_file
+from .values import is_slug, unknown_choice_hint
 
 # Every kind of correction, in the order lesson 05 teaches them, with what it means.
 CORRECTION_KINDS: dict[str, str] = {
@@ -76,8 +76,8 @@ def _builtin_corrections() -> pd.DataFrame:
 
 def _subjects() -> dict[str, tuple[str, str, pd.Timestamp]]:
     """id -> (table, title, date) for every event and module of the built-in catalogue."""
-    from .catalogue import load_events
-    from .tables import load_modules
+    from .catalogue import load_modules
+    from .events import load_events
 
     found = {
         row.id: ("modules", row.name, row.launch_date)
@@ -262,7 +262,7 @@ def corrections_browser(corrections: pd.DataFrame | None = None):
     """Choose a kind of correction from a list and read every correction of that kind.
 
     >>> browser = corrections_browser()          # doctest: +SKIP
-    >>> browser.update("spelling")               # redraw without a browser (tests)
+    >>> browser.update("spelling")               # doctest: +SKIP
     """
     import ipywidgets as w
 

@@ -19,20 +19,24 @@ Where the data comes from, first match wins:
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from . import vocabulary as voc
+from . import values as voc
+from .annotation import annotate
+from .catalogue import agency_codes
 from .errors import FileProblems, SettingsError
-from .fields import match_choice, parse_date, unknown_choice_hint
+from .events import EVENTS_ENV, load_events, teacher_events_path, validate
+from .summaries import select_events
+from .values import DateLike, as_day, match_choice, unknown_choice_hint
+
+__all__ = ["QUIZ_ENV", "Lesson"]
 
 QUIZ_ENV = "ISSLEARN_QUIZ"
-
-DateLike = str | int | dt.date | None
 
 
 class Lesson:
@@ -42,22 +46,20 @@ class Lesson:
         self,
         *,
         events_file: str | os.PathLike[str] | None = None,
-        start: DateLike = None,
-        end: DateLike = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         categories: str | Iterable[str] | None = None,
         agencies: str | Iterable[str] | None = None,
         quiz_file: str | os.PathLike[str] | None = None,
         builtin_events: bool = True,
     ):
-        from .catalogue import EVENTS_ENV, teacher_events_path
-
         reasons: list[str] = []
-        self.start = _date("start", start, reasons, end_of_year=False)
-        self.end = _date("end", end, reasons, end_of_year=True)
+        self.start = _date("start", start, reasons)
+        self.end = _date("end", end, reasons)
         if self.start is not None and self.end is not None and self.start > self.end:
             reasons.append(f"start ({self.start:%Y-%m-%d}) is after end ({self.end:%Y-%m-%d})")
         self.categories = _choices("categories", categories, voc.CATEGORIES, reasons)
-        self.agencies = _choices("agencies", agencies, _agency_codes(), reasons)
+        self.agencies = _choices("agencies", agencies, agency_codes(), reasons)
         self.events_file = teacher_events_path(events_file)
         self.events_origin = (
             "argument" if events_file is not None else EVENTS_ENV if self.events_file else None
@@ -74,11 +76,9 @@ class Lesson:
     def _check_files(self) -> None:
         problems = []
         if self.events_file is not None:
-            from .catalogue import validate
-
             problems += validate(self.events_file)
         if self.quiz_file is not None:
-            from .quiz_file import validate_quiz_file
+            from .quiz_file import validate_quiz_file  # lazy: YAML is read only for a quiz file
 
             problems += validate_quiz_file(self.quiz_file)
         if problems:
@@ -86,16 +86,9 @@ class Lesson:
 
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
         """The lesson's events: built-in plus the teacher's, filtered, with derived columns."""
-        from .catalogue import load_events
-        from .summaries import select_events
-
         events = load_events(self.events_file, builtin=self.builtin_events)
         chosen = select_events(events, self.start, self.end, self.categories, self.agencies)
-        if not annotated:
-            return chosen
-        from .annotate import annotate
-
-        return annotate(chosen)
+        return annotate(chosen) if annotated else chosen
 
     def quiz(self, default: Sequence | Callable[[], Sequence] | None = None) -> list:
         """The teacher's quiz items if a quiz file is set, else ``default`` (items or a function).
@@ -104,7 +97,7 @@ class Lesson:
         file replaces them.
         """
         if self.quiz_file is not None:
-            from .quiz_file import load_quiz_file
+            from .quiz_file import load_quiz_file  # lazy: YAML is read only for a quiz file
 
             return load_quiz_file(self.quiz_file)
         if default is None:
@@ -146,27 +139,15 @@ def _quiz_path(quiz_file: str | os.PathLike[str] | None) -> Path | None:
     return Path(from_env) if from_env else None
 
 
-def _agency_codes() -> tuple[str, ...]:
-    from .catalogue import load_agencies
-
-    return tuple(load_agencies()["code"])
-
-
-def _date(name: str, value: DateLike, reasons: list[str], *, end_of_year: bool):
+def _date(name: Literal["start", "end"], value: DateLike | None, reasons: list[str]):
+    """A setting's date; a bare year means 1 January for ``start`` and 31 December for ``end``."""
     if value is None:
         return None
-    if isinstance(value, bool):
-        reasons.append(f"{name}={value!r} is not a date; write e.g. {name}='2000-11-02'")
+    try:
+        return as_day(value, name, year=name)
+    except SettingsError as exc:
+        reasons.append(str(exc))
         return None
-    if isinstance(value, int):  # a whole year: start=1998 means 1 Jan, end=2011 means 31 Dec
-        return pd.Timestamp(value, 12, 31) if end_of_year else pd.Timestamp(value, 1, 1)
-    if isinstance(value, dt.date):
-        return pd.Timestamp(value)
-    date, why = parse_date(str(value).strip())
-    if date is None:
-        reasons.append(f"{name}={value!r}: {why}; write e.g. {name}='2000-11-02' or {name}=2000")
-        return None
-    return pd.Timestamp(date)
 
 
 def _choices(

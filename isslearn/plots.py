@@ -18,11 +18,11 @@ import numpy as np
 import pandas as pd
 
 from . import summaries
-from .catalogue import load_agencies, load_eras, load_events
+from .catalogue import load_agencies, load_eras, load_expeditions, load_modules, load_stays
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
-from .dateargs import as_day, as_optional_day
+from .events import load_events
 from .station import station_totals
-from .tables import load_expeditions, load_modules, load_stays
+from .values import as_day, as_optional_day
 
 GHOST_COLOR = "#BBBBBB"  # outlines of modules not attached on the date shown
 
@@ -899,7 +899,7 @@ def timeline(
 
 def load_events_categories() -> tuple[str, ...]:
     """The event categories in their documented order."""
-    from .vocabulary import CATEGORIES
+    from .values import CATEGORIES
 
     return CATEGORIES
 

@@ -30,8 +30,8 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem, QuizFileError
-from .fields import closest
 from .quiz_items import MultipleChoice, Option, Ordering, QuizItem
+from .values import closest
 
 QUESTION_KEYS = ("question", "options")
 OPTION_KEYS = ("text", "correct", "feedback")

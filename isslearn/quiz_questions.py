@@ -12,8 +12,8 @@ import random
 
 import pandas as pd
 
-from .fields import unknown_choice_hint
 from .quiz_items import MultipleChoice, Option, Ordering
+from .values import unknown_choice_hint
 
 
 def short_name(name: str) -> str:
@@ -35,7 +35,7 @@ def launch_order_question(
     date so there is exactly one right order.
     """
     if modules is None:
-        from .tables import load_modules
+        from .catalogue import load_modules
 
         modules = load_modules()
     pool = modules if kind is None else modules[modules["kind"] == kind]
@@ -61,8 +61,7 @@ def which_agency_built(
     agencies: pd.DataFrame | None = None,
 ) -> MultipleChoice:
     """Which partner is responsible for a module? Wrong answers say what that agency provided."""
-    from .catalogue import load_agencies
-    from .tables import load_modules
+    from .catalogue import load_agencies, load_modules
 
     modules = load_modules() if modules is None else modules
     agencies = load_agencies() if agencies is None else agencies
@@ -93,7 +92,7 @@ def expedition_question(
 ) -> MultipleChoice:
     """Who commanded Expedition ``number``? Wrong answers say where that person really was."""
     if expeditions is None:
-        from .tables import load_expeditions
+        from .catalogue import load_expeditions
 
         expeditions = load_expeditions()
     expedition = _row(expeditions, "number", number, "number")
@@ -128,7 +127,7 @@ def event_year_question(
 ) -> MultipleChoice:
     """In which year did an event happen? A wrong year is told how far off it is."""
     if events is None:
-        from .catalogue import load_events
+        from .events import load_events
 
         events = load_events()
     event = _row(events, "id", event_id, "event_id")

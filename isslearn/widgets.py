@@ -20,11 +20,10 @@ import ipywidgets as w
 import pandas as pd
 
 from . import plots, summaries
+from .catalogue import load_expeditions, load_modules
 from .chart import Chart, LiveFigure, png_bytes
-from .dateargs import as_day, as_optional_day
 from .fastpng import png_from_rgb
-from .tables import load_expeditions, load_modules
-from .vocabulary import CATEGORIES
+from .values import CATEGORIES, as_day, as_optional_day
 
 _WIDE = {"width": "95%"}
 _LABEL_STYLE = {"description_width": "initial"}
@@ -409,7 +408,8 @@ def event_timeline(
     >>> from isslearn import load_events
     >>> widgets.event_timeline(load_events("my_events.csv"))   # doctest: +SKIP
     """
-    from .catalogue import load_agencies, load_events
+    from .catalogue import load_agencies
+    from .events import load_events
 
     events = load_events() if events is None else events
     first = as_day(start, "start") if start is not None else events["date"].min()

@@ -37,7 +37,7 @@ def test_template_writes_a_file_that_passes_check_and_refuses_to_overwrite(tmp_p
 def test_template_events_file_has_every_column(tmp_path):
     run_cli("template", "events.csv", cwd=tmp_path)
     header = (tmp_path / "events.csv").read_text("utf-8").splitlines()[0]
-    from isslearn.vocabulary import EVENT_COLUMNS
+    from isslearn.values import EVENT_COLUMNS
 
     assert header == ",".join(EVENT_COLUMNS)
 

@@ -9,8 +9,8 @@ import pytest
 
 import isslearn
 from isslearn import plots
+from isslearn.catalogue import load_modules
 from isslearn.chart import Chart, png_bytes
-from isslearn.tables import load_modules
 
 
 def attached_on(day: str) -> pd.DataFrame:
@@ -137,7 +137,7 @@ def test_people_aboard_counts_the_crew_day_by_day():
 def test_expedition_card_lists_the_crew_escaped():
     import html
 
-    from isslearn.tables import load_expeditions
+    from isslearn.catalogue import load_expeditions
 
     first = load_expeditions().iloc[0]
     styler = plots.expedition_card(int(first["number"]))

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from isslearn import widgets
-from isslearn.tables import load_modules
+from isslearn.catalogue import load_modules
 
 
 def count_on(day: str) -> int:
@@ -68,7 +68,7 @@ def test_assembly_explorer_range_and_bad_dates():
 
 
 def test_expedition_explorer_shows_the_chosen_crew():
-    from isslearn.tables import load_expeditions
+    from isslearn.catalogue import load_expeditions
 
     expeditions = load_expeditions()
     last = expeditions.iloc[-1]

@@ -1,8 +1,10 @@
-"""Read a CSV file into rows that remember their line numbers, or into clear problems.
+"""Read a file a teacher gives into rows that remember their line numbers, or clear problems.
 
-This module knows nothing of events or modules: it only turns bytes into a header and rows,
-and everything that can go wrong on the way (not UTF-8, not CSV, empty, ragged rows) into a
-:class:`~isslearn.errors.Problem` with the line a teacher would look at.
+This module knows nothing of events or modules: it turns a path into bytes
+(:func:`read_bytes`), bytes into text (:func:`decode`) and CSV text into a header and rows
+(:func:`read_table`), and everything that can go wrong on the way (missing, a folder, not UTF-8,
+not CSV, empty, ragged rows) into a :class:`~isslearn.errors.Problem` with the line a teacher
+would look at. Other readers (the quiz file's YAML) reuse :func:`read_bytes` and :func:`decode`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+
+__all__ = ["MAX_FIELD_CHARS", "Table", "decode", "read_bytes", "read_table", "read_table_file"]
 
 MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
 
@@ -30,7 +34,7 @@ class Table:
 def read_table(data: bytes, name: str) -> Table:
     """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input."""
     table = Table(name=name, header=[])
-    text = _decode(data, name, table.problems)
+    text = decode(data, name, table.problems, save_as="CSV UTF-8")
     if text is None:
         return table
     if not text.strip():
@@ -56,35 +60,28 @@ def read_table(data: bytes, name: str) -> Table:
     return table
 
 
-def read_table_file(path: str | Path) -> Table:
-    """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
-    path = Path(path)
+def read_bytes(path: str | Path, problems: list[Problem], kind: str = "file") -> bytes | None:
+    """The bytes of ``path`` (never written to), or None with the reason added to ``problems``.
+
+    ``kind`` names what was expected ("CSV file", "quiz file") in the message for a folder.
+    """
+    name = str(path)
     try:
-        data = path.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
-        return Table(
-            str(path),
-            [],
-            problems=[
-                Problem(str(path), 1, None, "file not found", "check the name and the folder")
-            ],
-        )
+        problems.append(Problem(name, 1, None, "file not found", "check the name and the folder"))
     except IsADirectoryError:
-        return Table(
-            str(path),
-            [],
-            problems=[Problem(str(path), 1, None, "this is a folder, not a CSV file")],
-        )
+        problems.append(Problem(name, 1, None, f"this is a folder, not a {kind}"))
     except OSError as exc:
-        return Table(
-            str(path),
-            [],
-            problems=[Problem(str(path), 1, None, f"cannot read the file ({exc.strerror})")],
-        )
-    return read_table(data, str(path))
+        problems.append(Problem(name, 1, None, f"cannot read the file ({exc.strerror})"))
+    return None
 
 
-def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
+def decode(data: bytes, name: str, problems: list[Problem], save_as: str = "UTF-8") -> str | None:
+    """The UTF-8 text of ``data`` without a byte-order mark, or None with a Problem added.
+
+    ``save_as`` is the format the fix asks for ("CSV UTF-8" for a spreadsheet's export).
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -95,11 +92,20 @@ def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
                 line,
                 None,
                 f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
-                "save it as 'CSV UTF-8' from your spreadsheet or editor",
+                f"save it as '{save_as}' from your spreadsheet or editor",
             )
         )
         return None
     return text.removeprefix("\ufeff")  # byte-order mark written by Excel
+
+
+def read_table_file(path: str | Path) -> Table:
+    """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
+    problems: list[Problem] = []
+    data = read_bytes(path, problems, kind="CSV file")
+    if data is None:
+        return Table(str(path), [], problems=problems)
+    return read_table(data, str(path))
 
 
 def _parse(text: str, table: Table) -> None:
