@@ -119,3 +119,13 @@ def test_static_twin_lists_every_row_of_every_kind():
         corr.corrections_table("spellling")
     summary = corr.kinds_summary()
     assert summary["corrections"].sum() == len(table)
+
+
+def test_kinds_chart_counts_every_kind_in_its_description():
+    chart = corr.kinds_chart()
+    table = isslearn.load_corrections()
+    counts = table["kind"].value_counts()
+    assert chart.description.startswith(f"Corrections by kind: time zone {counts['time_zone']};")
+    for kind, count in counts.items():
+        assert f"{kind.replace('_', ' ')} {count}" in chart.description
+    assert chart.png().startswith(b"\x89PNG")
