@@ -20,11 +20,13 @@ from . import __version__
 from .catalogue import builtin_location
 from .errors import FileProblems, IsslearnError, Problem
 from .events import EVENTS_ENV, current_to, load_events, teacher_events_path
+from .files import read_bytes
 from .guide import find_guide
 from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
 from .quiz.files import read_quiz_file
 from .scaffold import new_lesson, write_template
+from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_as, sheet_names
 from .values import as_day
 
 __all__ = ["CHECKERS", "Checker", "build_parser", "main"]
@@ -40,7 +42,8 @@ def _check_events(path: Path) -> tuple[list[Problem], str]:
         return exc.problems, ""
     events = events[events["origin"] == path.name]
     span = f"{events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}"
-    return [], f"{path}: OK, {len(events)} event(s) from {span}"
+    how = read_as(path)  # "read as semicolon-separated", "read from sheet 'Events'"
+    return [], f"{path}: OK, {len(events)} event(s) from {span}" + (f" ({how})" if how else "")
 
 
 def _check_quiz(path: Path) -> tuple[list[Problem], str]:
@@ -51,7 +54,30 @@ def _check_quiz(path: Path) -> tuple[list[Problem], str]:
     return [], "\n".join([*notices, f"{path}: OK, {len(found.items)} quiz item(s)"])
 
 
-CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
+def _check_workbook(path: Path) -> tuple[list[Problem], str]:
+    """A workbook's events sheet and, if it has one, its Quiz sheet."""
+    problems: list[Problem] = []
+    data = read_bytes(path, problems, kind="workbook")
+    names = sheet_names(data) if data is not None and is_workbook(data) else None
+    has_quiz = names is not None and any(n.strip().casefold() == "quiz" for n in names)
+    only_quiz = has_quiz and len(names or []) == 1
+    summaries = []
+    for checker, wanted in ((_check_events, not only_quiz), (_check_quiz, has_quiz)):
+        if wanted:
+            found, summary = checker(path)
+            problems += found
+            summaries.append(summary)
+    return problems, "" if problems else "\n".join(summaries)
+
+
+CHECKERS: dict[str, Checker] = {
+    ".csv": _check_events,
+    ".tsv": _check_events,
+    ".txt": _check_events,
+    ".yaml": _check_quiz,
+    ".yml": _check_quiz,
+    **dict.fromkeys(WORKBOOK_SUFFIXES, _check_workbook),
+}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -186,16 +212,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"isslearn {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check teachers' files without changing them")
-    check.add_argument("files", nargs="+", metavar="FILE", help="events CSV (or quiz YAML) files")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="events (.xlsx, .ods, .csv) or quiz (.yaml) files"
+    )
     check.set_defaults(func=cmd_check)
     info = sub.add_parser(
         "info", help="version, the catalogue's date, and the class's ISSLEARN_ settings checked"
     )
     info.set_defaults(func=cmd_info)
     template = sub.add_parser(
-        "template", help="write a template events file (.csv) or quiz file (.yaml) to fill in"
+        "template",
+        help="write a template to fill in: events.xlsx (events and quiz sheets, with drop-down "
+        "lists), events.csv or quiz.yaml",
     )
-    template.add_argument("file", metavar="FILE", help="e.g. events.csv or quiz.yaml (new)")
+    template.add_argument(
+        "file", metavar="FILE", help="e.g. events.xlsx, events.csv or quiz.yaml (new)"
+    )
     template.set_defaults(func=cmd_template)
     lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
     lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")

@@ -24,6 +24,7 @@ __all__ = [
     "Table",
     "check_columns",
     "decode",
+    "fill_table",
     "read_bytes",
     "read_table",
     "read_table_file",
@@ -57,15 +58,22 @@ def read_table(data: bytes, name: str) -> Table:
     """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input."""
     table = Table(name=name, header=[])
     text = decode(data, name, table.problems, save_as="CSV UTF-8")
-    if text is None:
-        return table
+    if text is not None:
+        fill_table(text, table)
+    return table
+
+
+def fill_table(text: str, table: Table, delimiter: str = ",") -> None:
+    """Parse decoded CSV ``text`` into ``table``; ``delimiter`` may be ';' or a tab (a
+    spreadsheet's export in many languages), as :mod:`isslearn.sheets` detects it."""
+    name = table.name
     if not text.strip():
         table.problems.append(
             Problem(
                 name, 1, None, "the file is empty", "it needs a header line such as 'date,title'"
             )
         )
-        return table
+        return
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         table.problems.append(
@@ -77,9 +85,8 @@ def read_table(data: bytes, name: str) -> Table:
                 "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'",
             )
         )
-        return table
-    _parse(text, table)
-    return table
+        return
+    _parse(text, table, delimiter)
 
 
 def read_bytes(path: str | Path, problems: list[Problem], kind: str = "file") -> bytes | None:
@@ -130,9 +137,9 @@ def read_table_file(path: str | Path) -> Table:
     return read_table(data, str(path))
 
 
-def _parse(text: str, table: Table) -> None:
+def _parse(text: str, table: Table, delimiter: str = ",") -> None:
     name = table.name
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     previous_end = 0
     header_line = 0
     try:
