@@ -122,9 +122,10 @@ def read_events_table(path: str | os.PathLike[str]) -> SheetTable:
     if data is None:
         return table
     if is_workbook(data):
+        sheet = read_sheet_table(data, name, EVENTS_SHEET, date_columns=("date",))
         if not _looks_like_workbook_name(path):
-            table.notices.append(_renamed(name, path, "a spreadsheet workbook", ".xlsx or .ods"))
-        return read_sheet_table(data, name, EVENTS_SHEET, date_columns=("date",))
+            sheet.notices.append(_renamed(name, path, "a spreadsheet workbook", ".xlsx or .ods"))
+        return sheet
     if _looks_like_workbook_name(path):
         table.notices.append(_renamed(name, path, "text (CSV)", ".csv"))
     read_text_table(data, table)
@@ -191,8 +192,8 @@ def _decode_any(data: bytes, table: SheetTable) -> str | None:
         text = None
     odd = _implausible(text) if text is not None else None
     if text is not None and odd is None:
-        words = sorted({w for w in re.findall(r"\S*[^\x00-\x7f]\S*", text)}, key=text.index)
-        shown = ", ".join(f"'{w.strip(',;')}'" for w in words[:3])
+        words = sorted(set(re.findall(r'[^\s,;"]*[^\x00-\x7f][^\s,;"]*', text)), key=text.index)
+        shown = ", ".join(f"'{w}'" for w in words[:3])
         table.notices.append(
             Notice(
                 name,
@@ -500,14 +501,15 @@ def check_quiz_columns(table: Table) -> None:
         "questions": "question",
     }
     missing = [c for c in QUIZ_COLUMNS[:3] if c not in table.header]
+    unknown = [h for h in table.header if h not in QUIZ_COLUMNS]
     for column in missing:
+        hint = "the Quiz sheet's columns are: " + ", ".join(QUIZ_COLUMNS)
+        typo = next((h for h in unknown if synonyms.get(h) == column), None) or closest(
+            column, unknown
+        )
+        if typo:
+            hint += f"; did you mean '{column}' where it says '{table.written.get(typo, typo)}'?"
         table.problems.append(
-            Problem(
-                table.name,
-                table.header_line,
-                column,
-                "required column is missing",
-                "the Quiz sheet's columns are: " + ", ".join(QUIZ_COLUMNS),
-            )
+            Problem(table.name, table.header_line, column, "required column is missing", hint)
         )
     check_columns(table, QUIZ_COLUMNS, synonyms, reported=missing)
