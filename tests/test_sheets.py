@@ -23,7 +23,6 @@ from isslearn.errors import QuizFileError
 from isslearn.events import check_events
 from isslearn.lesson import Lesson
 from isslearn.quiz.files import load_quiz_file, read_quiz_file
-from isslearn.sheet_template import EXAMPLE_NOTE
 from isslearn.values import CATEGORIES, STATUSES
 from tests.conftest import REPO
 
@@ -352,6 +351,8 @@ def test_quiz_sheet_columns_get_did_you_mean_and_missing_feedback_a_notice(tmp_p
 
 
 def test_the_template_workbook_has_drop_downs_from_the_catalogue(tmp_path, capsys):
+    from isslearn.sheet_template import EXAMPLE_NOTE
+
     path = tmp_path / "events.xlsx"
     assert run_isslearn(capsys, "template", str(path)).code == 0
     book = openpyxl.load_workbook(path)
