@@ -61,6 +61,7 @@ _SAVE_UTF8 = (
     "LibreOffice, File > Save As > 'Text CSV', tick 'Edit filter settings' and choose "
     "'Unicode (UTF-8)'; or save the workbook itself (.xlsx or .ods) and use that"
 )
+_HEADER_WORDS = {"date", "title", "question", "option"}
 _LEGACY_PUNCTUATION = set("’‘“”–—€…«»°·×÷¡¿ºª§©®™•\xa0")
 
 
@@ -328,7 +329,13 @@ def _fill_from_cells(
 ) -> None:
     where = f"sheet '{table.sheet}'"
     rows = [[_cell_text(v) for v in row] for row in cells]
-    header_index = next((i for i, row in enumerate(rows) if any(row)), None)
+    filled = [i for i, row in enumerate(rows) if any(v.strip() for v in row)]
+    # The header is the first row naming a column isslearn reads, so a title typed above it
+    # ("Our class events", often merged across) is not taken for the header.
+    header_index = next(
+        (i for i in filled if _HEADER_WORDS & {v.strip().lower() for v in rows[i]}),
+        filled[0] if filled else None,
+    )
     if header_index is None:
         table.problems.append(
             Problem(
@@ -341,7 +348,21 @@ def _fill_from_cells(
             )
         )
         return
+    above = [i for i in filled if i < header_index]
+    if above:
+        table.notices.append(
+            Notice(
+                table.name,
+                above[0] + 1,
+                None,
+                f"row(s) {above[0] + 1} to {header_index} above the header are not read",
+                "that is fine for a title; put events only below the header",
+                place=f"{where}, row {above[0] + 1}",
+            )
+        )
     for (top, left), (bottom, right) in merged:
+        if bottom < header_index:
+            continue  # a title merged across, above the header
         span = f"{cell_name(left, top + 1)}:{cell_name(right, bottom + 1)}"
         table.problems.append(
             Problem(

@@ -85,7 +85,13 @@ def workbooks(draw) -> bytes:
     for name in names:
         sheet = book.create_sheet(name)
         width = draw(st.integers(1, 6))
-        header = draw(st.lists(st.sampled_from(HEADERS), min_size=width, max_size=width))
+        header = draw(
+            st.one_of(
+                st.lists(st.sampled_from(HEADERS), min_size=width, max_size=width),
+                st.just(["date", "title", "category", "agencies", "status", "summary"][:width]),
+                st.just(["question", "option", "correct", "feedback"]),
+            )
+        )
         body = draw(st.lists(st.lists(CELLS, min_size=0, max_size=width + 1), max_size=6))
         rows = [header, *body]
         if draw(st.booleans()):

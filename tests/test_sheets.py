@@ -140,6 +140,20 @@ def test_a_problem_names_the_sheet_and_cell_with_the_csv_wording(case, tmp_path)
     assert book.read_bytes() == before, "the teacher's workbook was changed"
 
 
+def test_a_title_above_the_header_is_left_out_with_a_notice(tmp_path):
+    path = write_workbook(
+        tmp_path / "e.xlsx",
+        {"Events": [["Our class events"], [], ["date", "title"], ["2000-11-02", "A"]]},
+        merged={"Events": ["A1:B1"]},
+    )
+    check = check_events(path)
+    assert (check.problems, check.count) == ([], 1)
+    (notice,) = check.notices
+    assert str(notice).startswith(
+        f"{path}: sheet 'Events', row 1: notice: row(s) 1 to 2 above the header are not read"
+    )
+
+
 def test_a_missing_column_names_the_header_row(tmp_path):
     path = write_workbook(tmp_path / "e.xlsx", {"Events": [["day", "title"], ["2000", "A"]]})
     (problem,) = isslearn.validate(path)
