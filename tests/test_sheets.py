@@ -6,6 +6,7 @@ the teacher's file is never changed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import textwrap
 
@@ -454,3 +455,23 @@ def test_a_workbook_drives_a_lesson_in_a_real_kernel_with_no_code_edits(tmp_path
     assert "['Our class saw the station fly over', \"Tim Peake's first spacewalk\"," in text
     assert "'Which astronaut made the first spacewalk for the United Kingdom?'" in text
     assert (tmp_path / "our_class.xlsx").read_bytes() == before
+
+
+def test_the_readme_quotes_the_message_check_prints_for_a_workbook(tmp_path, capsys):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"`(my_class\.xlsx: sheet [^`]+)`", readme)
+    assert quoted, "the README no longer quotes a workbook's message"
+    path = write_workbook(
+        tmp_path / "my_class.xlsx",
+        {
+            "Events": [
+                ["date", "title"],
+                [dt.date(2000, 11, 2), "One"],
+                [dt.date(2001, 1, 1), "Two"],
+                ["2008-13-40", "Columbus arrives"],
+            ]
+        },
+    )
+    ran = run_isslearn(capsys, "check", str(path))
+    assert ran.code == 1
+    assert ran.out.strip().replace(str(path), "my_class.xlsx") == quoted.group(1)
