@@ -290,3 +290,16 @@ def test_guide_00_names_the_largest_categories():
     assert counts["crew"] > 2 * counts["assembly"]  # "by far"
     guide = re.sub(r"\s+", " ", (GUIDES / "00_start_here.md").read_text(encoding="utf-8"))
     assert "crew is by far the largest, followed by assembly" in guide
+
+
+def test_who_left_and_joined_expedition_20_matches_the_stays():
+    stays = isslearn.load_stays()
+    expedition = isslearn.load_expeditions().set_index("number").loc[20]
+    wakata = stays[
+        (stays["person"] == "Koichi Wakata") & (stays["departure"] > expedition["start"])
+    ]
+    stott = stays[(stays["person"] == "Nicole Stott") & (stays["arrival"] > expedition["start"])]
+    assert month_year(wakata["departure"].iloc[0]) == "July 2009"
+    assert month_year(stott["arrival"].iloc[0]) == "August 2009"
+    assert stott["arrival"].iloc[0] < expedition["end"]
+    assert "Koichi Wakata left in July 2009 and Nicole Stott joined in August 2009" in prose("02")
