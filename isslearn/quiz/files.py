@@ -25,8 +25,8 @@ Besides problems (which stop the file from loading), the reader gives *notices* 
 that load but are probably not what the teacher meant: an option without feedback (the
 learner would only see a plain default), and text cut short by `` #`` (YAML reads the rest of
 the line as a comment). :func:`load_quiz_file` issues each notice as a
-:class:`QuizFileNotice` warning, which a notebook shows under the cell; ``isslearn check``
-prints them above its "OK" line.
+:class:`QuizFileNotice` warning placed at the file's line, which a notebook shows under the
+cell (with that line of the file); ``isslearn check`` prints them above its "OK" line.
 """
 
 from __future__ import annotations
@@ -127,7 +127,11 @@ def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
     if found.problems:
         raise QuizFileError(found.problems)
     for notice in found.notices:
-        warnings.warn(str(notice), QuizFileNotice, stacklevel=2)
+        # placed at the teacher's line, so a notebook shows 'quiz.yaml:6: QuizFileNotice: ...'
+        # followed by that line of the file, and shows it again each time the file is read
+        where = f"{notice.file}:{notice.line}: "
+        text = str(notice).removeprefix(where)
+        warnings.warn_explicit(text, QuizFileNotice, notice.file, notice.line)
     return found.items
 
 
