@@ -90,6 +90,16 @@ BAD = {
     "empty": ("", 1, "the file has no questions"),
     "only comments": ("# nothing yet\n", 1, "the file has no questions"),
     "not utf-8": (b"- question: caf\xe9\n", 1, "not UTF-8"),
+    "quote never closed": (
+        '- question: "Which one?\n  options: []\n- question: R\n',
+        1,
+        "a quote opened on this line is never closed",
+    ),
+    "text after the closing quote": (
+        '- question: Q\n  options:\n    - text: "Zarya" first\n      correct: true\n',
+        3,
+        "the text goes on after its closing quote; put the whole text inside the quotes",
+    ),
 }
 
 

@@ -171,13 +171,30 @@ _LINE_START = re.compile(r"^( *)(- +)?")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    """A YAML parser error in plain words: a tab, a line out of line, or a colon in text."""
+    """A YAML parser error in plain words: a tab, a quote left open or closed too early, a line
+    out of line, or a colon in unquoted text."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     why = exc.problem or exc.context or ""
     if "'\\t'" in why:
         return FieldProblem(
             name, line, None, "a tab is used for indentation", "indent with spaces, not tabs"
+        )
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        return FieldProblem(
+            name,
+            exc.context_mark.line + 1,
+            None,
+            "a quote opened on this line is never closed",
+            "end the text with the same quote mark it starts with",
+        )
+    if "but found '<scalar>'" in why:
+        return FieldProblem(
+            name,
+            line,
+            None,
+            "the text goes on after its closing quote",
+            "put the whole text inside the quotes",
         )
     lines = text.splitlines()
     if mark is not None and _is_indentation_error(why, mark, lines):
