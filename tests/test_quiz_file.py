@@ -274,3 +274,27 @@ def test_cli_check_prints_notices_and_still_says_ok(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{path}:6: notice: field 'feedback': the option 'Unity' has no feedback" in out
     assert f"{path}: OK, 1 quiz item(s)" in out
+
+
+def test_a_wrong_options_feedback_that_names_the_answer_gets_a_notice(tmp_path):
+    path = write(
+        tmp_path,
+        NO_FEEDBACK.replace(
+            "    - text: Unity\n", "    - text: Unity\n      feedback: It came after zarya.\n"
+        ),
+    )
+    (notice,) = quiz.quiz_file_notices(path)
+    assert str(notice) == (
+        f"{path}:6: notice: field 'feedback': the feedback of the wrong option 'Unity' names "
+        "the right answer 'Zarya', so a learner who tries again need not think; say why "
+        "'Unity' is wrong without naming the answer"
+    )
+    fine = write(
+        tmp_path,
+        NO_FEEDBACK.replace(
+            "    - text: Unity\n",
+            "    - text: Unity\n      feedback: It came two weeks after the first piece.\n",
+        ),
+        "fine.yaml",
+    )
+    assert quiz.quiz_file_notices(fine) == []

@@ -384,6 +384,7 @@ class _Reader:
             )
             return None
         options, correct_nodes, seen = [], [], {}
+        option_nodes: list[yaml.Node] = []
         before = len(self.problems)
         for node in seq.value:
             if isinstance(node, yaml.ScalarNode):
@@ -417,6 +418,9 @@ class _Reader:
                     f"add 'feedback: ...' under it that {explain}",
                 )
             options.append(Option(text, correct, feedback))
+            option_nodes.append(node)
+        if len(correct_nodes) == 1 and len(options) >= 2 and len(seen) == len(options):
+            self.answer_given_away(options, option_nodes)
         if not correct_nodes and len(self.problems) == before:  # not after a typo like 'corect'
             self.problem(
                 key_node,
@@ -432,6 +436,18 @@ class _Reader:
                 f"keep 'correct: true' only on line {correct_nodes[0].start_mark.line + 1}",
             )
         return options
+
+    def answer_given_away(self, options: list[Option], nodes: list[yaml.Node]) -> None:
+        """A notice for each wrong option whose feedback names the right answer."""
+        item = MultipleChoice("", tuple(options))
+        for option in item.options_giving_the_answer_away():
+            self.notice(
+                nodes[options.index(option)],
+                "feedback",
+                f"the feedback of the wrong option '{option.text}' names the right answer "
+                f"'{item.answer.text}', so a learner who tries again need not think",
+                f"say why '{option.text}' is wrong without naming the answer",
+            )
 
     def flag(self, fields: Fields) -> bool:
         if "correct" not in fields:
