@@ -23,7 +23,7 @@ from isslearn.catalogue import agency_codes
 from isslearn.errors import QuizFileError
 from isslearn.events import check_events
 from isslearn.lesson import Lesson
-from isslearn.quiz.files import load_quiz_file, read_quiz_file
+from isslearn.quiz.files import QuizFileNotice, load_quiz_file, read_quiz_file
 from isslearn.values import CATEGORIES, STATUSES
 from tests.conftest import REPO
 
@@ -360,6 +360,23 @@ def test_quiz_sheet_columns_get_did_you_mean_and_missing_feedback_a_notice(tmp_p
     )
     (notice,) = read_quiz_file(quiet).notices
     assert str(notice).startswith(f"{quiet}: sheet 'Quiz', cell D3: notice: column 'feedback'")
+    with pytest.warns(QuizFileNotice, match=r"cell D3: notice: column 'feedback'"):
+        load_quiz_file(quiet)
+    away = write_workbook(
+        tmp_path / "away.xlsx",
+        {
+            "Quiz": [
+                QUIZ_ROWS[0],
+                ["Q?", "Zarya", "yes", "f"],
+                [None, "Unity", None, "After Zarya."],
+            ]
+        },
+    )
+    (notice,) = read_quiz_file(away).notices
+    assert str(notice).startswith(
+        f"{away}: sheet 'Quiz', cell D3: notice: column 'feedback': the feedback of the wrong "
+        "option 'Unity' names the right answer 'Zarya'"
+    )
 
 
 # ---------------------------------------------------------------- the template

@@ -132,6 +132,9 @@ def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
     if found.problems:
         raise QuizFileError(found.problems)
     for notice in found.notices:
+        if notice.place:  # a workbook's cell: there is no text line to show under it
+            warnings.warn(str(notice), QuizFileNotice, stacklevel=2)
+            continue
         # placed at the teacher's line, so a notebook shows 'quiz.yaml:6: QuizFileNotice: ...'
         # followed by that line of the file, and shows it again each time the file is read
         where = f"{notice.file}:{notice.line}: "

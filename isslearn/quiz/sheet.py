@@ -102,7 +102,7 @@ def _options(table, line: int, rows: list[tuple[int, dict[str, str]]]) -> list[O
             )
         )
         return []
-    options, correct_lines, seen = [], [], {}
+    options, correct_lines, seen, option_lines = [], [], {}, []
     for row_line, row in rows:
         text, feedback = row["option"], row.get("feedback", "")
         flag = row.get("correct", "").strip().lower()
@@ -144,6 +144,20 @@ def _options(table, line: int, rows: list[tuple[int, dict[str, str]]]) -> list[O
                 )
             )
         options.append(Option(text, correct, feedback))
+        option_lines.append(row_line)
+    if len(correct_lines) == 1 and len(seen) == len(options) >= 2:
+        item = MultipleChoice("", tuple(options))
+        for option in item.options_giving_the_answer_away():
+            table.notices.append(
+                Notice(
+                    name,
+                    option_lines[options.index(option)],
+                    "feedback",
+                    f"the feedback of the wrong option '{option.text}' names the right answer "
+                    f"'{item.answer.text}', so a learner who tries again need not think",
+                    f"say why '{option.text}' is wrong without naming the answer",
+                )
+            )
     if not correct_lines:
         problems.append(
             Problem(
