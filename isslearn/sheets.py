@@ -19,6 +19,7 @@ import io
 import os
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -281,12 +282,52 @@ def read_sheet_table(
     try:
         sheet = workbook.get_sheet_by_name(sheet_name)
         cells = sheet.to_python(skip_empty_area=False)
-        merged = sheet.merged_cell_ranges or []
+        merged = sheet.merged_cell_ranges
+        if merged is None:  # the reader gives merged cells for .xlsx and .xls only
+            merged = ods_merged_ranges(data, sheet_name)
     except _READ_ERRORS as exc:
         table.problems.append(_unreadable(name, exc))
         return table
     _fill_from_cells(table, cells, merged, date_columns)
     return table
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def ods_merged_ranges(data: bytes, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged cells of an .ods sheet as ((top, left), (bottom, right)), 0-based, read from
+    its content.xml (repeated rows and cells counted); [] for any other file."""
+    from defusedxml.ElementTree import iterparse  # safe against XML bombs; nbconvert needs it
+
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.read("content.xml")
+        inside, row, col = False, -1, 0
+        for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
+            tag = element.tag
+            if tag == f"{_TABLE}table":
+                if event == "end" and inside:
+                    break
+                inside = event == "start" and element.get(f"{_TABLE}name") == sheet
+            elif not inside:
+                pass
+            elif tag == f"{_TABLE}table-row":
+                if event == "start":
+                    row, col = row + 1, 0
+                else:
+                    row += int(element.get(f"{_TABLE}number-rows-repeated", "1")) - 1
+                    element.clear()
+            elif event == "start" and tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                across = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+                down = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+                if across > 1 or down > 1:
+                    found.append(((row, col), (row + down - 1, col + across - 1)))
+                col += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+    except _READ_ERRORS:
+        return found  # not an .ods, or damaged: the cells themselves are still checked
+    return found
 
 
 def _unreadable(name: str, exc: BaseException) -> Problem:

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import shutil
 import textwrap
+import zipfile
 
 import nbformat
 import openpyxl
@@ -204,6 +205,31 @@ def test_merged_cells_stray_cells_and_huge_cells_are_refused_at_their_cells(tmp_
         s.startswith(f"{path}: sheet 'Events', cell B5: column 'title': the cell holds 25,000")
         for s in shown
     )
+
+
+def test_merged_cells_in_an_ods_sheet_are_refused_at_their_cells(tmp_path):
+    plain = tmp_path / "plain.ods"
+    frame = pd.DataFrame({"date": ["2000-11-02", "2000-11-03"], "category": ["crew", "none"]})
+    frame.insert(1, "title", ["A", "B"])
+    with pd.ExcelWriter(plain, engine="odf") as writer:
+        frame.to_excel(writer, sheet_name="Events", index=False)
+    with zipfile.ZipFile(plain) as source:
+        parts = {info: source.read(info) for info in source.infolist()}
+    path = tmp_path / "merged.ods"
+    with zipfile.ZipFile(path, "w") as target:
+        for info, content in parts.items():
+            if info.filename == "content.xml":
+                text = content.decode("utf-8")
+                crew = '<table:table-cell office:value-type="string" office:string-value="crew">'
+                assert crew in text
+                text = text.replace(crew, crew.replace(">", ' table:number-rows-spanned="2">'))
+                none = re.search(r'<table:table-cell[^>]*"none">.*?</table:table-cell>', text)
+                text = text.replace(none.group(0), "<table:covered-table-cell/>")
+                content = text.encode("utf-8")
+            target.writestr(info, content)
+    assert isslearn.validate(plain)[0].column == "category"  # 'none' is no category
+    (problem,) = isslearn.validate(path)
+    assert str(problem).startswith(f"{path}: sheet 'Events', cells C2:C3: cells C2:C3 are merged")
 
 
 def test_a_damaged_workbook_is_refused_without_a_traceback(tmp_path):
