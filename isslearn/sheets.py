@@ -285,10 +285,11 @@ def read_sheet_table(
         merged = sheet.merged_cell_ranges
         if merged is None:  # the reader gives merged cells for .xlsx and .xls only
             merged = ods_merged_ranges(data, sheet_name)
+        unsaved = xlsx_unsaved_formulas(data, sheet_name)
     except _READ_ERRORS as exc:
         table.problems.append(_unreadable(name, exc))
         return table
-    _fill_from_cells(table, cells, merged, date_columns)
+    _fill_from_cells(table, cells, merged, date_columns, unsaved)
     return table
 
 
@@ -304,6 +305,8 @@ def ods_merged_ranges(data: bytes, sheet: str) -> list[tuple[tuple[int, int], tu
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             content = archive.read("content.xml")
+        if b"-spanned" not in content:
+            return found  # the common case, told without parsing
         inside, row, col = False, -1, 0
         for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
             tag = element.tag
@@ -327,6 +330,52 @@ def ods_merged_ranges(data: bytes, sheet: str) -> list[tuple[tuple[int, int], tu
                 col += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
     except _READ_ERRORS:
         return found  # not an .ods, or damaged: the cells themselves are still checked
+    return found
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_CELL_REF = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def xlsx_unsaved_formulas(data: bytes, sheet: str) -> dict[tuple[int, int], str]:
+    """Cells of an .xlsx sheet holding a formula whose value was never saved (a file written by
+    a program rather than by Excel or LibreOffice), as {(row, column): formula}, 0-based. Such a
+    cell reads as empty, so it needs its own message; {} for any other file."""
+    from defusedxml.ElementTree import fromstring, iterparse
+
+    found: dict[tuple[int, int], str] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            book = fromstring(archive.read("xl/workbook.xml"))
+            rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            rel_id = next(
+                s.get(f"{_DOC_RELS}id")
+                for s in book.iter(f"{_MAIN}sheet")
+                if s.get("name") == sheet
+            )
+            target = next(
+                r.get("Target") for r in rels.iter(f"{_RELS}Relationship") if r.get("Id") == rel_id
+            )
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            content = archive.read(part)
+        if b"<f" not in content and b":f" not in content:
+            return found
+        for _, element in iterparse(io.BytesIO(content)):
+            if element.tag != f"{_MAIN}c":
+                continue
+            formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
+            ref = _CELL_REF.fullmatch(element.get("r", ""))
+            if formula is not None and (value is None or not value.text) and ref:
+                letters, row = ref.groups()
+                column = 0
+                for letter in letters:
+                    column = column * 26 + ord(letter) - ord("A") + 1
+                found[(int(row) - 1, column - 1)] = formula.text or ""
+            element.clear()
+    except (*_READ_ERRORS, StopIteration):
+        return found  # not an .xlsx, or laid out unusually: the cells are still checked
     return found
 
 
@@ -366,7 +415,11 @@ def _choose_sheet(names: list[str], wanted: str, table: SheetTable) -> str | Non
 
 
 def _fill_from_cells(
-    table: SheetTable, cells: list[list], merged: list, date_columns: Sequence[str]
+    table: SheetTable,
+    cells: list[list],
+    merged: list,
+    date_columns: Sequence[str],
+    unsaved: dict[tuple[int, int], str],
 ) -> None:
     where = f"sheet '{table.sheet}'"
     rows = [[_cell_text(v) for v in row] for row in cells]
@@ -449,7 +502,23 @@ def _fill_from_cells(
         table.columns[column] = index
         table.written[column] = value.strip()
         table.header.append(column)
+    for (row0, col0), formula in sorted(unsaved.items()):
+        if row0 > header_index and col0 < width:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    row0 + 1,
+                    None,
+                    f"this cell holds a formula (={formula}) whose value was never saved, "
+                    "so it reads as empty",
+                    "open the file in your spreadsheet program and save it again, "
+                    "or type the value instead of the formula",
+                    place=f"{where}, cell {cell_name(col0, row0 + 1)}",
+                )
+            )
     for index, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        if any((index - 1, col) in unsaved for col in range(width)):
+            continue  # reported above; its other cells are checked once it has values
         _add_sheet_row(table, index, row, cells[index - 1], width, date_columns)
 
 

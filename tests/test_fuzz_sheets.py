@@ -165,10 +165,9 @@ def test_the_command_line_answers_a_garbled_workbook_in_one_line_each(capsys):
     assert ran.out.splitlines() == [
         f"{path}: sheet 'Events', cells C2:C3: cells C2:C3 are merged, so only the first holds "
         "a value; unmerge them and type the value in every cell that needs it",
-        f"{path}: sheet 'Events', cell A2: column 'date': the date is blank; "
-        "write it as YYYY-MM-DD, e.g. 2000-11-02",
-        f"{path}: sheet 'Events', cell B2: column 'title': the title is blank; "
-        "every event needs a short title",
+        f"{path}: sheet 'Events', cell A2: this cell holds a formula (=1/0) whose value was "
+        "never saved, so it reads as empty; open the file in your spreadsheet program and save "
+        "it again, or type the value instead of the formula",
         f"{path}: sheet 'Events', cell A3: column 'date': the date is blank; "
         "write it as YYYY-MM-DD, e.g. 2000-11-02",
     ]
