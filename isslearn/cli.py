@@ -67,6 +67,8 @@ def _check_workbook(path: Path) -> tuple[list[Problem], str]:
             found, summary = checker(path)
             problems += found
             summaries.append(summary)
+    if has_quiz and not problems:
+        summaries[-1] += " (read from sheet 'Quiz')"
     return problems, "" if problems else "\n".join(summaries)
 
 
@@ -119,7 +121,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def _events_setting() -> tuple[list[str], bool]:
     path = teacher_events_path()
     if path is None:
-        return [f"{EVENTS_ENV}: not set (set it to an events CSV file to add class events)"], True
+        not_set = "not set (set it to an events file, .xlsx, .ods or .csv, to add class events)"
+        return [f"{EVENTS_ENV}: {not_set}"], True
     problems, summary = _check_events(path)
     if problems:
         head = f"{EVENTS_ENV}={path}: this file has problems; lessons will say so, fix it:"
@@ -130,7 +133,8 @@ def _events_setting() -> tuple[list[str], bool]:
 def _quiz_setting() -> tuple[list[str], bool]:
     value = os.environ.get(QUIZ_ENV, "").strip()
     if not value:
-        return [f"{QUIZ_ENV}: not set (set it to a quiz YAML file for class questions)"], True
+        not_set = "not set (set it to a quiz file, .yaml or a workbook's Quiz sheet, for questions)"
+        return [f"{QUIZ_ENV}: {not_set}"], True
     problems, summary = _check_quiz(Path(value).expanduser())
     if problems:
         head = f"{QUIZ_ENV}={value}: this file has problems; lessons will say so, fix it:"
@@ -232,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
     lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")
     lesson.add_argument("--dir", default=".", help="folder to write it in (default: here)")
-    lesson.add_argument("--events", metavar="FILE", help="your events CSV file")
+    lesson.add_argument("--events", metavar="FILE", help="your events file (.xlsx, .ods or .csv)")
     lesson.add_argument(
         "--start",
         metavar="YEAR|YYYY-MM-DD",
@@ -243,7 +247,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YEAR|YYYY-MM-DD",
         help="last date shown: a year (2016 means to 31 December 2016) or a day (2016-06-30)",
     )
-    lesson.add_argument("--quiz", metavar="FILE", help="your quiz YAML file")
+    lesson.add_argument(
+        "--quiz", metavar="FILE", help="your quiz file (.yaml, or a workbook with a Quiz sheet)"
+    )
     lesson.add_argument("--title", help="the lesson's title (default: from NAME)")
     lesson.set_defaults(func=cmd_new_lesson)
     handout = sub.add_parser(

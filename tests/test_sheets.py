@@ -443,7 +443,7 @@ def test_the_template_workbook_has_drop_downs_from_the_catalogue(tmp_path, capsy
     ran = run_isslearn(capsys, "check", str(path))
     assert ran.code == 0
     assert "OK, 1 event(s) from 2009-05-29 to 2009-05-29 (read from sheet 'Events')" in ran.out
-    assert "OK, 1 quiz item(s)" in ran.out
+    assert "OK, 1 quiz item(s) (read from sheet 'Quiz')" in ran.out
     before = path.read_bytes()
     again = run_isslearn(capsys, "template", str(path))
     assert again.code == 1 and "already exists" in again.err
