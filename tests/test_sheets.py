@@ -518,3 +518,14 @@ def test_the_readme_quotes_the_message_check_prints_for_a_workbook(tmp_path, cap
     ran = run_isslearn(capsys, "check", str(path))
     assert ran.code == 1
     assert ran.out.strip().replace(str(path), "my_class.xlsx") == quoted.group(1)
+
+
+def test_the_broken_example_workbook_has_the_csv_mistakes_at_their_cells():
+    from_csv = isslearn.validate(EXAMPLES / "broken_events.csv")
+    from_book = isslearn.validate(EXAMPLES / "broken_events.xlsx")
+    assert [(p.message, p.hint) for p in from_book] == [(p.message, p.hint) for p in from_csv]
+    assert [p.place for p in from_book] == [
+        "sheet 'Events', cell A3",
+        "sheet 'Events', cell C4",
+        "sheet 'Events', cell D5",
+    ]
