@@ -16,7 +16,7 @@ import pytest
 
 import isslearn
 from isslearn import quiz
-from isslearn.quiz.items import MultipleChoice, Ordering
+from isslearn.quiz import MultipleChoice, Ordering
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = ("03_cooperation", "04_make_your_own", "05_how_we_know")
