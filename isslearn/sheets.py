@@ -19,13 +19,13 @@ import io
 import os
 import re
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import Problem
 from .files import MAX_FIELD_CHARS, Table, check_columns, fill_table, read_bytes
+from .sheet_xml import ods_merged_ranges, xlsx_unsaved_formulas
 from .values import closest
 
 __all__ = [
@@ -238,8 +238,8 @@ def _implausible(text: str) -> str | None:
 def sheet_names(data: bytes) -> list[str] | None:
     """The sheet names of a workbook, or None if it cannot be opened."""
     try:
-        return list(_open_workbook(data).sheet_names)
-    except _READ_ERRORS:
+        return _guarded(lambda: list(_open_workbook(data).sheet_names))
+    except _ReaderFailure:
         return None
 
 
@@ -249,15 +249,20 @@ def _open_workbook(data: bytes):  # -> python_calamine.CalamineWorkbook
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
 
 
-# A damaged or unusual workbook can make the reader fail in many ways (its own error, a zip or
-# XML error, a panic in the Rust code); each is reported as "cannot be read", never a traceback.
-_READ_ERRORS: tuple[type[BaseException], ...] = (Exception,)
-try:  # pragma: no cover - depends on the pyo3 version
-    from pyo3_runtime import PanicException  # type: ignore[import-not-found]
+class _ReaderFailure(Exception):
+    """The workbook reader failed on a teacher's file (its own error, a zip or XML error, or a
+    panic in its Rust code, which Python sees as a BaseException): reported, never a traceback."""
 
-    _READ_ERRORS = (Exception, PanicException)
-except ImportError:  # pragma: no cover
-    pass
+
+def _guarded(action):
+    try:
+        return action()
+    except Exception as exc:
+        raise _ReaderFailure(str(exc).strip() or type(exc).__name__) from exc
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise  # Ctrl-C and the like pass through
+        raise _ReaderFailure("the reader stopped on something it does not handle") from exc
 
 
 def read_sheet_table(
@@ -270,9 +275,9 @@ def read_sheet_table(
     """
     table = SheetTable(name=name, header=[])
     try:
-        workbook = _open_workbook(data)
-        names = list(workbook.sheet_names)
-    except _READ_ERRORS as exc:
+        workbook = _guarded(lambda: _open_workbook(data))
+        names = _guarded(lambda: list(workbook.sheet_names))
+    except _ReaderFailure as exc:
         table.problems.append(_unreadable(name, exc))
         return table
     sheet_name = _choose_sheet(names, wanted, table)
@@ -280,103 +285,17 @@ def read_sheet_table(
         return table
     table.sheet = sheet_name
     try:
-        sheet = workbook.get_sheet_by_name(sheet_name)
-        cells = sheet.to_python(skip_empty_area=False)
-        merged = sheet.merged_cell_ranges
-        if merged is None:  # the reader gives merged cells for .xlsx and .xls only
-            merged = ods_merged_ranges(data, sheet_name)
-        unsaved = xlsx_unsaved_formulas(data, sheet_name)
-    except _READ_ERRORS as exc:
+        sheet = _guarded(lambda: workbook.get_sheet_by_name(sheet_name))
+        cells = _guarded(lambda: sheet.to_python(skip_empty_area=False))
+        merged = _guarded(lambda: sheet.merged_cell_ranges)
+    except _ReaderFailure as exc:
         table.problems.append(_unreadable(name, exc))
         return table
+    if merged is None:  # the reader gives merged cells for .xlsx and .xls only
+        merged = ods_merged_ranges(data, sheet_name)
+    unsaved = xlsx_unsaved_formulas(data, sheet_name)
     _fill_from_cells(table, cells, merged, date_columns, unsaved)
     return table
-
-
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-
-
-def ods_merged_ranges(data: bytes, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The merged cells of an .ods sheet as ((top, left), (bottom, right)), 0-based, read from
-    its content.xml (repeated rows and cells counted); [] for any other file."""
-    from defusedxml.ElementTree import iterparse  # safe against XML bombs; nbconvert needs it
-
-    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            content = archive.read("content.xml")
-        if b"-spanned" not in content:
-            return found  # the common case, told without parsing
-        inside, row, col = False, -1, 0
-        for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
-            tag = element.tag
-            if tag == f"{_TABLE}table":
-                if event == "end" and inside:
-                    break
-                inside = event == "start" and element.get(f"{_TABLE}name") == sheet
-            elif not inside:
-                pass
-            elif tag == f"{_TABLE}table-row":
-                if event == "start":
-                    row, col = row + 1, 0
-                else:
-                    row += int(element.get(f"{_TABLE}number-rows-repeated", "1")) - 1
-                    element.clear()
-            elif event == "start" and tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
-                across = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
-                down = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
-                if across > 1 or down > 1:
-                    found.append(((row, col), (row + down - 1, col + across - 1)))
-                col += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
-    except _READ_ERRORS:
-        return found  # not an .ods, or damaged: the cells themselves are still checked
-    return found
-
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_CELL_REF = re.compile(r"([A-Z]+)([0-9]+)")
-
-
-def xlsx_unsaved_formulas(data: bytes, sheet: str) -> dict[tuple[int, int], str]:
-    """Cells of an .xlsx sheet holding a formula whose value was never saved (a file written by
-    a program rather than by Excel or LibreOffice), as {(row, column): formula}, 0-based. Such a
-    cell reads as empty, so it needs its own message; {} for any other file."""
-    from defusedxml.ElementTree import fromstring, iterparse
-
-    found: dict[tuple[int, int], str] = {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            book = fromstring(archive.read("xl/workbook.xml"))
-            rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-            rel_id = next(
-                s.get(f"{_DOC_RELS}id")
-                for s in book.iter(f"{_MAIN}sheet")
-                if s.get("name") == sheet
-            )
-            target = next(
-                r.get("Target") for r in rels.iter(f"{_RELS}Relationship") if r.get("Id") == rel_id
-            )
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            content = archive.read(part)
-        if b"<f" not in content and b":f" not in content:
-            return found
-        for _, element in iterparse(io.BytesIO(content)):
-            if element.tag != f"{_MAIN}c":
-                continue
-            formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
-            ref = _CELL_REF.fullmatch(element.get("r", ""))
-            if formula is not None and (value is None or not value.text) and ref:
-                letters, row = ref.groups()
-                column = 0
-                for letter in letters:
-                    column = column * 26 + ord(letter) - ord("A") + 1
-                found[(int(row) - 1, column - 1)] = formula.text or ""
-            element.clear()
-    except (*_READ_ERRORS, StopIteration):
-        return found  # not an .xlsx, or laid out unusually: the cells are still checked
-    return found
 
 
 def _unreadable(name: str, exc: BaseException) -> Problem:
@@ -384,7 +303,7 @@ def _unreadable(name: str, exc: BaseException) -> Problem:
         name,
         1,
         None,
-        f"this workbook cannot be read ({str(exc).strip() or type(exc).__name__})",
+        f"this workbook cannot be read ({exc})",
         "open it in your spreadsheet program and save it again as .xlsx or .ods",
         place="workbook",
     )
