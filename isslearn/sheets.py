@@ -151,8 +151,10 @@ def read_text_table(data: bytes, table: SheetTable) -> None:
     if text is None:
         return
     delimiter = detect_delimiter(text)
+    how = [table.read_as] if table.read_as else []  # the encoding, when not UTF-8
     if delimiter != ",":
-        table.read_as = f"read as {_SEPARATORS[delimiter]}-separated"
+        how.append(f"{_SEPARATORS[delimiter]}-separated")
+    table.read_as = "read as " + ", ".join(how) if how else ""
     fill_table(text, table, delimiter)
     table.columns = {col: i for i, col in reversed(list(enumerate(table.header)))}
 
@@ -182,7 +184,7 @@ def _decode_any(data: bytes, table: SheetTable) -> str | None:
         except UnicodeDecodeError:
             text = None
         if text is not None:
-            table.read_as = "read as UTF-16 text"
+            table.read_as = "UTF-16 text"
             return text.removeprefix("\ufeff")
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
@@ -206,6 +208,7 @@ def _decode_any(data: bytes, table: SheetTable) -> str | None:
                 "if they do not, " + _SAVE_UTF8,
             )
         )
+        table.read_as = "Windows-1252"  # the separator is added after
         return text
     line = data.count(b"\n", 0, first_bad) + 1
     table.problems.append(

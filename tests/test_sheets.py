@@ -290,6 +290,9 @@ def test_a_windows_1252_file_is_read_with_a_notice(tmp_path, capsys):
     events = isslearn.load_events(path, builtin=False)
     assert events["title"].tolist() == ["Visite à l’École de Zürich"]
     assert "read as Windows-1252" in capsys.readouterr().err  # a lesson shows the notice
+    ran = run_isslearn(capsys, "check", str(path))
+    assert ran.code == 0
+    assert ran.out.strip().endswith("(read as Windows-1252, semicolon-separated)")
     assert path.read_bytes() == before
 
 
