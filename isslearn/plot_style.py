@@ -69,16 +69,20 @@ def agency_legend(
     agencies: Iterable[str],
     heading: str,
     extra: Iterable[tuple[str, str]] = (),
+    hatched: str | None = None,
     **placement,
 ) -> None:
     """A legend naming the colour of each agency in ``agencies`` (in agencies.csv order),
-    then any ``extra`` (label, colour) pairs, under ``heading`` (what the colour means)."""
+    then any ``extra`` (label, colour) pairs and a ``hatched`` entry, under ``heading``
+    (what the colour means)."""
     from matplotlib.patches import Patch
 
     colors = agency_colors()
     wanted = set(agencies)
     handles = [Patch(facecolor=colors[a], label=a) for a in colors if a in wanted]
     handles += [Patch(facecolor=color, label=label) for label, color in extra]
+    if hatched:
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///", label=hatched))
     settings = {"fontsize": SMALL_SIZE, "title_fontsize": SMALL_SIZE, "frameon": False}
     target.legend(handles=handles, title=heading, **(settings | placement))
 
