@@ -258,11 +258,13 @@ def timeline_sentence(
     lo = f"{first:%Y-%m-%d}" if first is not None else "the start"
     hi = f"{last:%Y-%m-%d}" if last is not None else "the end of the catalogue"
     if shown.empty:
-        limits = [f"between {lo} and {hi}"]
-        if categories is not None:
+        limits = [] if first is None and last is None else [f"between {lo} and {hi}"]
+        if categories is not None and set(categories) != set(CATEGORIES):
             limits.append("categories: " + (", ".join(categories) or "none chosen"))
         if agencies is not None:
             limits.append("agencies: " + (", ".join(agencies) or "none chosen"))
+        if not limits:
+            return f"{NO_MATCH}: the table of events given has none."
         return f"{NO_MATCH} ({'; '.join(limits)})."
     counts = Counter(shown["category"].astype(str)).most_common()
     parts = ", ".join(f"{n} {c}" for c, n in counts)

@@ -344,11 +344,15 @@ class AssemblyExplorer(Explorer):
             self.description = self.schematic.show(dates[0])
             png = png_bytes(self.schematic.figure, level=1)
         else:
-            when = " and ".join(f"{d:%Y-%m-%d}" for d in (first, last) if d is not None)
-            sentence = (
-                f"{plots.NO_MATCH}: no module arrived or left "
-                f"{'between ' + when if first and last else 'in the range given'}."
-            )
+            if first is not None and last is not None:
+                when = f"between {first:%Y-%m-%d} and {last:%Y-%m-%d}"
+            elif first is not None:
+                when = f"on or after {first:%Y-%m-%d}"
+            elif last is not None:
+                when = f"on or before {last:%Y-%m-%d}"
+            else:
+                when = "in the table of modules given"
+            sentence = f"{plots.NO_MATCH}: no module arrived or left {when}."
             self._empty = plots.empty_chart(
                 "The station, date by date", sentence, "No module arrived or left in this range"
             )

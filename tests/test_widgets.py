@@ -299,3 +299,18 @@ def test_a_failing_callback_raises_instead_of_hiding_the_error():
     widgets.ChartExplorer({"when": picker}, draw)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         picker.value = "not a date"
+
+
+def test_a_lesson_whose_settings_match_nothing_still_shows_every_figure_and_explorer():
+    """Issue 14: Lesson(agencies=["ISRO"], start=2040) made lesson cells fail."""
+    import isslearn
+
+    lesson = isslearn.Lesson(agencies=["ISRO"], start=2040)
+    events = lesson.events()
+    assert events.empty
+    assert plots.timeline(events).description.startswith(plots.NO_MATCH)
+    timeline = widgets.event_timeline(events, start=lesson.start, end=lesson.end)
+    assert timeline.chart.description.startswith(plots.NO_MATCH)
+    assert timeline.controls["years"].min <= 2040 <= timeline.controls["years"].max
+    assembly = widgets.assembly_explorer(lesson.start, lesson.end)
+    assert "no module arrived or left on or after 2040-01-01" in assembly.chart.description
