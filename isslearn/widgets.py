@@ -42,6 +42,7 @@ __all__ = [
     "ANY_AGENCY",
     "AssemblyExplorer",
     "ChartExplorer",
+    "EventExplorer",
     "ExpeditionExplorer",
     "Explorer",
     "StationFrames",
@@ -610,7 +611,7 @@ def event_timeline(
     end: DateLike | None = None,
     categories: Iterable[str] | None = None,
     agencies: Iterable[str] | None = None,
-) -> ChartExplorer:
+) -> EventExplorer:
     """Filter events by date, category and agency; a teacher's own events stand out, and
     the titles of the events shown are listed below as text (escaped).
 
@@ -669,9 +670,22 @@ def event_timeline(
     controls = {"years": years, "categories": category_choice, "agencies": agency_choice}
     layout = w.VBox([years, w.HBox([category_choice, agency_choice])])
     live = LiveFigure(line.figure, line.changing, lambda: line.rows)
-    explorer = ChartExplorer(controls, draw, layout_controls=layout, live=live, extra=[titles])
-    explorer.titles = titles
-    return explorer
+    return EventExplorer(controls, draw, titles, layout_controls=layout, live=live)
+
+
+class EventExplorer(ChartExplorer):
+    """A :class:`ChartExplorer` of the events time line with, under the caption, the titles
+    of the events shown as an escaped list (``titles``)."""
+
+    def __init__(
+        self,
+        controls: dict[str, w.Widget],
+        draw: Callable[..., Chart],
+        titles: w.HTML,
+        **options: Any,
+    ) -> None:
+        self.titles = titles
+        super().__init__(controls, draw, extra=[titles], **options)
 
 
 def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:
