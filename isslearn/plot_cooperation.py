@@ -10,12 +10,16 @@ caption says which one it shows and names the modules where the answers differ.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from . import summaries
 from .catalogue import load_modules
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
 from .events import load_events
 from .plot_style import (
@@ -210,7 +214,9 @@ class CargoChart:
                 zorder=3,
             )
         # A figure legend, drawn once: the colour of each agency that flies a cargo ship.
-        handles = [Line2D([], [], marker="|", markersize=12, color="black", lw=0, label="an event")]
+        handles: list[Artist] = [
+            Line2D([], [], marker="|", markersize=12, color="black", lw=0, label="an event")
+        ]
         fleet = {agency for agency, _ in summaries.CARGO_SHIPS.values()}  # the same key on
         handles += [  # every cargo figure, whichever ships it shows
             Patch(facecolor=colors[a], alpha=0.5, label=a) for a in colors if a in fleet

@@ -70,6 +70,8 @@ class CrewChart:
     """
 
     def __init__(self, stays: pd.DataFrame | None = None, until: DateLike | None = None):
+        from matplotlib.ticker import MaxNLocator
+
         self.stays = load_stays() if stays is None else stays
         self.steps = (
             summaries.crew_steps(self.stays)
@@ -110,7 +112,7 @@ class CrewChart:
         ax.set_ylim(0, max(ys) + 1.5)
         ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
         date_axis_label(ax)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         style_axes(ax)
         title(self.figure, "People living aboard: long-duration crew, day by day")
 

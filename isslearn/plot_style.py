@@ -128,9 +128,11 @@ def date_ticks(x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list[float], list[st
     formatter = mdates.AutoDateFormatter(locator)
     locator.create_dummy_axis()
     formatter.create_dummy_axis()
-    locator.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
+    lo, hi = mdates.date2num(x0), mdates.date2num(x1)
+    for axis in (locator.axis, formatter.axis):
+        assert axis is not None  # made just above
+        axis.set_view_interval(lo, hi)
     ticks = list(locator())
-    formatter.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
     return ticks, formatter.format_ticks(ticks)
 
 

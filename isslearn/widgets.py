@@ -29,7 +29,7 @@ import pandas as pd
 
 from . import plots, summaries
 from .catalogue import load_agencies, load_expeditions, load_modules
-from .chart import Chart, LiveFigure, new_figure, png_bytes, rgb_pixels
+from .chart import Chart, LiveFigure, agg_canvas, new_figure, png_bytes, rgb_pixels
 from .events import current_to, load_events
 from .fastpng import png_from_rgb
 from .plot_events import FIRST_YEAR
@@ -116,6 +116,10 @@ class Explorer(w.VBox):
 
     def _on_change(self, _change: dict) -> None:
         self._show()
+
+    def _set_caption(self, text: str) -> None:
+        if self.caption is not None:
+            self.caption.value = _caption_html(text)
 
     def update(self, **values: Any) -> Chart | Styler:
         """Set any controls given by name, redraw once, and return :attr:`chart`."""
@@ -216,7 +220,7 @@ class ChartExplorer(Explorer):
     def _show(self) -> None:
         self._chart, png = self._picture(self.values)
         self.picture.value = png
-        self.caption.value = _caption_html(self._chart.description)
+        self._set_caption(self._chart.description)
 
 
 def _key(values: dict[str, Any]) -> Hashable | None:
@@ -246,7 +250,7 @@ class StationFrames:
     def __init__(self, schematic: plots.StationSchematic) -> None:
         self.schematic = schematic
         figure = schematic.figure
-        canvas = figure.canvas
+        canvas = agg_canvas(figure)
         blocks = [schematic.blocks[i] for i in schematic.layout["id"]]
         labels = [schematic.labels[i] for i in schematic.layout["id"]]
         title = schematic.title.get_text()
@@ -306,7 +310,7 @@ class StationFrames:
         strip = self._strips.get(title)
         if strip is None:
             self.strip_text.set_text(title)
-            self.strip.canvas.draw()
+            agg_canvas(self.strip).draw()
             strip = rgb_pixels(self.strip)[: self.TITLE_ROWS].copy()
             self._strips[title] = strip
         frame[: strip.shape[0]] = strip
@@ -405,7 +409,7 @@ class AssemblyExplorer(Explorer):
             self.frames = StationFrames(self.schematic)
         png, self.description = self.frames.png(self.slider.value)
         self.picture.value = png
-        self.caption.value = _caption_html(self.description)
+        self._set_caption(self.description)
 
     def update(self, date: DateLike | None = None) -> Chart:  # type: ignore[override]
         """Show the station on ``date`` ('YYYY-MM-DD'), or the nearest earlier change."""
