@@ -119,9 +119,9 @@ def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Ch
             )
             offset[group] += float(row[column])
     hatched = (
-        "hatched: owned by another (hatch colour)"
+        "hatched: owner (hatch colour) differs"
         if colour_means == "builder"
-        else "hatched: built by another (hatch colour)"
+        else "hatched: builder (hatch colour) differs"
     )
     agency_legend(
         figure,
@@ -132,9 +132,11 @@ def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Ch
         hatched=hatched if (modules["agency"] != modules["built_by"]).any() else None,
         loc="lower left",
         bbox_to_anchor=(0.01, 0.79),
-        ncol=8,
-        columnspacing=0.9,
-        handlelength=1.5,
+        ncol=20,  # one row
+        fontsize=SMALL_SIZE - 1,
+        columnspacing=0.6,
+        handlelength=1.2,
+        handletextpad=0.4,
         alignment="left",
     )
     left.set_yticks(range(len(names)))

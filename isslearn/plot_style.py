@@ -78,8 +78,9 @@ def agency_legend(
     from matplotlib.patches import Patch
 
     colors = agency_colors()
-    wanted = set(agencies)
+    wanted = {a for a in agencies if isinstance(a, str) and a}
     handles = [Patch(facecolor=colors[a], label=a) for a in colors if a in wanted]
+    handles += [Patch(facecolor=GHOST_COLOR, label=a) for a in sorted(wanted - set(colors))]
     handles += [Patch(facecolor=color, label=label) for label, color in extra]
     if hatched:
         handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///", label=hatched))

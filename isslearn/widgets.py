@@ -427,9 +427,11 @@ def assembly_explorer(
 
     Static twin for any date: :func:`isslearn.plots.station`.
 
+    >>> from isslearn import plots
     >>> explorer = assembly_explorer()
-    >>> explorer.update("2011-07-21").description.split(" (")[0]  # the last change before
-    'On 2011-05-19 the station had 36 modules and elements'
+    >>> shown = explorer.update("2011-07-21")  # the last change on or before that day
+    >>> shown.description == plots.station(explorer.controls["date"].value).description
+    True
     """
     return AssemblyExplorer(start, end, modules)
 
