@@ -276,7 +276,7 @@ class CargoChart:
         )
         if not parts:
             return f"{NO_CARGO}."
-        return f"Cargo ships in the catalogue: {parts}."
+        return f"Cargo ships in the catalogue, from first to last event: {parts}."
 
 
 def _check_ships(ships: Iterable[str] | None) -> None:

@@ -265,7 +265,9 @@ def test_cargo_fleet_shows_each_ship_in_its_agency_colour():
     chart = plots.cargo_fleet(["ATV"])
     (bar,) = chart.figure.axes[0].patches
     assert mcolors.to_hex(bar.get_facecolor()).upper() == plots.agency_colors()["ESA"].upper()
-    assert chart.description.startswith("Cargo ships in the catalogue: ATV (ESA)")
+    assert chart.description.startswith(
+        "Cargo ships in the catalogue, from first to last event: ATV (ESA)"
+    )
     with pytest.raises(ValueError, match="choose from"):
         plots.cargo_fleet(["Enterprise"])
 
