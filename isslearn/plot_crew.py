@@ -203,18 +203,19 @@ def people_aboard(
 
 def _own_stay(person: str, stays: pd.DataFrame, start, end) -> pd.Series | None:
     """The stay of ``person`` that overlaps the expedition ``start``..``end`` the most."""
-    theirs = stays[stays["person"] == person]
-    if end is not None and not pd.isna(end):
-        theirs = theirs[theirs["arrival"] <= end]
-    theirs = theirs[theirs["departure"].isna() | (theirs["departure"] >= start)]
-    if theirs.empty:
+    rows = np.flatnonzero(stays["person"].to_numpy() == person)
+    if not len(rows):
         return None
     latest = end if end is not None and not pd.isna(end) else current_to()
-    overlap = [
-        (min(latest, d if not pd.isna(d) else latest) - max(start, a)).days
-        for a, d in zip(theirs["arrival"], theirs["departure"], strict=True)
-    ]
-    return theirs.iloc[max(range(len(overlap)), key=overlap.__getitem__)]
+    best, most = None, None
+    for row in rows:
+        arrival, departure = stays["arrival"].iat[row], stays["departure"].iat[row]
+        if arrival > latest or (not pd.isna(departure) and departure < start):
+            continue
+        overlap = min(latest, latest if pd.isna(departure) else departure) - max(start, arrival)
+        if most is None or overlap > most:
+            best, most = row, overlap
+    return None if best is None else stays.iloc[best]
 
 
 def expedition_table(
