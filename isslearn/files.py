@@ -33,6 +33,7 @@ MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallo
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACE_AFTER_QUOTE = re.compile(r'"[ \t]+(?=,|\r|\n|$)')
 _LOOKS_LIKE_A_ROW = re.compile(r"^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*,|,.*,")
 
 
@@ -133,6 +134,7 @@ def read_table_file(path: str | Path) -> Table:
 def _parse(text: str, table: Table) -> None:
     name = table.name
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
     previous_end = 0
     header_line = 0
     try:
@@ -148,7 +150,7 @@ def _parse(text: str, table: Table) -> None:
                 table.written = {f.strip().lower(): f.strip() for f in fields}
                 _check_header(table, header_line)
                 continue
-            _add_row(table, start, fields)
+            _add_row(table, start, fields, "".join(lines[start - 1 : previous_end]))
     except csv.Error as exc:
         table.problems.append(
             Problem(
@@ -200,7 +202,7 @@ def _check_header(table: Table, line: int) -> None:
         )
 
 
-def _add_row(table: Table, line: int, fields: list[str]) -> None:
+def _add_row(table: Table, line: int, fields: list[str], raw: str) -> None:
     width = len(table.header)
     if len(fields) > width:
         extra = fields[width:]
@@ -234,10 +236,37 @@ def _add_row(table: Table, line: int, fields: list[str]) -> None:
                 )
             )
             return
+    if not _quotes_closed_cleanly(raw):
+        table.problems.append(
+            Problem(
+                table.name,
+                line,
+                None,
+                "a double quote in this row is not where CSV expects it, so fields run together",
+                'wrap a whole field in double quotes and write a quote inside it as two (""), '
+                'e.g. "He said ""hello"", then left"',
+            )
+        )
+        return
     row = {
         col: (fields[i].strip() if i < len(fields) else "") for i, col in enumerate(table.header)
     }
     table.rows.append((line, row))
+
+
+def _quotes_closed_cleanly(raw: str) -> bool:
+    """Does the row read the same under CSV's strict quoting rules (spaces after a quote aside)?
+
+    The forgiving reader joins ``"0,"0`` into one field without a word, and the columns after
+    it are lost; the strict one refuses it.
+    """
+    for text in (raw, _SPACE_AFTER_QUOTE.sub('"', raw)):
+        try:
+            list(csv.reader(io.StringIO(text, newline=""), strict=True))
+            return True
+        except csv.Error:
+            continue
+    return False
 
 
 def _field_over_lines(table: Table, line: int, fields: list[str], index: int) -> Problem:

@@ -112,6 +112,12 @@ CASES = {
         "title",
         ["double quote opened on line 3", "to line 5", "2 more row(s)", "close the quote"],
     ),
+    "quote-inside-a-field": (  # found by the property test: the summary was silently lost
+        'date,title,summary\n2000-11-02,"Zarya" launches,Details\n',
+        2,
+        None,
+        ["not where CSV expects it", '""'],
+    ),
     "extra-empty-fields": (
         "date,title\n2000-11-02,A,,\n",
         2,
