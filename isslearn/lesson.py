@@ -96,7 +96,7 @@ class Lesson:
                 for notice in check.notices:
                     tell(str(notice))
         if self.quiz_file is not None:
-            from .quiz_file import validate_quiz_file  # lazy: YAML is read only for a quiz file
+            from .quiz.files import validate_quiz_file  # lazy: YAML is read only for a quiz file
 
             quiz_problems = validate_quiz_file(self.quiz_file)
             if quiz_problems and self.quiz_origin == QUIZ_ENV:
@@ -134,7 +134,7 @@ class Lesson:
         file replaces them.
         """
         if self.quiz_file is not None:
-            from .quiz_file import load_quiz_file  # lazy: YAML is read only for a quiz file
+            from .quiz.files import load_quiz_file  # lazy: YAML is read only for a quiz file
 
             return load_quiz_file(self.quiz_file)
         if default is None:

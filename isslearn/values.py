@@ -162,7 +162,7 @@ MODULE_COLUMNS: tuple[str, ...] = (
     "note",
 )
 
-EXPEDITION_COLUMNS: tuple[str, ...] = ("number", "start", "end", "crew", "source", "note")
+EXPEDITION_COLUMNS: tuple[str, ...] = ("number", "start", "end", "commander", "source", "note")
 
 STAY_COLUMNS: tuple[str, ...] = (
     "person",
