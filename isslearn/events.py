@@ -236,14 +236,19 @@ class EventsCheck:
     """What reading a teacher's events file found: its problems, its notices, its events.
 
     ``problems`` stop the file being used (``load_events`` raises them); ``notices`` do not
-    (a column isslearn ignores) but a teacher should see them; ``count`` is how many events the
-    file adds when it has no problems.
+    (a column isslearn ignores) but a teacher should see them; ``events`` are the file's own
+    events, sorted by date (none when it has problems).
     """
 
     path: Path
     problems: list[Problem]
     notices: list[Problem]
-    count: int
+    events: pd.DataFrame
+
+    @property
+    def count(self) -> int:
+        """How many events the file adds."""
+        return len(self.events)
 
 
 def _read_teacher(path: Path, taken_ids: set[str]) -> tuple[list[dict], EventsCheck]:
@@ -253,7 +258,8 @@ def _read_teacher(path: Path, taken_ids: set[str]) -> tuple[list[dict], EventsCh
     records = _event_records(table, strict=False, taken_ids=taken_ids) if header_read else []
     if table.problems:  # a file with any problem adds no events
         records = []
-    return records, EventsCheck(path, table.problems, table.notices, len(records))
+    events = _sorted(_events_frame(records, path.name))
+    return records, EventsCheck(path, table.problems, table.notices, events)
 
 
 def check_events(path: str | os.PathLike[str]) -> EventsCheck:
@@ -302,10 +308,12 @@ def load_events(
                 tell(str(notice))
             frames.append(_events_frame(records, teacher.name))
     if not frames:
-        return _events_frame([], "none").assign(
-            category=categorical([], voc.CATEGORIES), status=categorical([], voc.STATUSES)
-        )
-    events = pd.concat(frames, ignore_index=True)
+        return _sorted(_events_frame([], "none"))
+    return _sorted(pd.concat(frames, ignore_index=True))
+
+
+def _sorted(events: pd.DataFrame) -> pd.DataFrame:
+    """Events with their categorical columns, in date order (then id, for a stable order)."""
     events["category"] = categorical(events["category"], voc.CATEGORIES)
     events["status"] = categorical(events["status"], voc.STATUSES)
     return events.sort_values(["date", "id"], kind="stable", ignore_index=True)
