@@ -29,6 +29,7 @@ from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
 
 __all__ = [
     "agency_codes",
+    "agency_countries",
     "agency_names",
     "builtin_dir",
     "builtin_location",
@@ -73,6 +74,13 @@ def builtin_table(filename: str) -> Table:
 def agency_codes() -> tuple[str, ...]:
     """The agency codes defined in agencies.csv, in their order there."""
     return tuple(agency_names())
+
+
+@functools.cache
+def agency_countries() -> Mapping[str, tuple[str, ...]]:
+    """Each agency code with the countries it stands for, from agencies.csv."""
+    rows = builtin_table("agencies.csv").rows
+    return MappingProxyType({r["code"]: tuple(split_list(r["countries"])) for _, r in rows})
 
 
 @functools.cache

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import values as voc
-from .catalogue import agency_codes, agency_names, builtin_table, categorical
+from .catalogue import agency_codes, agency_countries, agency_names, builtin_table, categorical
 from .errors import CatalogueError, Problem
 from .files import Table, check_columns, read_table_file
 from .notices import class_file_unusable, tell
@@ -252,7 +252,8 @@ class EventsCheck:
 
 
 def _read_teacher(path: Path, taken_ids: set[str]) -> tuple[list[dict], EventsCheck]:
-    table = read_table_file(path)
+    countries = sorted({c for name in agency_countries().values() for c in name})
+    table = read_table_file(path, {"agencies": agency_codes(), "countries": countries})
     # Rows are checked whenever the header could be read, so every problem shows in one go.
     header_read = table.header and all(p.line > table.header_line for p in table.problems)
     records = _event_records(table, strict=False, taken_ids=taken_ids) if header_read else []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .values import closest
+from .values import closest, match_choice
 
 __all__ = [
     "MAX_FIELD_CHARS",
@@ -52,11 +52,19 @@ class Table:
     notices: list[Problem] = field(default_factory=list)
     header_line: int = 1
     written: dict[str, str] = field(default_factory=dict)  # header name as the file spells it
+    # Columns holding ';'-separated lists, with the values they may hold (for hints only).
+    list_columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
-def read_table(data: bytes, name: str) -> Table:
-    """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input."""
-    table = Table(name=name, header=[])
+def read_table(
+    data: bytes, name: str, list_columns: Mapping[str, Sequence[str]] | None = None
+) -> Table:
+    """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input.
+
+    ``list_columns`` maps columns that hold ``;``-separated lists to the values they may hold:
+    a row whose extra fields are such values, split by commas, gets a hint to use ``;``.
+    """
+    table = Table(name=name, header=[], list_columns=dict(list_columns or {}))
     text = decode(data, name, table.problems, save_as="CSV UTF-8")
     if text is None:
         return table
@@ -122,13 +130,15 @@ def decode(data: bytes, name: str, problems: list[Problem], save_as: str = "UTF-
     return text.removeprefix("\ufeff")  # byte-order mark written by Excel
 
 
-def read_table_file(path: str | Path) -> Table:
+def read_table_file(
+    path: str | Path, list_columns: Mapping[str, Sequence[str]] | None = None
+) -> Table:
     """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
     problems: list[Problem] = []
     data = read_bytes(path, problems, kind="CSV file")
     if data is None:
         return Table(str(path), [], problems=problems)
-    return read_table(data, str(path))
+    return read_table(data, str(path), list_columns)
 
 
 def _parse(text: str, table: Table) -> None:
@@ -216,7 +226,8 @@ def _add_row(table: Table, line: int, fields: list[str], raw: str) -> None:
                 + (" (the extra ones are empty)" if empty else ""),
                 "delete the extra commas at the end of the row"
                 if empty
-                else "wrap any field that contains a comma in double quotes, "
+                else _list_hint(table, fields)
+                or "wrap any field that contains a comma in double quotes, "
                 "or add the missing column to the header",
             )
         )
@@ -267,6 +278,19 @@ def _quotes_closed_cleanly(raw: str) -> bool:
         except csv.Error:
             continue
     return False
+
+
+def _list_hint(table: Table, fields: list[str]) -> str:
+    """'separate agencies with ;' when the row overflows from a list column into nothing."""
+    spill = len(fields) - len(table.header)
+    for col, allowed in table.list_columns.items():
+        if col not in table.header:
+            continue
+        at = table.header.index(col)
+        pieces = [f.strip() for f in fields[at : at + spill + 1]]
+        if all(match_choice(p, allowed) for p in pieces):
+            return f"separate {col} with ';', e.g. '{';'.join(pieces)}'"
+    return ""
 
 
 def _field_over_lines(table: Table, line: int, fields: list[str], index: int) -> Problem:

@@ -130,6 +130,24 @@ CASES = {
         "agencies",
         ["'ESA, NASA'", "separate agencies with ';', e.g. 'ESA;NASA'"],
     ),
+    "agencies-with-comma-unquoted": (
+        GOOD_HEADER + "2000-11-02,A,crew,ESA, NASA\n",
+        2,
+        None,
+        ["5 fields but the header has 4", "separate agencies with ';', e.g. 'ESA;NASA'"],
+    ),
+    "comma-in-a-title-before-agencies": (  # no agency guessed from a piece of the title
+        GOOD_HEADER + "2000-11-02,Crew boards, at last,crew,NASA\n",
+        2,
+        None,
+        ["5 fields but the header has 4", "wrap any field that contains a comma"],
+    ),
+    "countries-unquoted": (
+        "date,title,countries\n2000-11-02,A,Italy, Japan\n",
+        2,
+        None,
+        ["separate countries with ';', e.g. 'Italy;Japan'"],
+    ),
     "countries-with-comma": (
         'date,title,countries\n2000-11-02,A,"Italy, Japan"\n',
         2,
