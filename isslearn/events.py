@@ -36,6 +36,7 @@ __all__ = [
     "EventsCheck",
     "check_events",
     "current_to",
+    "instead_of_class_events",
     "load_events",
     "teacher_events_path",
     "validate",
@@ -312,7 +313,11 @@ def load_events(
         taken = set(_builtin_events_cached()["id"]) if builtin else set()
         records, check = _read_teacher(teacher, taken)
         if check.problems and path is None:
-            tell(class_file_unusable(EVENTS_ENV, teacher, check.problems, _instead(builtin)))
+            tell(
+                class_file_unusable(
+                    EVENTS_ENV, teacher, check.problems, instead_of_class_events(builtin)
+                )
+            )
         elif check.problems:
             raise CatalogueError(check.problems)
         else:
@@ -331,8 +336,9 @@ def _sorted(events: pd.DataFrame) -> pd.DataFrame:
     return events.sort_values(["date", "id"], kind="stable", ignore_index=True)
 
 
-def _instead(builtin: bool) -> str:
-    return "the built-in events only" if builtin else "no events of its own"
+def instead_of_class_events(builtin: bool) -> str:
+    """What a lesson uses when the class events file is left out (for the one message)."""
+    return "the built-in events only" if builtin else "no events"
 
 
 def current_to() -> pd.Timestamp:
