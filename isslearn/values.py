@@ -346,7 +346,7 @@ e.g. date='2000-11-02'
         parsed, why = parse_date(value)
         if parsed is not None:
             return pd.Timestamp(parsed)
-        form = "YYYY-MM-DD or a year YYYY" if year else "YYYY-MM-DD"
+        form = "YYYY-MM-DD or as a year YYYY" if year else "YYYY-MM-DD"
         what = f": {why}" if _DATE.fullmatch(value) else " is not a date"
         raise SettingsError(f"{shown}{value!r}{what}; write it as {form}, e.g. {example}")
     raise SettingsError(
