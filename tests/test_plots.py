@@ -370,6 +370,7 @@ def test_a_broken_class_events_file_does_not_touch_figures_that_show_no_events(
 ):
     broken = write_file("class.csv", "date,title\n2008-13-40,Not a date\n")
     monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
+    assert isslearn.validate(broken)  # the file really is broken
     isslearn.load_events()  # the loader notices the broken file and says so...
     said = capsys.readouterr()
     assert "ISSLEARN_EVENTS" in said.out + said.err
