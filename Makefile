@@ -6,7 +6,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST := $(BIN)/python -m pytest
 
-.PHONY: lab test unit notebooks lessons browser binder-check bench lint format venv clean
+.PHONY: lab test unit notebooks lessons browser binder-check bench lint format venv clean \
+	book publish-book
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,12 @@ lessons: $(STAMP)  ## re-run every lesson and save its outputs (after changing d
 browser: $(STAMP)
 	bash tests/browser/ensure_chromium.sh
 	$(PYTEST) tests/browser
+
+book: $(STAMP)  ## the lessons as a website in build/book/html, built offline, no kernel run
+	$(BIN)/python docs/make_book.py build/book
+
+publish-book: book  ## the website onto the gh-pages branch of origin (GitHub Pages serves it)
+	$(BIN)/ghp-import --no-jekyll --push --force build/book/html
 
 bench: $(STAMP)  ## benchmarks: prints a table, writes benchmarks/results.json
 	$(BIN)/python -m benchmarks

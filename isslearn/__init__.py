@@ -8,6 +8,7 @@
 
 from .annotation import ANNOTATION_COLUMNS, annotate
 from .catalogue import load_agencies, load_eras, load_expeditions, load_modules, load_stays
+from .corrections import load_corrections
 from .errors import CatalogueError, IsslearnError, Problem, QuizFileError, SettingsError
 from .events import current_to, load_events, validate
 from .lesson import Lesson
@@ -26,6 +27,7 @@ __all__ = [
     "annotate",
     "current_to",
     "load_agencies",
+    "load_corrections",
     "load_eras",
     "load_events",
     "load_expeditions",

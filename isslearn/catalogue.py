@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -26,6 +28,7 @@ from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
 
 __all__ = [
     "agency_codes",
+    "agency_names",
     "builtin_dir",
     "builtin_location",
     "builtin_table",
@@ -68,7 +71,13 @@ def builtin_table(filename: str) -> Table:
 @functools.cache
 def agency_codes() -> tuple[str, ...]:
     """The agency codes defined in agencies.csv, in their order there."""
-    return tuple(row["code"] for _, row in builtin_table("agencies.csv").rows)
+    return tuple(agency_names())
+
+
+@functools.cache
+def agency_names() -> Mapping[str, str]:
+    """Each agency code with its full name, in the order of agencies.csv."""
+    return MappingProxyType({r["code"]: r["name"] for _, r in builtin_table("agencies.csv").rows})
 
 
 def _check_code(
@@ -203,36 +212,69 @@ def load_modules() -> pd.DataFrame:
     return _modules_cached().copy()
 
 
+def expedition_crew(
+    stays: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp | None
+) -> pd.DataFrame:
+    """The stays that make up an expedition's crew, by the catalogue's one rule (seeds/README.md).
+
+    Everyone whose long stay overlaps the expedition belongs to it: aboard at its start, or
+    arriving before it ends. Someone who left on the day it began, or who arrived on the day it
+    ended, belongs only to the neighbouring expedition.
+    """
+    ends_after_start = stays["departure"].isna() | (stays["departure"] > start)
+    starts_before_end = stays["arrival"] < end if end is not None else True
+    return stays[ends_after_start & starts_before_end]
+
+
 @functools.lru_cache(maxsize=1)
 def _expeditions_cached() -> pd.DataFrame:
     table = builtin_table("expeditions.csv")
     name, problems = table.name, list(table.problems)
     agencies = agency_codes()
+    stays = _stays_cached()
     records = []
     for line, row in table.rows:
-        crew, crew_agencies = [], []
-        for member in split_list(row["crew"]):
-            m = _CREW_MEMBER.match(member)
-            if not m or m["agency"] not in agencies:
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        "crew",
-                        f"cannot read crew member '{member}'",
-                        "write 'Full Name (AGENCY)' with an agency code",
-                    )
+        start = _required_date(row, "start", line, name, problems)
+        end = _required_date(row, "end", line, name, problems, optional=True)
+        m = _CREW_MEMBER.match(row["commander"])
+        if not m or m["agency"] not in agencies:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "commander",
+                    f"cannot read the commander '{row['commander']}'",
+                    "write 'Full Name (AGENCY)' with an agency code",
                 )
-                continue
-            crew.append(m["name"])
-            crew_agencies.append(m["agency"])
+            )
+            continue
+        if start is None:
+            continue
+        members = expedition_crew(
+            stays, pd.Timestamp(start), pd.Timestamp(end) if end is not None else None
+        )
+        commander = (m["name"], m["agency"])
+        pairs = list(dict.fromkeys(zip(members["person"], members["agency"], strict=True)))
+        if commander not in pairs:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "commander",
+                    f"{row['commander']} has no stay in stays.csv during this expedition",
+                    "add the stay, or correct the name, agency or dates",
+                )
+            )
+            continue
+        pairs.remove(commander)
+        pairs.insert(0, commander)
         records.append(
             {
                 "number": _number(row, "number", line, name, problems, int),
-                "start": _required_date(row, "start", line, name, problems),
-                "end": _required_date(row, "end", line, name, problems, optional=True),
-                "crew": tuple(crew),
-                "crew_agencies": tuple(crew_agencies),
+                "start": start,
+                "end": end,
+                "crew": tuple(p for p, _ in pairs),
+                "crew_agencies": tuple(a for _, a in pairs),
                 "source": row["source"],
                 "note": row["note"],
             }
@@ -262,7 +304,11 @@ def _expeditions_cached() -> pd.DataFrame:
 
 def load_expeditions() -> pd.DataFrame:
     """Long-duration expeditions: number, start and end (UTC; end is NaT for the current one),
-    crew names with their agencies, and days from start to end."""
+    crew names with their agencies, and days from start to end.
+
+    expeditions.csv names only the commander; the crew is derived from stays.csv by
+    :func:`expedition_crew`, so the two tables cannot disagree.
+    """
     return _expeditions_cached().copy()
 
 

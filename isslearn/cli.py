@@ -23,7 +23,7 @@ from .events import EVENTS_ENV, current_to, load_events, teacher_events_path
 from .guide import find_guide
 from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
-from .quiz_file import load_quiz_file
+from .quiz.files import read_quiz_file
 from .scaffold import new_lesson, write_template
 from .values import as_day
 
@@ -44,11 +44,11 @@ def _check_events(path: Path) -> tuple[list[Problem], str]:
 
 
 def _check_quiz(path: Path) -> tuple[list[Problem], str]:
-    try:
-        items = load_quiz_file(path)
-    except FileProblems as exc:
-        return exc.problems, ""
-    return [], f"{path}: OK, {len(items)} quiz item(s)"
+    found = read_quiz_file(path)
+    if found.problems:
+        return found.problems, ""
+    notices = [str(notice) for notice in found.notices]
+    return [], "\n".join([*notices, f"{path}: OK, {len(found.items)} quiz item(s)"])
 
 
 CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
@@ -105,7 +105,7 @@ def _quiz_setting() -> tuple[list[str], bool]:
     value = os.environ.get(QUIZ_ENV, "").strip()
     if not value:
         return [f"{QUIZ_ENV}: not set (set it to a quiz YAML file for class questions)"], True
-    problems, summary = _check_quiz(Path(value))
+    problems, summary = _check_quiz(Path(value).expanduser())
     if problems:
         head = f"{QUIZ_ENV}={value}: this file has problems; lessons will say so, fix it:"
         return [head, *map(str, problems)], False

@@ -11,24 +11,46 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .values import closest
 
-__all__ = ["MAX_FIELD_CHARS", "Table", "decode", "read_bytes", "read_table", "read_table_file"]
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "Table",
+    "check_columns",
+    "decode",
+    "read_bytes",
+    "read_table",
+    "read_table_file",
+]
 
 MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LOOKS_LIKE_A_ROW = re.compile(r"^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*,|,.*,")
+
+
 @dataclass
 class Table:
-    """A parsed CSV: lower-cased header names and rows as dicts, each with its first line."""
+    """A parsed CSV: lower-cased header names and rows as dicts, each with its first line.
+
+    ``problems`` stop the file being used; ``notices`` are things a teacher should know that do
+    not (a column nobody reads, for instance).
+    """
 
     name: str
     header: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+    header_line: int = 1
+    written: dict[str, str] = field(default_factory=dict)  # header name as the file spells it
 
 
 def read_table(data: bytes, name: str) -> Table:
@@ -121,7 +143,9 @@ def _parse(text: str, table: Table) -> None:
                 continue  # blank lines are harmless
             if not table.header:
                 header_line = start
+                table.header_line = header_line
                 table.header = [f.strip().lower() for f in fields]
+                table.written = {f.strip().lower(): f.strip() for f in fields}
                 _check_header(table, header_line)
                 continue
             _add_row(table, start, fields)
@@ -179,20 +203,26 @@ def _check_header(table: Table, line: int) -> None:
 def _add_row(table: Table, line: int, fields: list[str]) -> None:
     width = len(table.header)
     if len(fields) > width:
-        extra = [f for f in fields[width:] if f.strip()]
-        if extra:
-            table.problems.append(
-                Problem(
-                    table.name,
-                    line,
-                    None,
-                    f"this row has {len(fields)} fields but the header has {width}",
-                    "wrap any field that contains a comma in double quotes, "
-                    "or add the missing column to the header",
-                )
+        extra = fields[width:]
+        empty = not any(f.strip() for f in extra)
+        table.problems.append(
+            Problem(
+                table.name,
+                line,
+                None,
+                f"this row has {len(fields)} fields but the header has {width}"
+                + (" (the extra ones are empty)" if empty else ""),
+                "delete the extra commas at the end of the row"
+                if empty
+                else "wrap any field that contains a comma in double quotes, "
+                "or add the missing column to the header",
             )
+        )
+        return
+    for i, (col, value) in enumerate(zip(table.header, fields, strict=False)):
+        if _LINE_BREAK.search(value):
+            table.problems.append(_field_over_lines(table, line, fields, i))
             return
-    for col, value in zip(table.header, fields, strict=False):
         if len(value) > MAX_FIELD_CHARS:
             table.problems.append(
                 Problem(
@@ -208,3 +238,65 @@ def _add_row(table: Table, line: int, fields: list[str]) -> None:
         col: (fields[i].strip() if i < len(fields) else "") for i, col in enumerate(table.header)
     }
     table.rows.append((line, row))
+
+
+def _field_over_lines(table: Table, line: int, fields: list[str], index: int) -> Problem:
+    """A quoted field that runs over several lines: most often a double quote never closed."""
+    opened = line + sum(len(_LINE_BREAK.findall(f)) for f in fields[:index])
+    value = fields[index].rstrip("\r\n")  # an unclosed quote also takes the file's last line end
+    last = opened + len(_LINE_BREAK.findall(value))
+    following = _LINE_BREAK.split(value)[1:]
+    rows = sum(1 for text in following if _LOOKS_LIKE_A_ROW.search(text))
+    swallowed = f", and swallows what look like {rows} more row(s)" if rows else ""
+    return Problem(
+        table.name,
+        opened,
+        table.header[index],
+        f"a double quote opened on line {opened} runs on to line {last}{swallowed}",
+        "close the quote on that line; each event must fit on one line, "
+        "so remove any line break inside a field",
+    )
+
+
+def check_columns(
+    table: Table,
+    known: Sequence[str],
+    synonyms: Mapping[str, str] | None = None,
+    *,
+    reported: Sequence[str] = (),
+) -> None:
+    """Sort the header's unknown names into problems and notices; nothing is dropped silently.
+
+    A name that is a near miss or a synonym of a ``known`` column the header lacks is a problem
+    with "did you mean", since its values would otherwise be lost (``Catagory``, ``Agency``,
+    ``Description``); ``reported`` are known columns already reported missing, not repeated.
+    Any other unknown name is a notice that its column is ignored.
+    """
+    synonyms = synonyms or {}
+    present = set(table.header)
+    for col in table.header:
+        if not col or col in known:
+            continue
+        written = table.written.get(col, col)
+        meant = synonyms.get(col.replace(" ", "_")) or closest(col, known, cutoff=0.75)
+        if meant and meant not in present:
+            if meant not in reported:
+                table.problems.append(
+                    Problem(
+                        table.name,
+                        table.header_line,
+                        written,
+                        "this is not a column isslearn reads, so its values would be lost",
+                        f"did you mean '{meant}'? rename the column in the header",
+                    )
+                )
+        else:
+            table.notices.append(
+                Problem(
+                    table.name,
+                    table.header_line,
+                    written,
+                    "this column is not one isslearn reads, so it is ignored",
+                    "the columns it reads are: " + ", ".join(known),
+                )
+            )

@@ -9,7 +9,7 @@ what paper cannot show. What goes in:
   it out, the teacher's key prints it open. Cells tagged ``answers`` are in the key only.
 - Code cells lose their code. Their outputs stay when they print well: figures, tables,
   Markdown, plain text. Widget views, error tracebacks and stderr are dropped.
-- A quiz output (see :mod:`isslearn.quiz_items`) is replaced by the questions it carries in
+- A quiz output (see :mod:`isslearn.quiz.static`) is replaced by the questions it carries in
   its metadata, or in the key by every answer and every option's feedback.
 - The key ends with the lesson's teacher's guide (:mod:`isslearn.guide`), when there is one.
 
@@ -40,7 +40,7 @@ from traitlets import Bool
 from .errors import IsslearnError
 from .guide import Guide, GuideError, find_guide
 from .outputs import PROTECTED_SUFFIXES, describe_os_error, write_output
-from .quiz_items import METADATA_KEY
+from .quiz.static import METADATA_KEY
 
 __all__ = [
     "ANSWERS_TAG",

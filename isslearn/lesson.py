@@ -30,8 +30,9 @@ from . import values as voc
 from .annotation import annotate
 from .catalogue import agency_codes
 from .errors import FileProblems, SettingsError
-from .events import EVENTS_ENV, load_events, teacher_events_path, validate
-from .summaries import select_events
+from .events import EVENTS_ENV, check_events, load_events, teacher_events_path
+from .notices import class_file_unusable, tell
+from .summaries import select_event_rows, select_events
 from .values import DateLike, as_day, match_choice, unknown_choice_hint
 
 __all__ = ["QUIZ_ENV", "Lesson"]
@@ -69,20 +70,56 @@ class Lesson:
             "argument" if quiz_file is not None else QUIZ_ENV if self.quiz_file else None
         )
         self.builtin_events = builtin_events
+        self.not_used: list[str] = []  # class-wide files set but broken, so left out
         if reasons:
             raise SettingsError("Lesson(...) settings: " + "; ".join(reasons))
         self._check_files()
+        self._check_some_events_match()
 
     def _check_files(self) -> None:
+        """A broken file given here is an error; one set for the class is left out, with a note.
+
+        The person who wrote ``events_file=`` can fix it in this cell. A file named by
+        ``ISSLEARN_EVENTS`` or ``ISSLEARN_QUIZ`` was set up by the teacher, and a learner can
+        only ask them: the learner is told so once, and the lesson goes on without it.
+        """
         problems = []
         if self.events_file is not None:
-            problems += validate(self.events_file)
+            check = check_events(self.events_file)
+            if check.problems and self.events_origin == EVENTS_ENV:
+                instead = "the built-in events only" if self.builtin_events else "no events"
+                tell(class_file_unusable(EVENTS_ENV, self.events_file, check.problems, instead))
+                self.not_used.append(f"{EVENTS_ENV}={self.events_file}")
+                self.events_file = self.events_origin = None
+            else:
+                problems += check.problems
+                for notice in check.notices:
+                    tell(str(notice))
         if self.quiz_file is not None:
-            from .quiz_file import validate_quiz_file  # lazy: YAML is read only for a quiz file
+            from .quiz.files import validate_quiz_file  # lazy: YAML is read only for a quiz file
 
-            problems += validate_quiz_file(self.quiz_file)
+            quiz_problems = validate_quiz_file(self.quiz_file)
+            if quiz_problems and self.quiz_origin == QUIZ_ENV:
+                instead = "its own questions"
+                tell(class_file_unusable(QUIZ_ENV, self.quiz_file, quiz_problems, instead))
+                self.not_used.append(f"{QUIZ_ENV}={self.quiz_file}")
+                self.quiz_file = self.quiz_origin = None
+            else:
+                problems += quiz_problems
         if problems:
             raise FileProblems(problems)
+
+    def _check_some_events_match(self) -> None:
+        """Refuse settings that leave no events, here, rather than in a figure's cell later."""
+        events = load_events(self.events_file, builtin=self.builtin_events)
+        wanted = (self.start, self.end, self.categories, self.agencies)
+        if select_event_rows(events, *wanted).any():
+            return
+        raise SettingsError(
+            "Lesson(...) settings: no events match these settings: "
+            + "; ".join(_why_none_match(events, *wanted))
+            + "; widen the dates, or choose other categories or agencies"
+        )
 
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
         """The lesson's events: built-in plus the teacher's, filtered, with derived columns."""
@@ -97,7 +134,7 @@ class Lesson:
         file replaces them.
         """
         if self.quiz_file is not None:
-            from .quiz_file import load_quiz_file  # lazy: YAML is read only for a quiz file
+            from .quiz.files import load_quiz_file  # lazy: YAML is read only for a quiz file
 
             return load_quiz_file(self.quiz_file)
         if default is None:
@@ -113,6 +150,7 @@ class Lesson:
         events = "built-in catalogue" if self.builtin_events else "no built-in events"
         if self.events_file is not None:
             events += f" + {self.events_file} (from {self.events_origin})"
+        not_used = [f"not used (the file has problems): {what}" for what in self.not_used]
         quiz = (
             f"{self.quiz_file} (from {self.quiz_origin})"
             if self.quiz_file
@@ -125,6 +163,7 @@ class Lesson:
                 "categories: " + (", ".join(self.categories) if self.categories else "all"),
                 "agencies: " + (", ".join(self.agencies) if self.agencies else "all"),
                 f"quiz: {quiz}",
+                *not_used,
             ]
         )
 
@@ -133,10 +172,36 @@ class Lesson:
 
 
 def _quiz_path(quiz_file: str | os.PathLike[str] | None) -> Path | None:
+    """The quiz file in force: the argument, else $ISSLEARN_QUIZ; ``~`` is the home folder."""
     if quiz_file is not None:
-        return Path(quiz_file)
+        return Path(quiz_file).expanduser()
     from_env = os.environ.get(QUIZ_ENV, "").strip()
-    return Path(from_env) if from_env else None
+    return Path(from_env).expanduser() if from_env else None
+
+
+def _why_none_match(
+    events: pd.DataFrame,
+    start: pd.Timestamp | None,
+    end: pd.Timestamp | None,
+    categories: tuple[str, ...] | None,
+    agencies: tuple[str, ...] | None,
+) -> list[str]:
+    """Which settings, each on its own, already leave no events (or that only all together do)."""
+    if events.empty:
+        return ["there are no events at all (builtin_events=False and no events file)"]
+    first, last = events["date"].min(), events["date"].max()
+    reasons = []
+    if start is not None and start > last:
+        reasons.append(f"start={start:%Y-%m-%d} is after the last event ({last:%Y-%m-%d})")
+    if end is not None and end < first:
+        reasons.append(f"end={end:%Y-%m-%d} is before the first event ({first:%Y-%m-%d})")
+    if categories is not None and not select_event_rows(events, categories=categories).any():
+        chosen = ", ".join(categories) if categories else "none"
+        reasons.append(f"no event has the categories chosen ({chosen})")
+    if agencies is not None and not select_event_rows(events, agencies=agencies).any():
+        chosen = ", ".join(agencies) if agencies else "none"
+        reasons.append(f"no event involves the agencies chosen ({chosen})")
+    return reasons or ["each setting matches some events, but no event matches them all"]
 
 
 def _date(name: Literal["start", "end"], value: DateLike | None, reasons: list[str]):

@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -36,9 +36,11 @@ __all__ = [
     "DEFAULT_STATUS",
     "ERA_COLUMNS",
     "EVENT_COLUMNS",
+    "EVENT_COLUMN_SYNONYMS",
     "EVENT_REQUIRED",
     "EXPEDITION_COLUMNS",
     "FIRST_YEAR",
+    "FORMER_AGENCY_NAMES",
     "LAST_YEAR",
     "MODULE_COLUMNS",
     "MODULE_KINDS",
@@ -46,9 +48,11 @@ __all__ = [
     "STATUSES",
     "STAY_COLUMNS",
     "DateLike",
+    "agency_hint",
     "as_day",
     "as_optional_day",
     "closest",
+    "date_hint",
     "is_slug",
     "match_choice",
     "parse_date",
@@ -86,6 +90,27 @@ MODULE_KINDS: tuple[str, ...] = (
 
 AGENCY_KINDS: tuple[str, ...] = ("partner", "commercial", "other")
 
+# Earlier names and full names of the catalogue's agencies (folded: lower case, no spaces, dots
+# or dashes). A file using one is refused with "did you mean" and the history, not silently
+# renamed: the teacher decides, and the events table keeps one code per agency.
+FORMER_AGENCY_NAMES: dict[str, tuple[str, str]] = {
+    "nasda": ("JAXA", "NASDA joined ISAS and NAL to form JAXA on 1 October 2003"),
+    "isas": ("JAXA", "ISAS became part of JAXA on 1 October 2003"),
+    "rka": ("Roscosmos", "the Russian Space Agency (RKA) is today's Roscosmos"),
+    "rsa": ("Roscosmos", "the Russian Space Agency (RSA) is today's Roscosmos"),
+    "russianspaceagency": ("Roscosmos", "the Russian Space Agency is today's Roscosmos"),
+    "rosaviakosmos": ("Roscosmos", "Rosaviakosmos (1999-2004) is today's Roscosmos"),
+    "russianaviationandspaceagency": ("Roscosmos", "that agency is today's Roscosmos"),
+    "federalspaceagency": ("Roscosmos", "the Federal Space Agency is today's Roscosmos"),
+    "roskosmos": ("Roscosmos", "the catalogue spells it Roscosmos"),
+    "orbital": ("Northrop", "Orbital Sciences is today part of Northrop Grumman"),
+    "orbitalsciences": ("Northrop", "Orbital Sciences is today part of Northrop Grumman"),
+    "orbitalatk": ("Northrop", "Orbital ATK became part of Northrop Grumman in 2018"),
+    "northropgrumman": ("Northrop", "the catalogue's code for Northrop Grumman is Northrop"),
+    "asc": ("CSA", "ASC is the Canadian Space Agency's French initials"),
+    "spacexcorp": ("SpaceX", "the catalogue's code is SpaceX"),
+}
+
 SEGMENTS: tuple[str, ...] = ("Russian", "US")  # the two halves the station is run as
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -101,6 +126,21 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "note",
 )
 EVENT_REQUIRED: tuple[str, ...] = ("date", "title")
+
+# Header names teachers use for an events column (lower case, spaces as underscores); a file
+# with one of these and without the column itself is told which column was meant.
+EVENT_COLUMN_SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(["day", "when", "datum", "fecha", "data", "event_date"], "date"),
+    **dict.fromkeys(["event", "name", "headline", "heading", "titre", "titulo"], "title"),
+    **dict.fromkeys(["description", "details", "detail", "text", "desc", "abstract"], "summary"),
+    **dict.fromkeys(["type", "kind", "topic", "tag", "tags", "theme", "categories"], "category"),
+    **dict.fromkeys(["agency", "organisation", "organization", "partner", "partners"], "agencies"),
+    **dict.fromkeys(["country", "nation", "nations"], "countries"),
+    **dict.fromkeys(["state", "planned"], "status"),
+    **dict.fromkeys(["url", "link", "links", "reference", "references", "sources"], "source"),
+    **dict.fromkeys(["notes", "comment", "comments", "remark", "remarks"], "note"),
+    **dict.fromkeys(["identifier", "event_id", "slug"], "id"),
+}
 
 MODULE_COLUMNS: tuple[str, ...] = (
     "id",
@@ -122,7 +162,7 @@ MODULE_COLUMNS: tuple[str, ...] = (
     "note",
 )
 
-EXPEDITION_COLUMNS: tuple[str, ...] = ("number", "start", "end", "crew", "source", "note")
+EXPEDITION_COLUMNS: tuple[str, ...] = ("number", "start", "end", "commander", "source", "note")
 
 STAY_COLUMNS: tuple[str, ...] = (
     "person",
@@ -179,6 +219,80 @@ def parse_date(value: str) -> tuple[dt.date | None, str]:
     return dt.date(year, month, day), ""
 
 
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})", re.ASCII)
+_YEAR_MONTH_DAY = re.compile(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})", re.ASCII)
+_MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
+_WORDS_DAY_FIRST = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+([0-9]{4})")
+_WORDS_MONTH_FIRST = re.compile(r"([A-Za-z]+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_hint(value: str) -> str:
+    """How to write ``value`` as YYYY-MM-DD: a rewrite when it can only mean one day, else a
+    question, else the general form.
+
+    >>> date_hint("13/3/2024")
+    'write it as YYYY-MM-DD: 2024-03-13'
+    >>> date_hint("1/3/2024")
+    'write it as YYYY-MM-DD: is it 2024-03-01 (1 March) or 2024-01-03 (3 January)?'
+    """
+    text = value.strip()
+    candidates: list[str] = []
+    if m := _DAY_MONTH_YEAR.fullmatch(text):
+        first, second, year = (int(g) for g in m.groups())
+        candidates = [_iso(year, second, first), _iso(year, first, second)]
+    elif m := _YEAR_MONTH_DAY.fullmatch(text):
+        candidates = [_iso(*(int(g) for g in m.groups()))]
+    elif m := _WORDS_DAY_FIRST.fullmatch(text):
+        month = _MONTHS.get(m[2].casefold())
+        candidates = [_iso(int(m[3]), month, int(m[1]))] if month else []
+    elif m := _WORDS_MONTH_FIRST.fullmatch(text):
+        month = _MONTHS.get(m[1].casefold())
+        candidates = [_iso(int(m[3]), month, int(m[2]))] if month else []
+    found = list(dict.fromkeys(c for c in candidates if c))
+    if len(found) == 1:
+        return f"write it as YYYY-MM-DD: {found[0]}"
+    if len(found) == 2:
+        a, b = (dt.date.fromisoformat(d) for d in found)
+        return (
+            f"write it as YYYY-MM-DD: is it {found[0]} ({a.day} {a:%B}) "
+            f"or {found[1]} ({b.day} {b:%B})?"
+        )
+    return DATE_HINT
+
+
+def agency_hint(value: str, allowed: Sequence[str], names: Mapping[str, str] | None = None) -> str:
+    """The fix for an unknown agency: a list split wrongly, an earlier name, a full name
+    (``names`` maps codes to names), or a near miss.
+
+    >>> agency_hint("ESA, NASA", ("NASA", "ESA"))
+    "separate agencies with ';', e.g. 'ESA;NASA'"
+    >>> agency_hint("NASDA", ("NASA", "JAXA"))
+    "did you mean 'JAXA'? NASDA joined ISAS and NAL to form JAXA on 1 October 2003"
+    """
+    parts = [p.strip() for p in re.split(r"[,/&+]|\band\b", value) if p.strip()]
+    if len(parts) > 1 and all(match_choice(p, allowed) for p in parts):
+        return "separate agencies with ';', e.g. '" + ";".join(parts) + "'"
+    former = FORMER_AGENCY_NAMES.get(_fold(value))
+    if former and former[0] in allowed:
+        return f"did you mean '{former[0]}'? {former[1]}"
+    for code, name in (names or {}).items():  # 'European Space Agency' -> ESA
+        if _fold(value) == _fold(name.split(" (")[0]):
+            return f"did you mean '{code}'? the catalogue writes {name.split(' (')[0]} as {code}"
+    return unknown_choice_hint(value, allowed)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s.\-]", "", text.casefold())
+
+
 def _example(argument: str, year: str | None) -> str:
     """How to write ``argument`` correctly, as a Python keyword or a command-line option."""
     if argument.startswith("-"):
@@ -199,8 +313,8 @@ def as_day(
     >>> as_day("July 2011")
     Traceback (most recent call last):
     ...
-    isslearn.errors.SettingsError: date='July 2011': 'July 2011' is not a date in the form \
-YYYY-MM-DD; write it as YYYY-MM-DD, e.g. date='2000-11-02'
+    isslearn.errors.SettingsError: date='July 2011' is not a date; write it as YYYY-MM-DD, \
+e.g. date='2000-11-02'
     """
     example = _example(argument, year)
     shown = f"{argument} " if argument.startswith("-") else f"{argument}="
@@ -208,10 +322,11 @@ YYYY-MM-DD; write it as YYYY-MM-DD, e.g. date='2000-11-02'
         value = pd.Timestamp(value)
     if isinstance(value, dt.date) and pd.isna(value):  # NaT is a datetime
         raise SettingsError(f"{argument} is missing; write it as YYYY-MM-DD, e.g. {example}")
-    if isinstance(value, pd.Timestamp):
-        return value.tz_localize(None).normalize() if value.tzinfo else value.normalize()
-    if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.replace(tzinfo=None)).normalize()
+    if isinstance(value, dt.datetime):  # Timestamps too; the catalogue's days are UTC days
+        stamp = pd.Timestamp(value)
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_convert("UTC").tz_localize(None)
+        return stamp.normalize()
     if isinstance(value, dt.date):
         return pd.Timestamp(value)
     if isinstance(value, int) and not isinstance(value, bool) and year is not None:
@@ -229,8 +344,9 @@ YYYY-MM-DD; write it as YYYY-MM-DD, e.g. date='2000-11-02'
         parsed, why = parse_date(value)
         if parsed is not None:
             return pd.Timestamp(parsed)
-        form = "YYYY-MM-DD or a year YYYY" if year else "YYYY-MM-DD"
-        raise SettingsError(f"{shown}{value!r}: {why}; write it as {form}, e.g. {example}")
+        form = "YYYY-MM-DD or as a year YYYY" if year else "YYYY-MM-DD"
+        what = f": {why}" if _DATE.fullmatch(value) else " is not a date"
+        raise SettingsError(f"{shown}{value!r}{what}; write it as {form}, e.g. {example}")
     raise SettingsError(
         f"{shown}{value!r} is not a date; write it as a string 'YYYY-MM-DD', e.g. {example}"
     )

@@ -89,7 +89,7 @@ def test_new_lesson_accepts_bare_years_as_lesson_04_shows(here, capsys):
         (["--start", "2015-13-01"], "--start '2015-13-01': '2015-13-01' is not a real date"),
         (
             ["--end", "15"],
-            "write it as YYYY-MM-DD or a year YYYY, e.g. --end 2000-11-02 or --end 2000",
+            "write it as YYYY-MM-DD or as a year YYYY, e.g. --end 2000-11-02 or --end 2000",
         ),
         (["--start", "1800"], "--start 1800: the year is outside 1900 to 2100"),
         (["--start", "2016", "--end", "2015"], "--start 2016 is after --end 2015"),

@@ -213,3 +213,35 @@ def shut_down_kernels(base_url: str, token: str) -> None:
             f"{base_url}/api/sessions/{session['id']}", headers=headers, method="DELETE"
         )
         urllib.request.urlopen(delete, timeout=10).close()
+
+
+def check_live_lesson(page: Page, name: str) -> None:
+    """Everything a teacher checks on a lesson just run: no errors, widgets drawn and
+    responding to their controls, every quiz answering with feedback.
+
+    Assumes the lesson is open; clears its outputs and runs all cells first.
+    """
+    clear_and_run_all(page)
+    errors = error_texts(page)
+    assert not errors, f"{name}: cells show errors:\n" + "\n---\n".join(errors)
+    stand_ins = unrendered_widgets(page)
+    assert not stand_ins, f"{name}: widgets shown as text, not rendered: {stand_ins}"
+    assert page.locator('[class*="widget-"]').count(), f"{name}: no ipywidgets rendered"
+
+    widgets = page.locator(".isslearn-widget")
+    assert widgets.count(), f"{name}: no element with class isslearn-widget"
+    all_widgets = [widgets.nth(i) for i in range(widgets.count())]
+    with_figures = [w for w in all_widgets if w.locator(".isslearn-figure").count()]
+    for number, widget in enumerate(with_figures, start=1):
+        figure = widget.locator(".isslearn-figure").first
+        before = figure_state(figure)
+        how = move_control(widget)
+        changed = wait_for_new_figure(figure, before) != before
+        assert changed, f"{name}: widget {number}: {how}, but its figure did not change"
+
+    quizzes = page.locator(".isslearn-quiz")
+    for number in range(quizzes.count()):
+        feedback = answer_quiz(quizzes.nth(number))
+        assert feedback, f"{name}: quiz {number + 1} shows no feedback after Check"
+    if widgets.count():
+        widgets.first.scroll_into_view_if_needed()
