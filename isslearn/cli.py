@@ -114,7 +114,8 @@ def _events_setting() -> tuple[list[str], bool]:
         return [f"{EVENTS_ENV}: not set (set it to an events CSV file to add class events)"], True
     checked = _check_events(path)
     if checked.problems:
-        head = f"{EVENTS_ENV}={path}: this file has problems; lessons will say so, fix it:"
+        head = f"{EVENTS_ENV}={path}: lessons cannot use this file (they show the built-in events"
+        head += " and tell learners to ask you); fix these problem(s):"
         return [head, *map(str, checked.problems + checked.notices)], False
     return [f"{EVENTS_ENV}={checked.summary}", *map(str, checked.notices)], True
 
@@ -125,7 +126,8 @@ def _quiz_setting() -> tuple[list[str], bool]:
         return [f"{QUIZ_ENV}: not set (set it to a quiz YAML file for class questions)"], True
     checked = _check_quiz(Path(value).expanduser())
     if checked.problems:
-        head = f"{QUIZ_ENV}={value}: this file has problems; lessons will say so, fix it:"
+        head = f"{QUIZ_ENV}={value}: lessons cannot use this file (they ask their own questions"
+        head += " and tell learners to ask you); fix these problem(s):"
         return [head, *map(str, checked.problems + checked.notices)], False
     return [f"{QUIZ_ENV}={checked.summary}", *map(str, checked.notices)], True
 
