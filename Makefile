@@ -30,7 +30,7 @@ lab: $(STAMP)  ## open the lessons in JupyterLab
 test: $(STAMP)  ## every test: unit, lessons, Binder, offline, website, JupyterHub, real browser
 	bash tests/browser/ensure_chromium.sh
 	bash hub/install_proxy.sh
-	$(PYTEST) tests -p no:cacheprovider
+	$(PYTEST) --doctest-modules isslearn tests -p no:cacheprovider
 
 unit: $(STAMP)  ## fast: unit tests only
 	$(PYTEST) tests -m "not browser and not slow"

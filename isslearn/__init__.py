@@ -6,16 +6,18 @@
 0
 """
 
-from .annotate import annotate
-from .catalogue import current_to, load_agencies, load_events, validate
+from .annotation import ANNOTATION_COLUMNS, annotate
+from .catalogue import load_agencies, load_eras, load_expeditions, load_modules, load_stays
+from .corrections import load_corrections
 from .errors import CatalogueError, IsslearnError, Problem, QuizFileError, SettingsError
+from .events import current_to, load_events, validate
 from .lesson import Lesson
 from .station import station_on
-from .tables import load_expeditions, load_modules, load_stays
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ANNOTATION_COLUMNS",
     "CatalogueError",
     "IsslearnError",
     "Lesson",
@@ -25,6 +27,8 @@ __all__ = [
     "annotate",
     "current_to",
     "load_agencies",
+    "load_corrections",
+    "load_eras",
     "load_events",
     "load_expeditions",
     "load_modules",

@@ -1,35 +1,57 @@
-"""Load events (the built-in catalogue and teachers' own files), agencies and eras.
+"""The built-in catalogue: where its tables live, and the loaders of all but the events.
 
-Where a teacher's events come from, in this order: the ``path`` argument, else the
-``ISSLEARN_EVENTS`` environment variable (one file for a whole class), else none. The built-in
-tables ship inside the package and are read with :mod:`importlib.resources`; nothing is ever
-downloaded and nothing is read relative to the current folder.
+The tables ship inside the package (``isslearn/data`` in a wheel) and are read with
+:mod:`importlib.resources`; in a source checkout they are the project's ``seeds/`` folder
+beside the package. Nothing is ever downloaded or read relative to the current folder.
+
+Each table is read and checked once per session and handed out as a copy, so a learner who
+changes a table changes only their own copy. The events, which a teacher's file can extend,
+are loaded by :mod:`isslearn.events`.
 """
 
 from __future__ import annotations
 
 import functools
-import os
+import re
+from collections.abc import Mapping
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
-from . import vocabulary as voc
-from .builtin import agency_codes, builtin_dir, builtin_table, categorical
-from .csvtext import Table, read_table_file
+from . import values as voc
 from .errors import CatalogueError, Problem
-from .fields import (
-    DATE_HINT,
-    closest,
-    is_slug,
-    match_choice,
-    parse_date,
-    slugify,
-    split_list,
-    unknown_choice_hint,
-)
+from .files import Table, read_table
+from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
 
-EVENTS_ENV = "ISSLEARN_EVENTS"
+__all__ = [
+    "agency_codes",
+    "agency_names",
+    "builtin_dir",
+    "builtin_location",
+    "builtin_table",
+    "categorical",
+    "load_agencies",
+    "load_eras",
+    "load_expeditions",
+    "load_modules",
+    "load_stays",
+]
+
+_CREW_MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<agency>[^()]+)\)$")
+
+
+def builtin_dir() -> Traversable:
+    """The packaged catalogue; in a source checkout, the project's seeds/ beside the package."""
+    packaged = resources.files("isslearn") / "data"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "seeds"  # editable install / checkout
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("isslearn's catalogue is missing from this installation; reinstall it")
 
 
 def builtin_location() -> str:
@@ -37,12 +59,49 @@ def builtin_location() -> str:
     return str(builtin_dir())
 
 
-def teacher_events_path(path: str | os.PathLike[str] | None = None) -> Path | None:
-    """The teacher's events file in force: ``path``, else $ISSLEARN_EVENTS, else None."""
-    if path is not None:
-        return Path(path)
-    from_env = os.environ.get(EVENTS_ENV, "").strip()
-    return Path(from_env) if from_env else None
+@functools.cache
+def builtin_table(filename: str) -> Table:
+    """A shipped table, parsed once; a problem in it (a hand edit of seeds/) is an error."""
+    table = read_table((builtin_dir() / filename).read_bytes(), f"isslearn/data/{filename}")
+    if table.problems:  # the shipped data is tested; this guards a hand edit of seeds/
+        raise CatalogueError(table.problems)
+    return table
+
+
+@functools.cache
+def agency_codes() -> tuple[str, ...]:
+    """The agency codes defined in agencies.csv, in their order there."""
+    return tuple(agency_names())
+
+
+@functools.cache
+def agency_names() -> Mapping[str, str]:
+    """Each agency code with its full name, in the order of agencies.csv."""
+    return MappingProxyType({r["code"]: r["name"] for _, r in builtin_table("agencies.csv").rows})
+
+
+def _check_code(
+    row: dict[str, str],
+    column: str,
+    allowed: tuple[str, ...],
+    where: tuple[str, int],
+    problems: list[Problem],
+    what: str,
+) -> None:
+    """Append a Problem when ``row[column]`` is not one of ``allowed`` (exact spelling)."""
+    value = row.get(column, "")
+    if value not in allowed:
+        name, line = where
+        problems.append(
+            Problem(
+                name, line, column, f"unknown {what} '{value}'", unknown_choice_hint(value, allowed)
+            )
+        )
+
+
+def categorical(items, categories) -> pd.Categorical:
+    """``values`` as a categorical with ``categories`` in their catalogue order."""
+    return pd.Categorical(items, categories=list(categories))
 
 
 # ---------------------------------------------------------------- agencies and eras
@@ -59,10 +118,12 @@ def load_agencies() -> pd.DataFrame:
 
 def load_eras() -> pd.DataFrame:
     """The station's eras with start dates taken from the events that open them."""
-    events = _builtin_events().set_index("id")["date"]
+    # The opening events' dates, straight from the shipped events table (checked as a whole by
+    # isslearn.events); reading them here keeps this module free of the events loader.
+    events = {row["id"]: parse_date(row["date"])[0] for _, row in builtin_table("events.csv").rows}
     rows = []
     for line, row in builtin_table("eras.csv").rows:
-        if row["starts_with"] not in events.index:
+        if events.get(row["starts_with"]) is None:
             raise CatalogueError(
                 [
                     Problem(
@@ -73,220 +134,210 @@ def load_eras() -> pd.DataFrame:
                     )
                 ]
             )
-        rows.append({**row, "start": events[row["starts_with"]]})
-    return pd.DataFrame(rows, columns=["era", "start", "starts_with", "description"])
-
-
-# ---------------------------------------------------------------- events
-
-
-def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[dict]:
-    """Turn parsed rows into event records, appending a Problem to ``table.problems`` per fault.
-
-    ``strict`` (the built-in catalogue) requires every column and an explicit id;
-    a teacher's file needs only ``date`` and ``title``.
-    """
-    name, problems = table.name, table.problems
-    required = voc.EVENT_COLUMNS if strict else voc.EVENT_REQUIRED
-    header = set(table.header)
-    missing = [c for c in required if c not in header]
-    for col in missing:
-        hint = "the header has: " + ", ".join(table.header)
-        typo = closest(col, [h for h in table.header if h and h not in voc.EVENT_COLUMNS])
-        if typo:
-            hint += f"; did you mean '{col}' where it says '{typo}'?"
-        problems.append(Problem(name, 1, col, "required column is missing", hint))
-    if missing or not table.header:
-        return []
-    if not table.rows:
-        problems.append(
-            Problem(
-                name,
-                1,
-                None,
-                "the file has a header but no events",
-                "add one event per line below the header",
-            )
-        )
-        return []
-
-    agencies = agency_codes()
-    records: list[dict] = []
-    first_line_of_id: dict[str, int] = {}
-    for line, row in table.rows:
-        before = len(problems)
-        record = _event_record(row, line, name, agencies, problems)
-        if len(problems) > before:
-            continue
-        event_id = record["id"]
-        if not event_id:
-            if strict:
-                problems.append(
-                    Problem(name, line, "id", "the id is blank", "built-in events need a stable id")
-                )
-                continue
-            event_id = _unique_id(
-                f"{record['date']:%Y-%m-%d}-{slugify(record['title'])}",
-                taken_ids | set(first_line_of_id),
-            )
-        elif event_id in first_line_of_id:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "id",
-                    f"duplicate id '{event_id}'",
-                    f"it is already used on line {first_line_of_id[event_id]}; ids must be unique",
-                )
-            )
-            continue
-        elif event_id in taken_ids:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "id",
-                    f"the id '{event_id}' is already used by the built-in catalogue",
-                    "choose another id, or leave the id blank to have one made",
-                )
-            )
-            continue
-        first_line_of_id[event_id] = line
-        record["id"] = event_id
-        records.append(record)
-    return records
-
-
-def _event_record(
-    row: dict[str, str], line: int, name: str, agencies: tuple[str, ...], problems: list[Problem]
-) -> dict:
-    def problem(column: str, message: str, hint: str = "") -> None:
-        problems.append(Problem(name, line, column, message, hint))
-
-    event_id = row.get("id", "")
-    if event_id and not is_slug(event_id):
-        problem(
-            "id",
-            f"'{event_id}' is not a valid id",
-            "use lower-case letters, digits and dashes, e.g. 'my-class-visit'",
-        )
-    date, why = parse_date(row.get("date", ""))
-    if date is None:
-        problem("date", why, DATE_HINT)
-    title = row.get("title", "")
-    if not title:
-        problem("title", "the title is blank", "every event needs a short title")
-    category = row.get("category", "") or voc.DEFAULT_CATEGORY
-    matched_category = match_choice(category, voc.CATEGORIES)
-    if matched_category is None:
-        problem(
-            "category",
-            f"unknown category '{category}'",
-            unknown_choice_hint(category, voc.CATEGORIES),
-        )
-    status = row.get("status", "") or voc.DEFAULT_STATUS
-    matched_status = match_choice(status, voc.STATUSES)
-    if matched_status is None:
-        problem("status", f"unknown status '{status}'", unknown_choice_hint(status, voc.STATUSES))
-    codes = []
-    for code in split_list(row.get("agencies", "")):
-        matched = match_choice(code, agencies)
-        if matched is None:
-            problem("agencies", f"unknown agency '{code}'", unknown_choice_hint(code, agencies))
-        else:
-            codes.append(matched)
-    return {
-        "id": event_id,
-        "date": date,
-        "title": title,
-        "summary": row.get("summary", ""),
-        "category": matched_category,
-        "agencies": tuple(codes),
-        "countries": tuple(split_list(row.get("countries", ""))),
-        "status": matched_status,
-        "source": row.get("source", ""),
-        "note": row.get("note", ""),
-    }
-
-
-def _unique_id(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
-def _events_frame(records: list[dict], origin: str) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=list(voc.EVENT_COLUMNS))
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["origin"] = origin
+        rows.append({**row, "start": pd.Timestamp(events[row["starts_with"]])})
+    frame = pd.DataFrame(rows, columns=["era", "start", "starts_with", "description"])
+    frame["start"] = pd.to_datetime(frame["start"])
     return frame
 
 
+# ---------------------------------------------------------------- modules, expeditions, stays
+
+
+def _required_date(
+    row: dict, col: str, line: int, name: str, problems: list[Problem], *, optional: bool = False
+):
+    value = row.get(col, "")
+    if optional and not value:
+        return None
+    date, why = parse_date(value)
+    if date is None:
+        problems.append(Problem(name, line, col, why, DATE_HINT))
+    return date
+
+
+def _number(row: dict, col: str, line: int, name: str, problems: list[Problem], kind=float):
+    value = row.get(col, "")
+    if not value:
+        return None
+    try:
+        return kind(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        problems.append(Problem(name, line, col, f"'{value}' is not a number", "write digits only"))
+        return None
+
+
 @functools.lru_cache(maxsize=1)
-def _builtin_events_cached() -> pd.DataFrame:
-    table = builtin_table("events.csv")
-    records = _event_records(table, strict=True, taken_ids=set())
-    if table.problems:
-        raise CatalogueError(table.problems)
-    return _events_frame(records, "built-in")
+def _modules_cached() -> pd.DataFrame:
+    table = builtin_table("modules.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = agency_codes()
+    records = []
+    for line, row in table.rows:
+        _check_code(row, "kind", voc.MODULE_KINDS, (name, line), problems, "kind")
+        _check_code(row, "agency", agencies, (name, line), problems, "agency")
+        _check_code(row, "built_by", agencies, (name, line), problems, "agency")
+        _check_code(row, "segment", voc.SEGMENTS, (name, line), problems, "segment")
+        records.append(
+            {
+                **row,
+                "launch_date": _required_date(row, "launch_date", line, name, problems),
+                "attach_date": _required_date(row, "attach_date", line, name, problems),
+                "detach_date": _required_date(
+                    row, "detach_date", line, name, problems, optional=True
+                ),
+                "mass_kg": _number(row, "mass_kg", line, name, problems, int),
+                "pressurized_volume_m3": _number(
+                    row, "pressurized_volume_m3", line, name, problems
+                ),
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records, columns=list(voc.MODULE_COLUMNS))
+    for col in ("launch_date", "attach_date", "detach_date"):
+        frame[col] = pd.to_datetime(frame[col])
+    frame["kind"] = categorical(frame["kind"], voc.MODULE_KINDS)
+    frame["mass_kg"] = frame["mass_kg"].astype("Int64")
+    frame["pressurized_volume_m3"] = frame["pressurized_volume_m3"].astype("Float64")
+    return frame.sort_values(["attach_date", "launch_date", "id"], ignore_index=True)
 
 
-def _builtin_events() -> pd.DataFrame:
-    return _builtin_events_cached().copy()
+def load_modules() -> pd.DataFrame:
+    """Every module and major element: dates (UTC), agency, builder, launch, mass, role.
 
-
-def _teacher_records(path: Path, taken_ids: set[str]) -> tuple[list[dict], list[Problem]]:
-    table = read_table_file(path)
-    records = _event_records(table, strict=False, taken_ids=taken_ids) if not table.problems else []
-    return records, table.problems
-
-
-def validate(path: str | os.PathLike[str]) -> list[Problem]:
-    """Every problem that would stop ``load_events(path)``; an empty list means the file is fine.
-
-    The file is only read, never changed.
+    >>> modules = load_modules()
+    >>> modules.iloc[0]["name"], f"{modules.iloc[0]['launch_date']:%Y-%m-%d}"
+    ('Zarya (Functional Cargo Block)', '1998-11-20')
     """
-    taken = set(_builtin_events_cached()["id"])
-    return _teacher_records(Path(path), taken)[1]
+    return _modules_cached().copy()
 
 
-def load_events(
-    path: str | os.PathLike[str] | None = None, *, builtin: bool = True
+def expedition_crew(
+    stays: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp | None
 ) -> pd.DataFrame:
-    """Events sorted by date: the built-in catalogue plus a teacher's file, if one is given.
+    """The stays that make up an expedition's crew, by the catalogue's one rule (seeds/README.md).
 
-    >>> events = load_events()
-    >>> events.loc[events.id == "expedition-1-boards", "date"].dt.strftime("%Y-%m-%d").item()
-    '2000-11-02'
-
-    A teacher's file comes from ``path`` or the ``ISSLEARN_EVENTS`` environment variable; its
-    rows have ``origin`` set to the file name. Raises :class:`CatalogueError` listing every
-    problem (file, line, column) when the file cannot be used.
+    Everyone whose long stay overlaps the expedition belongs to it: aboard at its start, or
+    arriving before it ends. Someone who left on the day it began, or who arrived on the day it
+    ended, belongs only to the neighbouring expedition.
     """
-    frames = [_builtin_events()] if builtin else []
-    teacher = teacher_events_path(path)
-    if teacher is not None:
-        taken = set(_builtin_events_cached()["id"]) if builtin else set()
-        records, problems = _teacher_records(teacher, taken)
-        if problems:
-            raise CatalogueError(problems)
-        frames.append(_events_frame(records, teacher.name))
-    if not frames:
-        return _events_frame([], "none").assign(category=categorical([], voc.CATEGORIES))
-    events = pd.concat(frames, ignore_index=True)
-    events["category"] = categorical(events["category"], voc.CATEGORIES)
-    events["status"] = categorical(events["status"], voc.STATUSES)
-    return events.sort_values(["date", "id"], kind="stable", ignore_index=True)
+    ends_after_start = stays["departure"].isna() | (stays["departure"] > start)
+    starts_before_end = stays["arrival"] < end if end is not None else True
+    return stays[ends_after_start & starts_before_end]
 
 
-def current_to() -> pd.Timestamp:
-    """The date the built-in catalogue is current to: its latest event that has happened.
+@functools.lru_cache(maxsize=1)
+def _expeditions_cached() -> pd.DataFrame:
+    table = builtin_table("expeditions.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = agency_codes()
+    stays = _stays_cached()
+    records = []
+    for line, row in table.rows:
+        start = _required_date(row, "start", line, name, problems)
+        end = _required_date(row, "end", line, name, problems, optional=True)
+        m = _CREW_MEMBER.match(row["commander"])
+        if not m or m["agency"] not in agencies:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "commander",
+                    f"cannot read the commander '{row['commander']}'",
+                    "write 'Full Name (AGENCY)' with an agency code",
+                )
+            )
+            continue
+        if start is None:
+            continue
+        members = expedition_crew(
+            stays, pd.Timestamp(start), pd.Timestamp(end) if end is not None else None
+        )
+        commander = (m["name"], m["agency"])
+        pairs = list(dict.fromkeys(zip(members["person"], members["agency"], strict=True)))
+        if commander not in pairs:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "commander",
+                    f"{row['commander']} has no stay in stays.csv during this expedition",
+                    "add the stay, or correct the name, agency or dates",
+                )
+            )
+            continue
+        pairs.remove(commander)
+        pairs.insert(0, commander)
+        records.append(
+            {
+                "number": _number(row, "number", line, name, problems, int),
+                "start": start,
+                "end": end,
+                "crew": tuple(p for p, _ in pairs),
+                "crew_agencies": tuple(a for _, a in pairs),
+                "source": row["source"],
+                "note": row["note"],
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records)
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    frame["commander"] = frame["crew"].map(lambda c: c[0] if c else "")
+    frame["crew_size"] = frame["crew"].map(len)
+    frame["days"] = (frame["end"] - frame["start"]).dt.days.astype("Int64")
+    columns = [
+        "number",
+        "start",
+        "end",
+        "days",
+        "commander",
+        "crew",
+        "crew_agencies",
+        "crew_size",
+        "source",
+        "note",
+    ]
+    return frame[columns].sort_values("number", ignore_index=True)
 
-    Lessons say "as of" this date, so the claim moves with the data instead of going stale.
 
-    >>> current_to() >= pd.Timestamp("2026-01-01")
-    True
+def load_expeditions() -> pd.DataFrame:
+    """Long-duration expeditions: number, start and end (UTC; end is NaT for the current one),
+    crew names with their agencies, and days from start to end.
+
+    expeditions.csv names only the commander; the crew is derived from stays.csv by
+    :func:`expedition_crew`, so the two tables cannot disagree.
     """
-    events = _builtin_events_cached()
-    return events.loc[events["status"] == "happened", "date"].max()
+    return _expeditions_cached().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _stays_cached() -> pd.DataFrame:
+    table = builtin_table("stays.csv")
+    name, problems = table.name, list(table.problems)
+    agencies = agency_codes()
+    records = []
+    for line, row in table.rows:
+        _check_code(row, "agency", agencies, (name, line), problems, "agency")
+        records.append(
+            {
+                **row,
+                "arrival": _required_date(row, "arrival", line, name, problems),
+                "departure": _required_date(row, "departure", line, name, problems, optional=True),
+            }
+        )
+    if problems:
+        raise CatalogueError(problems)
+    frame = pd.DataFrame.from_records(records, columns=list(voc.STAY_COLUMNS))
+    frame["arrival"] = pd.to_datetime(frame["arrival"])
+    frame["departure"] = pd.to_datetime(frame["departure"])
+    frame["days"] = (frame["departure"] - frame["arrival"]).dt.days.astype("Int64")
+    return frame.sort_values(["arrival", "person"], ignore_index=True)
+
+
+def load_stays() -> pd.DataFrame:
+    """Long-duration stays, one row per person and flight: arrival (docking) and departure
+    (undocking) dates in UTC, so the crew aboard on any day can be counted; departure is NaT
+    for people still aboard."""
+    return _stays_cached().copy()

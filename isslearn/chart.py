@@ -10,11 +10,33 @@ from __future__ import annotations
 
 import html
 import io
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from .fastpng import opaque_rgb, png_from_rgb, png_from_rgba
+
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from collections.abc import Callable, Hashable, Iterable
+
+    from matplotlib.artist import Artist
     from matplotlib.figure import Figure
+
+__all__ = [
+    "DPI",
+    "FIGSIZE",
+    "LABEL_SIZE",
+    "SMALL_SIZE",
+    "TICK_SIZE",
+    "TITLE_SIZE",
+    "Chart",
+    "LiveFigure",
+    "new_figure",
+    "png_bytes",
+    "rgb_pixels",
+]
 
 # Sized for a projector: wide enough for a timeline, text readable from the back of a room.
 FIGSIZE = (9.0, 4.5)
@@ -43,8 +65,6 @@ def png_bytes(figure: Figure, level: int = 6) -> bytes:
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from .fastpng import png_from_rgb
-
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else None
     if canvas is None or figure.dpi != DPI:
         buffer = io.BytesIO()
@@ -54,30 +74,39 @@ def png_bytes(figure: Figure, level: int = 6) -> bytes:
     return png_from_rgb(rgb_pixels(figure), level)
 
 
-def rgb_pixels(figure: Figure):
-    """The pixels of the figure as last drawn on its Agg canvas, as an (h, w, 3) array view."""
-    import numpy as np
-
-    return np.asarray(figure.canvas.buffer_rgba())[..., :3]
+def rgb_pixels(figure: Figure) -> np.ndarray:
+    """The pixels of the figure as last drawn on its Agg canvas, as an (h, w, 3) array view
+    (checked to be fully opaque, so dropping the alpha changes nothing)."""
+    return opaque_rgb(np.asarray(figure.canvas.buffer_rgba()))
 
 
 class LiveFigure:
-    """One figure redrawn in place for a widget: the parts that never change are drawn once
-    and kept as pixels; each picture draws only the changing artists on top of them.
+    """One figure redrawn in place for a widget, by blitting as matplotlib's own blitting
+    guide does it: the parts that do not change are drawn once and kept as pixels
+    (``copy_from_bbox``); each picture restores them (``restore_region``) and draws only the
+    changing artists on top (``Figure.draw_artist``), in z-order as their Axes would.
 
-    ``changing()`` returns the artists that may change (they are hidden while the unchanging
-    background is drawn); they are drawn in z-order, as their Axes would draw them.
+    ``changing()`` returns the artists that may change; they are hidden while the background
+    is drawn. Some parts change only now and then (the rows of a chart when a different set of
+    categories is chosen): ``background_key()`` names the state of those parts, and a new key
+    draws (and keeps) a new background. A picture is the same, pixel for pixel, as a full
+    draw of the figure.
     """
 
-    def __init__(self, figure: Figure, changing):
-        from .textsprites import SpriteCanvas
+    KEEP = 8  # backgrounds kept, by key
 
-        SpriteCanvas(figure)  # text drawn once, then pasted (widget figures only)
+    def __init__(
+        self,
+        figure: Figure,
+        changing: Callable[[], Iterable[Artist]],
+        background_key: Callable[[], Hashable] | None = None,
+    ) -> None:
         self.figure = figure
         self.changing = changing
-        self._background = None
+        self.background_key = background_key or (lambda: None)
+        self._backgrounds: dict[Hashable, object] = {}
 
-    def _draw_background(self) -> None:
+    def _draw_background(self) -> object:
         artists = list(self.changing())
         shown = [a.get_visible() for a in artists]
         for artist in artists:
@@ -87,21 +116,21 @@ class LiveFigure:
         finally:
             for artist, visible in zip(artists, shown, strict=True):
                 artist.set_visible(visible)
-        self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        return self.figure.canvas.copy_from_bbox(self.figure.bbox)
 
     def png(self, level: int = 1) -> bytes:
         """PNG bytes of the figure as it is now, drawn on top of the kept background."""
-        import numpy as np
-
-        from .fastpng import png_from_rgba
-
-        if self._background is None:
-            self._draw_background()
+        key = self.background_key()
+        background = self._backgrounds.get(key)
+        if background is None:
+            if len(self._backgrounds) >= self.KEEP:
+                self._backgrounds.pop(next(iter(self._backgrounds)))
+            background = self._backgrounds[key] = self._draw_background()
         canvas = self.figure.canvas
-        canvas.restore_region(self._background)
-        renderer = canvas.get_renderer()
+        canvas.restore_region(background)
         for artist in sorted(self.changing(), key=lambda a: a.get_zorder()):
-            artist.draw(renderer)
+            self.figure.draw_artist(artist)
+        canvas.blit(self.figure.bbox)
         return png_from_rgba(np.asarray(canvas.buffer_rgba()), level)
 
 
@@ -122,7 +151,7 @@ class Chart:
         """The figure as PNG bytes (deterministic)."""
         return png_bytes(self.figure)
 
-    def save(self, path) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Write the figure as a PNG file, e.g. for a handout."""
         with open(path, "wb") as out:
             out.write(self.png())

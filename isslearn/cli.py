@@ -1,24 +1,39 @@
-"""The `isslearn` command: check a teacher's files, and say where the data comes from.
+"""The `isslearn` command: check a teacher's files, start new ones, print handouts and guides.
 
-Every command prints plain lines and exits 0 (fine), 1 (the files have problems) or 2 (the
-command was called wrongly); none prints a Python traceback for bad data or changes a file.
+Every command prints plain lines and exits 0 (fine), 1 (a file or path has a problem, said in
+one line with the fix) or 2 (the command was called wrongly). None prints a Python traceback
+for a path or a file's contents, and none writes over a notebook, CSV, YAML or spreadsheet.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import FileProblems, Problem
+import pandas as pd
+
+from . import __version__
+from .catalogue import builtin_location
+from .errors import FileProblems, IsslearnError, Problem
+from .events import EVENTS_ENV, current_to, load_events, teacher_events_path
+from .guide import find_guide
+from .lesson import QUIZ_ENV
+from .outputs import describe_os_error
+from .quiz.files import read_quiz_file
+from .scaffold import new_lesson, write_template
+from .values import as_day
+
+__all__ = ["CHECKERS", "Checker", "build_parser", "main"]
 
 Checker = Callable[[Path], tuple[list[Problem], str]]
+YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
 
 def _check_events(path: Path) -> tuple[list[Problem], str]:
-    from .catalogue import load_events
-
     try:  # with the built-in catalogue, so an id that clashes with it is reported too
         events = load_events(path)
     except FileProblems as exc:
@@ -29,13 +44,11 @@ def _check_events(path: Path) -> tuple[list[Problem], str]:
 
 
 def _check_quiz(path: Path) -> tuple[list[Problem], str]:
-    from .quiz_file import load_quiz_file
-
-    try:
-        items = load_quiz_file(path)
-    except FileProblems as exc:
-        return exc.problems, ""
-    return [], f"{path}: OK, {len(items)} quiz item(s)"
+    found = read_quiz_file(path)
+    if found.problems:
+        return found.problems, ""
+    notices = [str(notice) for notice in found.notices]
+    return [], "\n".join([*notices, f"{path}: OK, {len(found.items)} quiz item(s)"])
 
 
 CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
@@ -63,59 +76,77 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from . import __version__
-    from .catalogue import EVENTS_ENV, builtin_location, load_events, teacher_events_path
-
+    """Version, the built-in catalogue, and each class-wide setting checked (OK or its problem)."""
     print(f"isslearn {__version__}")
-    print(f"built-in catalogue: {builtin_location()}")
-    teacher = teacher_events_path()
-    try:
+    print(f"built-in catalogue: {builtin_location()} (current to {current_to():%Y-%m-%d})")
+    status = 0
+    for lines, ok in (_events_setting(), _quiz_setting()):
+        print("\n".join(lines))
+        status = status or (0 if ok else 1)
+    if status == 0:
         events = load_events()
-    except FileProblems as exc:
-        print(f"{EVENTS_ENV}={teacher}: this file has problems:")
-        print(exc)
-        return 1
-    built_in = int((events.origin == "built-in").sum())
-    print(f"events: {len(events)} ({built_in} built-in)")
-    if teacher is None:
-        print(f"teacher's events: none (set {EVENTS_ENV} to a CSV file to add them for a class)")
-    else:
-        print(f"teacher's events: {teacher} ({len(events) - built_in} event(s), from {EVENTS_ENV})")
-    return 0
+        built_in = int((events["origin"] == "built-in").sum())
+        print(f"events in every lesson: {len(events)} ({built_in} built-in)")
+    return status
+
+
+def _events_setting() -> tuple[list[str], bool]:
+    path = teacher_events_path()
+    if path is None:
+        return [f"{EVENTS_ENV}: not set (set it to an events CSV file to add class events)"], True
+    problems, summary = _check_events(path)
+    if problems:
+        head = f"{EVENTS_ENV}={path}: this file has problems; lessons will say so, fix it:"
+        return [head, *map(str, problems)], False
+    return [f"{EVENTS_ENV}={summary}"], True
+
+
+def _quiz_setting() -> tuple[list[str], bool]:
+    value = os.environ.get(QUIZ_ENV, "").strip()
+    if not value:
+        return [f"{QUIZ_ENV}: not set (set it to a quiz YAML file for class questions)"], True
+    problems, summary = _check_quiz(Path(value).expanduser())
+    if problems:
+        head = f"{QUIZ_ENV}={value}: this file has problems; lessons will say so, fix it:"
+        return [head, *map(str, problems)], False
+    return [f"{QUIZ_ENV}={summary}"], True
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, write_template
-
-    try:
-        written = write_template(args.file)
-    except ScaffoldError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    written = write_template(args.file)
     print(f"{written}: written; fill it in, then run `isslearn check {written}`")
     return 0
 
 
-def cmd_new_lesson(args: argparse.Namespace) -> int:
-    from .lesson import SettingsError
-    from .scaffold import ScaffoldError, new_lesson
+class OptionError(IsslearnError, ValueError):
+    """A command-line option's value cannot be used; the message says what to type instead."""
 
+
+def _date_option(option: str, value: str | None) -> tuple[str | int | None, pd.Timestamp | None]:
+    """``--start 2015`` (a year) or ``--start 2015-03-01`` (a day): the setting and its day."""
+    if value is None:
+        return None, None
+    day = as_day(value, option, year="start" if option == "--start" else "end")
+    return (int(value) if YEAR.fullmatch(value) else value), day
+
+
+def cmd_new_lesson(args: argparse.Namespace) -> int:
+    start, first = _date_option("--start", args.start)
+    end, last = _date_option("--end", args.end)
+    if first is not None and last is not None and first > last:
+        raise OptionError(
+            f"--start {args.start} is after --end {args.end}; give the earlier date to --start"
+        )
     try:
         written = new_lesson(
             args.name,
             args.dir,
             events=args.events,
-            start=args.start,
-            end=args.end,
+            start=start,
+            end=end,
             quiz=args.quiz,
             title=args.title,
         )
-    except (ScaffoldError, SettingsError) as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"{exc.filename}: cannot write the lesson ({exc.strerror})", file=sys.stderr)
-        return 1
     except FileProblems as exc:
         print(exc)
         print("the lesson was not written; fix the file(s) above and try again", file=sys.stderr)
@@ -125,66 +156,117 @@ def cmd_new_lesson(args: argparse.Namespace) -> int:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from .handout import HandoutError, to_pdf, write_handout
+    from .handout import handout_guide, write_handout  # nbconvert: seconds to import; only here
 
-    try:
-        written = write_handout(args.notebook, args.output, answers=args.answers)
-    except HandoutError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except ImportError:
-        print("handouts need nbconvert: pip install nbconvert", file=sys.stderr)
-        return 1
-    print(f"{written}: handout written" + (" with answers" if args.answers else ""))
-    if args.pdf:
-        try:
-            pdf = to_pdf(written, written.with_suffix(".pdf"))
-        except HandoutError as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        print(f"{pdf}: PDF written")
+    written = write_handout(args.notebook, args.output, answers=args.answers, pdf=args.pdf)
+    if not args.answers:
+        print(f"{written}: handout written (questions, no answers)")
+        return 0
+    guide = handout_guide(args.notebook)
+    ends = f"ends with the teacher's guide {guide.location}" if guide else "no teacher's guide"
+    print(f"{written}: teacher's key written ({ends})")
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from .handout import write_guide  # nbconvert: seconds to import; only here
+
+    guide = find_guide(args.lesson)
+    written = write_guide(args.lesson, args.output, pdf=args.pdf)
+    print(f"{written}: teacher's guide written (from {guide.location})")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line's options (every command and its help)."""
     parser = argparse.ArgumentParser(
         prog="isslearn",
         description="Lessons on the history of the International Space Station.",
     )
+    parser.add_argument("--version", action="version", version=f"isslearn {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check teachers' files without changing them")
     check.add_argument("files", nargs="+", metavar="FILE", help="events CSV (or quiz YAML) files")
     check.set_defaults(func=cmd_check)
-    info = sub.add_parser("info", help="version, where the data comes from, how many events")
+    info = sub.add_parser(
+        "info", help="version, the catalogue's date, and the class's ISSLEARN_ settings checked"
+    )
     info.set_defaults(func=cmd_info)
     template = sub.add_parser(
         "template", help="write a template events file (.csv) or quiz file (.yaml) to fill in"
     )
-    template.add_argument("file", metavar="FILE", help="e.g. events.csv or quiz.yaml")
+    template.add_argument("file", metavar="FILE", help="e.g. events.csv or quiz.yaml (new)")
     template.set_defaults(func=cmd_template)
     lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
     lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")
     lesson.add_argument("--dir", default=".", help="folder to write it in (default: here)")
     lesson.add_argument("--events", metavar="FILE", help="your events CSV file")
-    lesson.add_argument("--start", metavar="YYYY-MM-DD", help="first date shown")
-    lesson.add_argument("--end", metavar="YYYY-MM-DD", help="last date shown")
+    lesson.add_argument(
+        "--start",
+        metavar="YEAR|YYYY-MM-DD",
+        help="first date shown: a year (2015 means from 1 January 2015) or a day (2015-03-01)",
+    )
+    lesson.add_argument(
+        "--end",
+        metavar="YEAR|YYYY-MM-DD",
+        help="last date shown: a year (2016 means to 31 December 2016) or a day (2016-06-30)",
+    )
     lesson.add_argument("--quiz", metavar="FILE", help="your quiz YAML file")
     lesson.add_argument("--title", help="the lesson's title (default: from NAME)")
     lesson.set_defaults(func=cmd_new_lesson)
-    handout = sub.add_parser("handout", help="a printable HTML handout of an executed lesson")
-    handout.add_argument("notebook", metavar="NOTEBOOK", help="an executed lesson notebook")
-    handout.add_argument("-o", "--output", metavar="OUT.html", help="where to write it")
-    handout.add_argument(
-        "--answers", action="store_true", help="teacher's key: quiz answers, feedback, solutions"
+    handout = sub.add_parser(
+        "handout", help="a printable handout (HTML or PDF) of an executed lesson"
     )
-    handout.add_argument("--pdf", action="store_true", help="also print it to PDF (Chromium)")
+    handout.add_argument("notebook", metavar="NOTEBOOK", help="an executed lesson notebook")
+    _page_options(handout, "NAME.handout.html (NAME.key.html with --answers)")
+    handout.add_argument(
+        "--answers",
+        action="store_true",
+        help="teacher's key: solutions, quiz answers and feedback, and the teacher's guide",
+    )
     handout.set_defaults(func=cmd_handout)
+    guide = sub.add_parser("guide", help="a lesson's teacher's guide, printable (HTML or PDF)")
+    guide.add_argument(
+        "lesson",
+        metavar="LESSON",
+        help="a lesson's number or name (01, 01_assembly) or its notebook (01_assembly.ipynb)",
+    )
+    _page_options(guide, "NAME.guide.html")
+    guide.set_defaults(func=cmd_guide)
     return parser
 
 
+def _page_options(command: argparse.ArgumentParser, default: str) -> None:
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.html|FILE.pdf|FOLDER",
+        help=f"where to write it; the name's ending chooses HTML or PDF; default {default}",
+    )
+    command.add_argument(
+        "--pdf", action="store_true", help="write a PDF (needs Chromium), as -o NAME.pdf does"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status (0 fine, 1 a problem, 2 called wrongly)."""
+    for stream in (sys.stdout, sys.stderr):  # a path in any encoding prints, never crashes
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a wrong call (argparse printed why)
+        return exc.code if isinstance(exc.code, int) else 2
     if getattr(args, "func", None) is None:
         return cmd_info(args)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except IsslearnError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else "isslearn"
+        print(describe_os_error(where, exc, "use this path"), file=sys.stderr)
+        return 1

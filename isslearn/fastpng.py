@@ -1,7 +1,10 @@
-"""Encode an RGB pixel array as PNG quickly, for widgets that redraw while a slider moves.
+"""Encode a pixel array as PNG quickly, for widgets that redraw while a slider moves.
 
-Pillow's encoder tries every row filter and costs 20-30 ms for a 900x450 picture; flat-colour
-lesson figures compress well without filters, so this writes one in about 5 ms.
+Measured on a 900x450 lesson figure (fastest of 40 runs on a busy 2-core machine): Pillow's
+encoder, which filters each row, takes 18-30 ms; this module, with no row filter and zlib
+level 1, takes 4-9 ms for RGB and about 4 ms for RGBA, and the file is 2-11 % larger than
+Pillow's. Flat-colour figures compress well without filters. The PNG has no metadata, so the
+same pixels always give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,9 +14,26 @@ import zlib
 
 import numpy as np
 
+__all__ = ["opaque_rgb", "png_from_rgb", "png_from_rgba"]
+
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def opaque_rgb(rgba: np.ndarray) -> np.ndarray:
+    """The RGB part of an ``(height, width, 4)`` array, after checking that the alpha it drops
+    is fully opaque (255 everywhere): a see-through pixel would change colour in the PNG."""
+    if rgba.ndim != 3 or rgba.shape[2] != 4:
+        raise ValueError(f"expected a (height, width, 4) array, got {rgba.shape}")
+    alpha = rgba[..., 3]
+    if not (alpha == 255).all():
+        count = int((alpha != 255).sum())
+        raise ValueError(
+            f"{count} pixel(s) are not fully opaque; dropping their alpha would change them. "
+            "Give the figure an opaque background (facecolor) or keep the alpha (png_from_rgba)."
+        )
+    return rgba[..., :3]
 
 
 def png_from_rgb(pixels: np.ndarray, level: int = 1) -> bytes:

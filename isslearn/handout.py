@@ -1,138 +1,243 @@
-"""A printable handout from an executed lesson: text, figures and quiz questions, no code.
+"""Printable pages from executed lessons: learners' handouts, teachers' keys and guides.
 
-What goes in, cell by cell:
+Built with nbconvert's own machinery: an ``HTMLExporter`` with the ``handout`` template
+(``isslearn/templates/handout``, which extends nbconvert's ``basic``), nbconvert's
+``TagRemovePreprocessor`` for cells tagged ``answers``, and :class:`HandoutPreprocessor` for
+what paper cannot show. What goes in:
 
-- Markdown cells, rendered; cells tagged ``answers`` (e.g. a try-it solution) only with
-  ``answers=True``.
-- Code cells lose their code. Their outputs stay when they print well: figures
-  (``image/png``), tables (``text/html``), Markdown, plain text. Widget views, error
-  tracebacks and stderr are dropped, since paper cannot run them.
-- A quiz output (see :mod:`isslearn.quiz_items`) is replaced by the questions it carries in
-  its metadata, or with ``answers=True`` by the key: answers and every option's feedback.
+- Markdown cells, rendered. A ``<details>`` block is a solution: the learners' handout leaves
+  it out, the teacher's key prints it open. Cells tagged ``answers`` are in the key only.
+- Code cells lose their code. Their outputs stay when they print well: figures, tables,
+  Markdown, plain text. Widget views, error tracebacks and stderr are dropped.
+- A quiz output (see :mod:`isslearn.quiz.static`) is replaced by the questions it carries in
+  its metadata, or in the key by every answer and every option's feedback.
+- The key ends with the lesson's teacher's guide (:mod:`isslearn.guide`), when there is one.
 
-The page has a print stylesheet (A4, figures never split across pages). ``to_pdf`` asks a
-headless Chromium, if one is installed, to print the HTML to PDF.
+The page has an A4 print stylesheet and no scripts, so it works offline. The name of the
+output decides its format (``.html`` or ``.pdf``); a PDF is printed by headless Chromium.
 """
 
 from __future__ import annotations
 
-import copy
 import html
 import os
+import re
 import shutil
 import subprocess
+import tempfile
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from .quiz_items import METADATA_KEY
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.filters import markdown2html
+from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
+from traitlets import Bool
+
+from .errors import IsslearnError
+from .guide import Guide, GuideError, find_guide
+from .outputs import PROTECTED_SUFFIXES, describe_os_error, write_output
+from .quiz.static import METADATA_KEY
+
+__all__ = [
+    "ANSWERS_TAG",
+    "FORMATS",
+    "GUIDE_TAG",
+    "HandoutError",
+    "HandoutPreprocessor",
+    "find_chromium",
+    "guide_html",
+    "handout_guide",
+    "handout_html",
+    "html_to_pdf",
+    "output_target",
+    "to_pdf",
+    "write_guide",
+    "write_handout",
+    "write_page",
+]
 
 ANSWERS_TAG = "answers"
+GUIDE_TAG = "isslearn-guide"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+FORMATS: dict[str, str] = {".html": "html", ".htm": "html", ".pdf": "pdf"}
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+TEMPLATE_NAME = "handout"
 
-PRINT_CSS = """
-body { font-family: Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto;
-       line-height: 1.45; color: #111; padding: 0 1em; }
-h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
-.anchor-link { display: none; }
-img { max-width: 100%; height: auto; }
-table { border-collapse: collapse; font-size: 0.9em; }
-th, td { border: 1px solid #999; padding: 0.2em 0.5em; }
-pre { white-space: pre-wrap; }
-.isslearn-handout-quiz { border-left: 3px solid #0072B2; padding-left: 0.8em; }
-@page { size: A4; margin: 18mm 16mm; }
-@media print {
-  body { margin: 0; max-width: none; }
-  img, figure, table, pre, .isslearn-handout-quiz { break-inside: avoid; page-break-inside: avoid; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
+_DETAILS = re.compile(r"<details\b[^>]*>.*?</details\s*>", re.IGNORECASE | re.DOTALL)
+_DETAILS_OPEN_TAG = re.compile(r"<details\b(?![^>]*\bopen\b)", re.IGNORECASE)
+_UNCLOSED_DETAILS = re.compile(r"<details\b.*", re.IGNORECASE | re.DOTALL)
 
 
-class HandoutError(ValueError):
-    """The notebook cannot be turned into a handout (not found, not a notebook)."""
+class HandoutError(IsslearnError, ValueError):
+    """A handout or guide cannot be made (not a notebook, a wrong output name, no Chromium)."""
 
 
-def handout_notebook(notebook: dict, *, answers: bool = False) -> dict:
-    """A copy of ``notebook`` (nbformat dict) holding only what the handout should print."""
-    nb = copy.deepcopy(notebook)
-    nb.get("metadata", {}).pop("widgets", None)  # saved widget state: nothing to print
-    cells = []
-    for cell in nb.get("cells", []):
-        tags = cell.get("metadata", {}).get("tags", [])
-        if ANSWERS_TAG in tags and not answers:
-            continue
-        if cell.get("cell_type") == "code":
-            cell["source"] = ""
-            cell["outputs"] = [
-                kept for out in cell.get("outputs", []) if (kept := _printable(out, answers))
-            ]
-            if not cell["outputs"]:
-                continue
-        cells.append(cell)
-    nb["cells"] = cells
-    return nb
+class HandoutPreprocessor(Preprocessor):
+    """Keep what paper can show: no code, widgets, errors or stderr; solutions and quiz
+    answers only in the teacher's key (``answers=True``)."""
+
+    answers = Bool(False, help="make the teacher's key: solutions open, quiz answers shown")
+
+    def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
+        nb.metadata.pop("widgets", None)  # saved widget state: nothing to print
+        kept = []
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.source = ""
+                cell.outputs = [out for out in map(self._printable, cell.outputs) if out]
+                if not cell.outputs:
+                    continue
+            elif cell.cell_type == "markdown":
+                cell.source = self._solutions(cell.source)
+                if not cell.source.strip():
+                    continue
+            kept.append(cell)
+        nb.cells = kept
+        return nb, resources
+
+    def _solutions(self, text: str) -> str:
+        if self.answers:
+            return _DETAILS_OPEN_TAG.sub("<details open", text)
+        text = _DETAILS.sub("", text)
+        return _UNCLOSED_DETAILS.sub("", text)  # an unclosed block hides the rest of the cell
+
+    def _printable(self, output: Any) -> Any | None:
+        kind = output.get("output_type")
+        if kind == "stream":
+            return output if output.get("name") == "stdout" else None
+        if kind not in ("display_data", "execute_result"):
+            return None  # errors
+        quiz = output.get("metadata", {}).get(METADATA_KEY, {}).get("quiz")
+        if quiz:
+            text = quiz["key" if self.answers else "questions"]
+            page = f'<div class="isslearn-handout-quiz">{markdown2html(text)}</div>'
+            return nbformat.v4.new_output("display_data", data={"text/html": page})
+        data = output.get("data", {})
+        if WIDGET_VIEW in data:
+            return None  # a live widget (its text/plain is only "VBox(...)")
+        if not data:
+            return None
+        return output
 
 
-def _printable(output: dict, answers: bool) -> dict | None:
-    kind = output.get("output_type")
-    if kind == "stream":
-        return output if output.get("name") == "stdout" else None
-    if kind not in ("display_data", "execute_result"):
-        return None  # errors
-    quiz = output.get("metadata", {}).get(METADATA_KEY, {}).get("quiz")
-    if quiz:
-        text = quiz["key" if answers else "questions"]
-        return {
-            "output_type": "display_data",
-            "metadata": {},
-            "data": {"text/html": f'<div class="isslearn-handout-quiz">{_markdown(text)}</div>'},
-        }
-    data = {k: v for k, v in output.get("data", {}).items() if k != WIDGET_VIEW}
-    if WIDGET_VIEW in output.get("data", {}) or not data:
-        return None  # a live widget has nothing to print
-    return {**output, "data": data}
+def _template_dir() -> str:
+    return str(resources.files("isslearn") / "templates")
 
 
-def _markdown(text: str) -> str:
-    from nbconvert.filters import markdown2html
+def _exporter(*, answers: bool) -> HTMLExporter:
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[_template_dir()],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    if not answers:
+        remove = TagRemovePreprocessor(remove_cell_tags={ANSWERS_TAG})
+        exporter.register_preprocessor(remove, enabled=True)
+    exporter.register_preprocessor(HandoutPreprocessor(answers=answers), enabled=True)
+    return exporter
 
-    return markdown2html(text)
+
+def _render(notebook: Any, title: str, *, answers: bool) -> str:
+    body, _ = _exporter(answers=answers).from_notebook_node(
+        notebook, resources={"isslearn": {"title": title}}
+    )
+    return body
+
+
+def _read_notebook(path: Path) -> Any:
+    try:
+        return nbformat.read(path, as_version=4)
+    except FileNotFoundError as exc:
+        raise HandoutError(f"{path}: file not found; check the name and the folder") from exc
+    except OSError as exc:
+        raise HandoutError(describe_os_error(path, exc, "read the notebook")) from exc
+    except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise HandoutError(
+            f"{path}: this is not a Jupyter notebook ({reason}); give a lesson's .ipynb file"
+        ) from exc
+
+
+def handout_guide(path: str | os.PathLike[str]) -> Guide | None:
+    """The teacher's guide the key of the notebook at ``path`` ends with, if it has one."""
+    try:
+        return find_guide(path)
+    except GuideError:
+        return None
 
 
 def handout_html(path: str | os.PathLike[str], *, answers: bool = False) -> str:
-    """The handout of the notebook at ``path`` as one self-contained HTML page."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
+    """The handout (or with ``answers=True`` the teacher's key) as one self-contained page."""
     path = Path(path)
-    try:
-        notebook = nbformat.read(path, as_version=4)
-    except FileNotFoundError as exc:
-        raise HandoutError(f"{path}: file not found; check the name and the folder") from exc
-    except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
-        raise HandoutError(f"{path}: this is not a Jupyter notebook ({exc})") from exc
-    printable = nbformat.from_dict(handout_notebook(notebook, answers=answers))
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True)
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(printable)
+    notebook = _read_notebook(path)
     title = _title(notebook) or path.stem
     if answers:
         title += " (teacher's key)"
-    return (
-        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        f"<title>{html.escape(title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
-    )
+        guide = handout_guide(path)
+        if guide is not None:
+            notebook.cells.append(
+                nbformat.v4.new_markdown_cell(guide.text, metadata={"tags": [GUIDE_TAG]})
+            )
+    return _render(notebook, title, answers=answers)
 
 
-def _title(notebook: dict) -> str:
-    for cell in notebook.get("cells", []):
-        if cell.get("cell_type") == "markdown":
-            for line in "".join(cell.get("source", "")).splitlines():
+def guide_html(guide: Guide) -> str:
+    """A teacher's guide as a printable page, with the handouts' stylesheet."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(guide.text)])
+    return _render(notebook, guide.title, answers=True)
+
+
+def _title(notebook: Any) -> str:
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
                 if line.startswith("# "):
                     return html.unescape(line[2:].strip())
     return ""
+
+
+def output_target(
+    source: Path, out: str | os.PathLike[str] | None, *, kind: str, pdf: bool = False
+) -> Path:
+    """Where a page made from ``source`` goes: ``out`` as given, or ``SOURCE.KIND.html`` (or
+    ``.pdf``) beside the source or inside the folder ``out`` names (made if missing).
+
+    The extension decides the format; ``pdf=True`` (``--pdf``) with a ``.html`` name, or any
+    other extension, is refused, so a notebook or data file is never the output.
+    """
+    default = f"{source.stem}.{kind}{'.pdf' if pdf else '.html'}"
+    if out is None:
+        return source.with_name(default)
+    text = os.fsdecode(out)
+    target = Path(text)
+    extension = target.suffix.lower()
+    if target.is_dir() or text.endswith(("/", os.sep)) or (not extension and not target.exists()):
+        return target / default
+    if extension not in FORMATS:
+        never = " (isslearn never writes over notebooks or data)" * (
+            extension in PROTECTED_SUFFIXES
+        )
+        raise HandoutError(
+            f"{target}: a page cannot be written as a {target.suffix or 'nameless'} file{never}; "
+            f"give a name ending in .html or .pdf (e.g. -o {default}), or a folder"
+        )
+    if pdf and FORMATS[extension] != "pdf":
+        raise HandoutError(
+            f"{target}: --pdf asks for a PDF but the name ends in {target.suffix}; "
+            f"give -o {target.with_suffix('.pdf').name}, or leave out --pdf for HTML"
+        )
+    return target
+
+
+def write_page(page: str, target: Path) -> Path:
+    """Write an HTML page at ``target`` as HTML or, for a ``.pdf`` name, as a printed PDF."""
+    if FORMATS.get(target.suffix.lower()) == "pdf":
+        return write_output(target, html_to_pdf(page), replace_own=True)
+    return write_output(target, page, replace_own=True)
 
 
 def write_handout(
@@ -140,13 +245,28 @@ def write_handout(
     out: str | os.PathLike[str] | None = None,
     *,
     answers: bool = False,
+    pdf: bool = False,
 ) -> Path:
-    """Write the handout next to the notebook (``NAME.handout.html`` or ``NAME.key.html``)."""
+    """Write the handout (``NAME.handout.html``) or key (``NAME.key.html``); see
+    :func:`output_target` for what ``out`` and ``pdf`` choose."""
     notebook = Path(notebook)
-    suffix = ".key.html" if answers else ".handout.html"
-    target = Path(out) if out is not None else notebook.with_name(notebook.stem + suffix)
-    target.write_text(handout_html(notebook, answers=answers), encoding="utf-8")
-    return target
+    page = handout_html(notebook, answers=answers)  # a path that is no notebook is said first
+    target = output_target(notebook, out, kind="key" if answers else "handout", pdf=pdf)
+    return write_page(page, target)
+
+
+def write_guide(
+    lesson: str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = None,
+    *,
+    pdf: bool = False,
+) -> Path:
+    """Write the teacher's guide of ``lesson`` (``NAME.guide.html``, here unless ``out``)."""
+    guide = find_guide(lesson)
+    given = Path(os.fsdecode(lesson))
+    folder = given.parent if given.suffix.lower() == ".ipynb" else Path()  # beside a notebook
+    target = output_target(folder / guide.lesson, out, kind="guide", pdf=pdf)
+    return write_page(guide_html(guide), target)
 
 
 def find_chromium() -> str | None:
@@ -157,37 +277,54 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("google-chrome")
 
 
-def to_pdf(html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[str]) -> Path:
-    """Print an HTML handout to PDF with headless Chromium; HandoutError if none is installed."""
+def html_to_pdf(page: str) -> bytes:
+    """Print an HTML page to PDF with headless Chromium; HandoutError if none is installed.
+
+    Chromium reads the page from a ``.html`` file of its own: given a path ending in
+    ``.pdf`` it opens its PDF viewer instead, and prints a blank page.
+    """
     browser = find_chromium()
     if browser is None:
         raise HandoutError(
-            "no PDF converter found (Chromium is not installed); open the HTML handout in a "
-            "browser and print it to PDF, or install Chromium (apt-get install chromium)"
+            "no PDF printer found (Chromium is not installed); write the page as .html, open "
+            "it in a browser and print it, or install Chromium (apt-get install chromium)"
         )
-    import tempfile
+    with tempfile.TemporaryDirectory(prefix="isslearn-pdf-") as work:
+        source = Path(work) / "page.html"
+        printed = Path(work) / "page.pdf"
+        source.write_text(page, encoding="utf-8")
+        try:
+            done = subprocess.run(
+                [
+                    browser,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    f"--user-data-dir={Path(work) / 'profile'}",
+                    "--no-pdf-header-footer",
+                    "--run-all-compositor-stages-before-draw",
+                    f"--print-to-pdf={printed}",
+                    source.as_uri(),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise HandoutError(f"Chromium could not print the PDF ({exc})") from exc
+        if done.returncode != 0 or not printed.exists():
+            raise HandoutError(f"Chromium could not print the PDF: {done.stderr.strip()[-300:]}")
+        return printed.read_bytes()
 
-    pdf_path = Path(pdf_path).resolve()
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
-            [
-                browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={pdf_path}",
-                Path(html_path).resolve().as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    if done.returncode != 0 or not pdf_path.exists():
-        raise HandoutError(f"Chromium could not print the PDF: {done.stderr.strip()[-300:]}")
-    return pdf_path
+
+def to_pdf(html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[str]) -> Path:
+    """Print the HTML page at ``html_path`` to the PDF ``pdf_path`` (replacing an old one)."""
+    try:
+        page = Path(html_path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise HandoutError(describe_os_error(html_path, exc, "read the page")) from exc
+    return write_output(Path(pdf_path), html_to_pdf(page), replace_own=True)

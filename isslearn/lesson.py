@@ -19,20 +19,25 @@ Where the data comes from, first match wins:
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
-from . import vocabulary as voc
+from . import values as voc
+from .annotation import annotate
+from .catalogue import agency_codes
 from .errors import FileProblems, SettingsError
-from .fields import match_choice, parse_date, unknown_choice_hint
+from .events import EVENTS_ENV, check_events, load_events, teacher_events_path
+from .notices import class_file_unusable, tell
+from .summaries import select_event_rows, select_events
+from .values import DateLike, as_day, match_choice, unknown_choice_hint
+
+__all__ = ["QUIZ_ENV", "Lesson"]
 
 QUIZ_ENV = "ISSLEARN_QUIZ"
-
-DateLike = str | int | dt.date | None
 
 
 class Lesson:
@@ -42,22 +47,20 @@ class Lesson:
         self,
         *,
         events_file: str | os.PathLike[str] | None = None,
-        start: DateLike = None,
-        end: DateLike = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         categories: str | Iterable[str] | None = None,
         agencies: str | Iterable[str] | None = None,
         quiz_file: str | os.PathLike[str] | None = None,
         builtin_events: bool = True,
     ):
-        from .catalogue import EVENTS_ENV, teacher_events_path
-
         reasons: list[str] = []
-        self.start = _date("start", start, reasons, end_of_year=False)
-        self.end = _date("end", end, reasons, end_of_year=True)
+        self.start = _date("start", start, reasons)
+        self.end = _date("end", end, reasons)
         if self.start is not None and self.end is not None and self.start > self.end:
             reasons.append(f"start ({self.start:%Y-%m-%d}) is after end ({self.end:%Y-%m-%d})")
         self.categories = _choices("categories", categories, voc.CATEGORIES, reasons)
-        self.agencies = _choices("agencies", agencies, _agency_codes(), reasons)
+        self.agencies = _choices("agencies", agencies, agency_codes(), reasons)
         self.events_file = teacher_events_path(events_file)
         self.events_origin = (
             "argument" if events_file is not None else EVENTS_ENV if self.events_file else None
@@ -67,35 +70,62 @@ class Lesson:
             "argument" if quiz_file is not None else QUIZ_ENV if self.quiz_file else None
         )
         self.builtin_events = builtin_events
+        self.not_used: list[str] = []  # class-wide files set but broken, so left out
         if reasons:
             raise SettingsError("Lesson(...) settings: " + "; ".join(reasons))
         self._check_files()
+        self._check_some_events_match()
 
     def _check_files(self) -> None:
+        """A broken file given here is an error; one set for the class is left out, with a note.
+
+        The person who wrote ``events_file=`` can fix it in this cell. A file named by
+        ``ISSLEARN_EVENTS`` or ``ISSLEARN_QUIZ`` was set up by the teacher, and a learner can
+        only ask them: the learner is told so once, and the lesson goes on without it.
+        """
         problems = []
         if self.events_file is not None:
-            from .catalogue import validate
-
-            problems += validate(self.events_file)
+            check = check_events(self.events_file)
+            if check.problems and self.events_origin == EVENTS_ENV:
+                instead = "the built-in events only" if self.builtin_events else "no events"
+                tell(class_file_unusable(EVENTS_ENV, self.events_file, check.problems, instead))
+                self.not_used.append(f"{EVENTS_ENV}={self.events_file}")
+                self.events_file = self.events_origin = None
+            else:
+                problems += check.problems
+                for notice in check.notices:
+                    tell(str(notice))
         if self.quiz_file is not None:
-            from .quiz_file import validate_quiz_file
+            from .quiz.files import validate_quiz_file  # lazy: YAML is read only for a quiz file
 
-            problems += validate_quiz_file(self.quiz_file)
+            quiz_problems = validate_quiz_file(self.quiz_file)
+            if quiz_problems and self.quiz_origin == QUIZ_ENV:
+                instead = "its own questions"
+                tell(class_file_unusable(QUIZ_ENV, self.quiz_file, quiz_problems, instead))
+                self.not_used.append(f"{QUIZ_ENV}={self.quiz_file}")
+                self.quiz_file = self.quiz_origin = None
+            else:
+                problems += quiz_problems
         if problems:
             raise FileProblems(problems)
 
+    def _check_some_events_match(self) -> None:
+        """Refuse settings that leave no events, here, rather than in a figure's cell later."""
+        events = load_events(self.events_file, builtin=self.builtin_events)
+        wanted = (self.start, self.end, self.categories, self.agencies)
+        if select_event_rows(events, *wanted).any():
+            return
+        raise SettingsError(
+            "Lesson(...) settings: no events match these settings: "
+            + "; ".join(_why_none_match(events, *wanted))
+            + "; widen the dates, or choose other categories or agencies"
+        )
+
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
         """The lesson's events: built-in plus the teacher's, filtered, with derived columns."""
-        from .catalogue import load_events
-        from .summaries import select_events
-
         events = load_events(self.events_file, builtin=self.builtin_events)
         chosen = select_events(events, self.start, self.end, self.categories, self.agencies)
-        if not annotated:
-            return chosen
-        from .annotate import annotate
-
-        return annotate(chosen)
+        return annotate(chosen) if annotated else chosen
 
     def quiz(self, default: Sequence | Callable[[], Sequence] | None = None) -> list:
         """The teacher's quiz items if a quiz file is set, else ``default`` (items or a function).
@@ -104,7 +134,7 @@ class Lesson:
         file replaces them.
         """
         if self.quiz_file is not None:
-            from .quiz_file import load_quiz_file
+            from .quiz.files import load_quiz_file  # lazy: YAML is read only for a quiz file
 
             return load_quiz_file(self.quiz_file)
         if default is None:
@@ -120,6 +150,7 @@ class Lesson:
         events = "built-in catalogue" if self.builtin_events else "no built-in events"
         if self.events_file is not None:
             events += f" + {self.events_file} (from {self.events_origin})"
+        not_used = [f"not used (the file has problems): {what}" for what in self.not_used]
         quiz = (
             f"{self.quiz_file} (from {self.quiz_origin})"
             if self.quiz_file
@@ -132,6 +163,7 @@ class Lesson:
                 "categories: " + (", ".join(self.categories) if self.categories else "all"),
                 "agencies: " + (", ".join(self.agencies) if self.agencies else "all"),
                 f"quiz: {quiz}",
+                *not_used,
             ]
         )
 
@@ -140,33 +172,47 @@ class Lesson:
 
 
 def _quiz_path(quiz_file: str | os.PathLike[str] | None) -> Path | None:
+    """The quiz file in force: the argument, else $ISSLEARN_QUIZ; ``~`` is the home folder."""
     if quiz_file is not None:
-        return Path(quiz_file)
+        return Path(quiz_file).expanduser()
     from_env = os.environ.get(QUIZ_ENV, "").strip()
-    return Path(from_env) if from_env else None
+    return Path(from_env).expanduser() if from_env else None
 
 
-def _agency_codes() -> tuple[str, ...]:
-    from .catalogue import load_agencies
+def _why_none_match(
+    events: pd.DataFrame,
+    start: pd.Timestamp | None,
+    end: pd.Timestamp | None,
+    categories: tuple[str, ...] | None,
+    agencies: tuple[str, ...] | None,
+) -> list[str]:
+    """Which settings, each on its own, already leave no events (or that only all together do)."""
+    if events.empty:
+        return ["there are no events at all (builtin_events=False and no events file)"]
+    first, last = events["date"].min(), events["date"].max()
+    reasons = []
+    if start is not None and start > last:
+        reasons.append(f"start={start:%Y-%m-%d} is after the last event ({last:%Y-%m-%d})")
+    if end is not None and end < first:
+        reasons.append(f"end={end:%Y-%m-%d} is before the first event ({first:%Y-%m-%d})")
+    if categories is not None and not select_event_rows(events, categories=categories).any():
+        chosen = ", ".join(categories) if categories else "none"
+        reasons.append(f"no event has the categories chosen ({chosen})")
+    if agencies is not None and not select_event_rows(events, agencies=agencies).any():
+        chosen = ", ".join(agencies) if agencies else "none"
+        reasons.append(f"no event involves the agencies chosen ({chosen})")
+    return reasons or ["each setting matches some events, but no event matches them all"]
 
-    return tuple(load_agencies()["code"])
 
-
-def _date(name: str, value: DateLike, reasons: list[str], *, end_of_year: bool):
+def _date(name: Literal["start", "end"], value: DateLike | None, reasons: list[str]):
+    """A setting's date; a bare year means 1 January for ``start`` and 31 December for ``end``."""
     if value is None:
         return None
-    if isinstance(value, bool):
-        reasons.append(f"{name}={value!r} is not a date; write e.g. {name}='2000-11-02'")
+    try:
+        return as_day(value, name, year=name)
+    except SettingsError as exc:
+        reasons.append(str(exc))
         return None
-    if isinstance(value, int):  # a whole year: start=1998 means 1 Jan, end=2011 means 31 Dec
-        return pd.Timestamp(value, 12, 31) if end_of_year else pd.Timestamp(value, 1, 1)
-    if isinstance(value, dt.date):
-        return pd.Timestamp(value)
-    date, why = parse_date(str(value).strip())
-    if date is None:
-        reasons.append(f"{name}={value!r}: {why}; write e.g. {name}='2000-11-02' or {name}=2000")
-        return None
-    return pd.Timestamp(date)
 
 
 def _choices(

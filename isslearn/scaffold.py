@@ -13,12 +13,29 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from .errors import IsslearnError
+from .lesson import Lesson
+from .outputs import check_new_file, write_output
+
+__all__ = [
+    "SETTINGS_TAG",
+    "TEMPLATES",
+    "ScaffoldError",
+    "new_lesson",
+    "settings_source",
+    "template_text",
+    "write_template",
+]
+
 TEMPLATES = {".csv": "events.csv", ".yaml": "quiz.yaml", ".yml": "quiz.yaml"}
 SETTINGS_TAG = "settings"
 
 
-class ScaffoldError(ValueError):
-    """The file cannot be written (it exists, or the kind of file is unknown)."""
+class ScaffoldError(IsslearnError, ValueError):
+    """The file cannot be made (an unknown kind of file, a name that is not a plain name).
+
+    A file that already exists is an :class:`~isslearn.errors.OutputExistsError`.
+    """
 
 
 def template_text(name: str) -> str:
@@ -33,16 +50,14 @@ def write_template(target: str | os.PathLike[str]) -> Path:
     if name is None:
         kinds = ", ".join(sorted(TEMPLATES))
         raise ScaffoldError(f"{target}: no template for this kind of file; choose one of {kinds}")
-    _refuse_existing(target)
-    target.write_text(template_text(name), encoding="utf-8")
-    return target
+    return write_output(target, template_text(name))
 
 
 def settings_source(
     *,
     events: str | None = None,
-    start: str | None = None,
-    end: str | None = None,
+    start: str | int | None = None,
+    end: str | int | None = None,
     quiz: str | None = None,
 ) -> str:
     """The settings cell: imports and one ``Lesson(...)`` call holding the teacher's choices."""
@@ -72,23 +87,22 @@ def new_lesson(
     folder: str | os.PathLike[str] = ".",
     *,
     events: str | os.PathLike[str] | None = None,
-    start: str | None = None,
-    end: str | None = None,
+    start: str | int | None = None,
+    end: str | int | None = None,
     quiz: str | os.PathLike[str] | None = None,
     title: str | None = None,
 ) -> Path:
     """Write ``NAME.ipynb`` in ``folder`` from the lesson template with the settings filled in.
 
-    The settings are checked first (:class:`~isslearn.lesson.Lesson` raises on a bad one), and
+    ``start`` and ``end`` are a day (``"2015-03-01"``) or a whole year (``2015``). The settings
+    are checked first (:class:`~isslearn.lesson.Lesson` raises on a bad one), and
     file paths are written relative to the notebook so the lesson finds them when it runs.
     """
-    from .lesson import Lesson
-
     if not name.strip() or any(sep in name for sep in "/\\") or name.startswith("."):
         raise ScaffoldError(f"{name!r}: NAME must be a plain file name; give a folder with --dir")
     folder = Path(folder)
     target = folder / (name if name.endswith(".ipynb") else f"{name}.ipynb")
-    _refuse_existing(target)
+    check_new_file(target)
     Lesson(events_file=events, start=start, end=end, quiz_file=quiz)  # raises on a bad setting
     notebook = json.loads(template_text("lesson.ipynb"))
     shown_title = title or Path(name).stem.replace("_", " ").replace("-", " ").strip().capitalize()
@@ -105,9 +119,7 @@ def new_lesson(
             cell["source"] = _text(cell["source"]).replace(
                 "{{TITLE}}", html.escape(shown_title, quote=False)
             )
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return target
+    return write_output(target, json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
 
 
 def _text(source: str | list[str]) -> str:
@@ -118,10 +130,3 @@ def _relative(path: str | os.PathLike[str] | None, folder: Path) -> str | None:
     if path is None:
         return None
     return Path(os.path.relpath(Path(path).resolve(), folder.resolve())).as_posix()
-
-
-def _refuse_existing(target: Path) -> None:
-    if target.exists():
-        raise ScaffoldError(
-            f"{target}: already exists; nothing was written (choose another name or move it)"
-        )

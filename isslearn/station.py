@@ -9,13 +9,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tables import load_expeditions, load_modules, load_stays
+from .catalogue import load_expeditions, load_modules, load_stays
+from .values import DateLike, as_day
 
-DateLike = str | pd.Timestamp
+__all__ = ["attached_mask", "crew_count", "crew_runs", "habitation", "station_on", "station_totals"]
 
 
 def _as_dates(dates) -> np.ndarray:
-    return pd.to_datetime(pd.Series(dates)).to_numpy(dtype="datetime64[ns]")
+    """Many dates as datetime64; anything not already a datetime is read with as_day."""
+    series = pd.Series(dates)
+    if not pd.api.types.is_datetime64_any_dtype(series):
+        series = pd.Series([as_day(d) for d in series], dtype="datetime64[ns]")
+    return series.to_numpy(dtype="datetime64[ns]")
 
 
 def attached_mask(dates, modules: pd.DataFrame) -> np.ndarray:
@@ -30,11 +35,15 @@ def attached_mask(dates, modules: pd.DataFrame) -> np.ndarray:
 def station_on(date: DateLike, modules: pd.DataFrame | None = None) -> pd.DataFrame:
     """The modules and elements attached on ``date`` (UTC), in the order they arrived.
 
-    >>> [m for m in station_on("1998-12-31")["name"]][:2]
-    ['Zarya', 'Unity']
+    >>> station_on("1998-12-31")["id"].tolist()
+    ['zarya', 'pma-1', 'pma-2', 'unity']
+
+    ``date`` is read by :func:`~isslearn.values.as_day`, as every date argument is; a date it
+    cannot read is refused with the form to use (``station_on("July 2011")`` raises
+    :class:`~isslearn.errors.SettingsError`).
     """
     modules = load_modules() if modules is None else modules
-    mask = attached_mask([date], modules)[0]
+    mask = attached_mask([as_day(date)], modules)[0]
     return modules.loc[mask].reset_index(drop=True)
 
 

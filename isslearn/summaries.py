@@ -9,11 +9,32 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from .station import crew_count
+
+__all__ = [
+    "CARGO_SHIPS",
+    "CONTRIBUTION_GROUPS",
+    "SEGMENTS",
+    "SEGMENT_LABELS",
+    "abbreviate_module_name",
+    "block_label",
+    "cargo_events",
+    "cargo_ship_of",
+    "cargo_spans",
+    "change_dates",
+    "contributions",
+    "crew_steps",
+    "segment_of",
+    "select_event_rows",
+    "select_events",
+    "station_layout",
+    "vehicle_family",
+]
 
 # Lanes of the station schematic, top to bottom.
 SEGMENTS: tuple[str, ...] = (
@@ -41,7 +62,7 @@ _ABBREVIATIONS = {
 }
 
 
-def short_name(name: str) -> str:
+def abbreviate_module_name(name: str) -> str:
     """A label that fits inside a block: 'Unity (Node 1)' -> 'Unity', 'Pressurized Mating
     Adapter 2' -> 'PMA 2'."""
     short = re.split(r"\s*[(,]", name, maxsplit=1)[0]
@@ -52,7 +73,7 @@ def short_name(name: str) -> str:
 
 def block_label(name: str, width: int = 10) -> str:
     """The short name wrapped onto at most two lines (an ellipsis if it is longer)."""
-    lines = textwrap.wrap(short_name(name), width, break_long_words=False) or [""]
+    lines = textwrap.wrap(abbreviate_module_name(name), width, break_long_words=False) or [""]
     lines = [line if len(line) <= width + 1 else line[:width] + "…" for line in lines]
     if len(lines) > 2:
         lines = [lines[0], lines[1][: width - 1] + "…"]
@@ -60,8 +81,8 @@ def block_label(name: str, width: int = 10) -> str:
 
 
 def segment_of(module: pd.Series) -> str:
-    """Which lane of the schematic a module belongs to (by builder and kind)."""
-    if module["builder_country"] == "Russia":
+    """Which lane of the schematic a module belongs to (by segment and kind)."""
+    if module.get("segment", "") == "Russian" or module["builder_country"] == "Russia":
         return SEGMENTS[0]
     if module["kind"] in ("truss", "solar_array"):
         return SEGMENTS[2]
@@ -94,18 +115,27 @@ def crew_steps(stays: pd.DataFrame) -> pd.DataFrame:
     """Long-duration crew aboard, as steps: one row per date the count changed, ``crew`` from
     that date on (arrivals and departures from ``stays``)."""
     changes = sorted({*stays["arrival"], *stays["departure"].dropna()})
+    if not changes:
+        return pd.DataFrame({"date": pd.to_datetime([]), "crew": pd.Series([], dtype=int)})
     counts = crew_count(changes, stays)
     steps = pd.DataFrame({"date": pd.to_datetime(changes), "crew": counts.to_numpy(dtype=int)})
     keep = steps["crew"].ne(steps["crew"].shift())
     return steps[keep].reset_index(drop=True)
 
 
+CONTRIBUTION_GROUPS = ("agency", "built_by", "builder_country")
+
+
 def contributions(modules: pd.DataFrame, by: str = "agency") -> pd.DataFrame:
-    """Modules and launch mass per agency (``by='agency'``) or per builder country
-    (``by='builder_country'``), largest mass first; ``mass_t`` in tonnes."""
-    if by not in ("agency", "builder_country"):
-        raise ValueError(f"by={by!r} is not allowed; use by='agency' or by='builder_country'")
-    grouped = modules.groupby(by, sort=False).agg(
+    """Modules and launch mass per owner (``by='agency'``), per partner that built them
+    (``by='built_by'``) or per country where they were built (``by='builder_country'``),
+    largest mass first; ``mass_t`` in tonnes."""
+    if by not in CONTRIBUTION_GROUPS:
+        raise ValueError(
+            f"by={by!r} is not allowed; use by='agency' (owner), by='built_by' (builder) "
+            "or by='builder_country'"
+        )
+    grouped = modules.groupby(by, sort=False, observed=True).agg(
         modules=("id", "count"),
         mass_kg=("mass_kg", lambda s: int(s.fillna(0).sum())),
         mass_unknown=("mass_kg", lambda s: int(s.isna().sum())),
@@ -171,8 +201,8 @@ def select_events(
     events: pd.DataFrame,
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
-    categories=None,
-    agencies=None,
+    categories: Iterable[str] | None = None,
+    agencies: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """The events between ``start`` and ``end`` (inclusive), in any of ``categories`` and
     involving any of ``agencies``; ``None`` means no limit."""
@@ -184,8 +214,8 @@ def select_event_rows(
     events: pd.DataFrame,
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
-    categories=None,
-    agencies=None,
+    categories: Iterable[str] | None = None,
+    agencies: Iterable[str] | None = None,
 ) -> np.ndarray:
     """Which rows :func:`select_events` keeps, as a boolean array (one entry per event)."""
     keep = np.ones(len(events), dtype=bool)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import isslearn
-from isslearn.annotate import ANNOTATION_COLUMNS, BEFORE_LAUNCH
+from isslearn.annotation import ANNOTATION_COLUMNS, BEFORE_LAUNCH
 
 
 @pytest.fixture(scope="module")

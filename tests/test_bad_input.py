@@ -93,6 +93,70 @@ CASES = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, None, ["not"]),
     "nul-byte": (b"date,title\n2000-11-02,A\x00B\n", 2, None, ["NUL"]),
     "duplicate-column": ("date,title,title\n2000-11-02,A,B\n", 1, "title", ["twice"]),
+    # Silent traps a teacher met (issue 14): each was accepted as OK before.
+    "misspelled-column": (
+        "Date,Title,Catagory\n2000-11-02,A,crew\n",
+        1,
+        "Catagory",
+        ["values would be lost", "did you mean 'category'"],
+    ),
+    "synonym-column": (
+        "date,title,Agency\n2000-11-02,A,NASA\n",
+        1,
+        "Agency",
+        ["did you mean 'agencies'"],
+    ),
+    "unclosed-quote": (
+        'date,title\n2000-11-02,A\n2000-11-03,"Unclosed title\n2000-11-04,C\n2000-11-05,D\n',
+        3,
+        "title",
+        ["double quote opened on line 3", "to line 5", "2 more row(s)", "close the quote"],
+    ),
+    "extra-empty-fields": (
+        "date,title\n2000-11-02,A,,\n",
+        2,
+        None,
+        ["4 fields", "header has 2", "extra ones are empty", "delete the extra commas"],
+    ),
+    "agencies-with-comma": (
+        'date,title,agencies\n2000-11-02,A,"ESA, NASA"\n',
+        2,
+        "agencies",
+        ["'ESA, NASA'", "separate agencies with ';', e.g. 'ESA;NASA'"],
+    ),
+    "countries-with-comma": (
+        'date,title,countries\n2000-11-02,A,"Italy, Japan"\n',
+        2,
+        "countries",
+        ["separate countries with ';', e.g. 'Italy;Japan'"],
+    ),
+    "day-first-date": ("date,title\n13/3/2024,A\n", 2, "date", ["YYYY-MM-DD: 2024-03-13"]),
+    "month-first-date": ("date,title\n3/13/2024,A\n", 2, "date", ["YYYY-MM-DD: 2024-03-13"]),
+    "ambiguous-date": (
+        "date,title\n1/3/2024,A\n",
+        2,
+        "date",
+        ["is it 2024-03-01 (1 March) or 2024-01-03 (3 January)?"],
+    ),
+    "date-in-words": ("date,title\n21 July 2011,A\n", 2, "date", ["YYYY-MM-DD: 2011-07-21"]),
+    "former-agency-nasda": (
+        GOOD_HEADER + "1998-12-01,A,crew,NASDA\n",
+        2,
+        "agencies",
+        ["'NASDA'", "did you mean 'JAXA'?", "1 October 2003"],
+    ),
+    "former-agency-rka": (
+        GOOD_HEADER + "1998-12-01,A,crew,Russian Space Agency\n",
+        2,
+        "agencies",
+        ["did you mean 'Roscosmos'?"],
+    ),
+    "agency-full-name": (
+        GOOD_HEADER + "1998-12-01,A,crew,European Space Agency\n",
+        2,
+        "agencies",
+        ["did you mean 'ESA'?"],
+    ),
     "huge-field": (
         "date,title\n2000-11-02," + "x" * 30_000 + "\n",
         2,
@@ -137,10 +201,11 @@ def test_every_problem_is_reported_not_just_the_first(write_file):
     ]
 
 
-def test_multiline_quoted_field_keeps_line_numbers_right(write_file):
+def test_multiline_quoted_field_is_reported_and_keeps_line_numbers_right(write_file):
     path = write_file("multi.csv", 'date,title,summary\n2000-11-02,A,"two\nlines"\n2008-13-40,B,\n')
-    [problem] = isslearn.validate(path)
-    assert problem.line == 4
+    problems = isslearn.validate(path)
+    assert [(p.line, p.column) for p in problems] == [(2, "summary"), (4, "date")]
+    assert "opened on line 2 runs on to line 3" in str(problems[0])
 
 
 def test_case_and_spacing_of_choices_are_forgiven(write_file):
@@ -158,3 +223,71 @@ def test_missing_file_is_a_problem_not_a_crash(tmp_path):
 def test_good_file_has_no_problems(write_file):
     path = write_file("ok.csv", "date,title\n2000-11-02,Fine\n")
     assert isslearn.validate(path) == []
+
+
+def test_every_misread_column_of_a_teachers_header_is_named(write_file):
+    """The header from the report: three columns were silently dropped, 'OK, 1 event(s)'."""
+    path = write_file("h.csv", "Date,Title,Catagory,Agency,Description\n2000-11-02,A,crew,NASA,B\n")
+    problems = isslearn.validate(path)
+    assert [(p.line, p.column) for p in problems] == [
+        (1, "Catagory"),
+        (1, "Agency"),
+        (1, "Description"),
+    ]
+    hints = [p.hint for p in problems]
+    assert hints == [
+        f"did you mean '{c}'? rename the column in the header"
+        for c in ("category", "agencies", "summary")
+    ]
+
+
+def test_a_missing_required_column_is_reported_once(write_file):
+    path = write_file("h.csv", "date,titel\n2000-11-02,A\n")
+    [problem] = isslearn.validate(path)
+    assert (problem.column, problem.message) == ("title", "required column is missing")
+    assert "where it says 'titel'" in problem.hint
+
+
+def test_a_synonym_of_a_missing_required_column_is_named(write_file):
+    path = write_file("h.csv", "when,title\n2000-11-02,A\n")
+    [problem] = isslearn.validate(path)
+    assert problem.column == "date" and "where it says 'when'" in problem.hint
+
+
+def test_an_unknown_column_is_a_notice_not_silence(write_file, capsys):
+    path = write_file("n.csv", "date,title,Teacher\n2000-11-02,A,Ms Smith\n")
+    before = path.read_bytes()
+    assert isslearn.validate(path) == []
+    check = isslearn.events.check_events(path)
+    [notice] = check.notices
+    assert str(notice) == (
+        f"{path}:1: column 'Teacher': this column is not one isslearn reads, so it is ignored; "
+        "the columns it reads are: id, date, title, summary, category, agencies, countries, "
+        "status, source, note"
+    )
+    assert check.count == 1
+    isslearn.load_events(path)
+    isslearn.load_events(path)
+    assert capsys.readouterr().err == str(notice) + "\n", "told once per session, on stderr"
+    assert path.read_bytes() == before
+
+
+def test_a_near_miss_beside_its_real_column_is_only_a_notice(write_file):
+    """'source_url' next to 'source' loses nothing: both are read or reported, not refused."""
+    path = write_file("n.csv", "date,title,source,sources\n2000-11-02,A,x,y\n")
+    assert isslearn.validate(path) == []
+    assert [n.column for n in isslearn.events.check_events(path).notices] == ["sources"]
+
+
+def test_a_row_problem_does_not_hide_the_rows_after_it(write_file):
+    path = write_file("r.csv", "date,title\n2000-11-02,A,,\n2000-13-01,B\n")
+    assert [(p.line, p.column) for p in isslearn.validate(path)] == [(2, None), (3, "date")]
+
+
+def test_tilde_in_the_class_events_variable_is_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "class.csv").write_text("date,title\n2000-11-02,Our visit\n", encoding="utf-8")
+    monkeypatch.setenv("ISSLEARN_EVENTS", "~/class.csv")
+    events = isslearn.load_events(builtin=False)
+    assert events["title"].tolist() == ["Our visit"]
+    assert isslearn.load_events("~/class.csv", builtin=False)["title"].tolist() == ["Our visit"]

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 from benchmarks.lessons import lessons
-from benchmarks.widget_updates import EXPLORERS
+from benchmarks.widget_updates import EXPLORERS, VISITS
 
 pytestmark = pytest.mark.slow
 
@@ -21,7 +21,7 @@ EXPECTED = [
     "annotate() cold",
     "load_events() warm",
     "annotate() warm",
-    *(f"{name} update" for name in EXPLORERS),
+    *(f"{name} {visit}" for name in EXPLORERS for visit in VISITS),
 ]
 
 

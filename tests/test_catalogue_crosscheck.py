@@ -10,7 +10,7 @@ import pytest
 
 import isslearn
 
-SOURCE_WORD = re.compile(r"^(https?://\S+|\d{3}_[0-9a-f]{16}\.txt)$")
+SOURCE_WORD = re.compile(r"^(https?://\S+|doc:[a-z0-9-]+)$")
 # Personal wiki pages (user pages, sandboxes) are drafts, not sources.
 NOT_A_SOURCE = re.compile(r"(Benutzer:|User:|/Baustelle|[Ss]andbox)")
 

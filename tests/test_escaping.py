@@ -181,3 +181,28 @@ def test_handout_of_a_lesson_with_teacher_files(events_file, quiz_file, tmp_path
         page = handout.handout_html(path, answers=answers)
         assert_text_only(page, f"handout (answers={answers})")
         assert ESCAPED in page or "&lt;script&gt;" in page
+
+
+def test_expedition_card_and_explorer_show_names_from_a_teachers_table_as_text():
+    expeditions = isslearn.load_expeditions().iloc[:1].copy()
+    expeditions.at[expeditions.index[0], "crew"] = (SCRIPT, IMG, "Ann <b>bold</b>")
+    stays = isslearn.load_stays()
+    number = int(expeditions["number"].iloc[0])
+    card = plots.expedition_card(number, expeditions, stays).to_html()
+    assert_text_only(card, "expedition card")
+    assert ESCAPED in card
+    explorer = widgets.expedition_explorer(number, expeditions, stays)
+    shown = "".join(html_values(explorer))
+    assert_text_only(shown, "expedition explorer")
+    assert ESCAPED in shown
+
+
+def test_contributions_caption_names_modules_as_text():
+    modules = isslearn.load_modules()
+    zarya = modules.index[modules["id"] == "zarya"][0]
+    modules.at[zarya, "name"] = SCRIPT
+    chart = plots.contributions("built_by", modules)
+    assert "<script" in chart.description  # the sentence holds the name as it is...
+    assert_text_only(chart.caption_markdown(), "contributions caption")  # ...shown as text
+    explorer = widgets.contributions_explorer(modules)
+    assert_text_only("".join(html_values(explorer)), "contributions explorer")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import isslearn
-from isslearn.vocabulary import CATEGORIES
+from isslearn.values import CATEGORIES
 
 
 def test_builtin_events_have_the_documented_columns_and_types():

@@ -9,8 +9,8 @@ import pytest
 
 import isslearn
 from isslearn import plots
+from isslearn.catalogue import load_modules
 from isslearn.chart import Chart, png_bytes
-from isslearn.tables import load_modules
 
 
 def attached_on(day: str) -> pd.DataFrame:
@@ -137,7 +137,7 @@ def test_people_aboard_counts_the_crew_day_by_day():
 def test_expedition_card_lists_the_crew_escaped():
     import html
 
-    from isslearn.tables import load_expeditions
+    from isslearn.catalogue import load_expeditions
 
     first = load_expeditions().iloc[0]
     styler = plots.expedition_card(int(first["number"]))
@@ -150,18 +150,99 @@ def test_expedition_card_lists_the_crew_escaped():
         plots.expedition_card(100000)
 
 
+def test_expedition_card_gives_each_person_their_own_stay():
+    """Expedition 20 (2009-05-29 to 2009-10-11): people came and went during it."""
+    card = plots.expedition_card(20)
+    table = card.data.set_index("crew member")
+    assert table.loc["Timothy Kopra", ["arrived", "left"]].tolist() == ["2009-07-17", "2009-09-08"]
+    assert table.loc["Koichi Wakata", "left"].startswith("2009-07")
+    assert table.loc["Nicole Stott", "arrived"].startswith("2009-08")
+    assert table.loc["Gennady Padalka", "during this expedition"] == "aboard throughout"
+    assert table.loc["Timothy Kopra", "during this expedition"] == (
+        "joined 2009-07-17; left 2009-09-08"
+    )
+    caption = card.caption
+    assert "Joined during it: Timothy Kopra (2009-07-17), Nicole Stott (2009-08-31)" in caption
+    assert "Left during it: Koichi Wakata (2009-07-28), Timothy Kopra (2009-09-08)" in caption
+    # the dates are each person's own, from stays.csv, never the expedition's for everyone
+    stays = isslearn.load_stays()
+    for name, row in table.iterrows():
+        theirs = stays[stays["person"] == name]
+        assert row["arrived"] in {f"{d:%Y-%m-%d}" for d in theirs["arrival"]}
+
+
+def test_expedition_card_of_a_crew_aboard_throughout_says_so():
+    from isslearn.catalogue import load_expeditions
+
+    first = load_expeditions().iloc[0]
+    caption = plots.expedition_card(int(first["number"])).caption
+    days = (first["end"] - first["start"]).days
+    assert f"{days} days, {len(first['crew'])} crew" in caption
+    assert "The whole crew was aboard from its first day to its last" in caption
+
+
 def test_contributions_add_up_to_the_catalogue():
     modules = load_modules()
-    chart = plots.contributions()
-    counts = modules["agency"].value_counts()
-    for agency, n in counts.items():
-        assert f"{agency} {n} module" in chart.description
-    bars = chart.figure.axes[0].patches
-    assert sum(b.get_width() for b in bars) == len(modules)
-    country = plots.contributions("builder_country")
-    assert sum(b.get_width() for b in country.figure.axes[0].patches) == len(modules)
+    for by, heading in [
+        ("agency", "By owner"),
+        ("built_by", "By builder"),
+        ("builder_country", "By the country where each was built"),
+    ]:
+        chart = plots.contributions(by)
+        assert chart.description.startswith(heading)
+        for group, n in modules[by].value_counts().items():
+            mass = modules.loc[modules[by] == group, "mass_kg"].fillna(0).sum() / 1000
+            assert f"{group} {n} module{'' if n == 1 else 's'}, {mass:,.1f} t" in chart.description
+        counts, masses = chart.figure.axes
+        assert sum(b.get_width() for b in counts.patches) == len(modules)
+        assert sum(b.get_width() for b in masses.patches) == pytest.approx(
+            modules["mass_kg"].fillna(0).sum() / 1000
+        )
     with pytest.raises(ValueError, match="builder_country"):
         plots.contributions("planet")
+
+
+def test_who_built_is_not_who_owns():
+    """Zarya: built in Russia, NASA's. Harmony, Tranquility, Cupola: built for ESA, NASA's."""
+    import matplotlib.colors as mcolors
+
+    colors = plots.agency_colors()
+    owner, builder = plots.contributions("agency"), plots.contributions("built_by")
+    modules = load_modules().set_index("id")
+    differ = modules[modules["agency"] != modules["built_by"]]
+    assert {"zarya", "harmony", "tranquility", "cupola"} <= set(differ.index)
+    for chart in (owner, builder):
+        assert "Zarya (built by Roscosmos in Russia, owned by NASA)" in chart.description
+        assert "Cupola (built by ESA in Italy, owned by NASA)" in chart.description
+    roscosmos_built = int((modules["built_by"] == "Roscosmos").sum())
+    assert f"Roscosmos {roscosmos_built} modules" in builder.description
+    # the station's blocks are coloured by who built them: Zarya is drawn in Roscosmos's colour
+    schematic = plots.station("1998-11-20").figure.axes[0]
+    (zarya,) = [p for p in schematic.patches if p.get_gid() == "zarya"]
+    assert mcolors.to_hex(zarya.get_facecolor()).upper() == colors["Roscosmos"].upper()
+
+
+def legend_titles(figure) -> list[str]:
+    legends = list(figure.legends) + [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+    return [legend.get_title().get_text() for legend in legends]
+
+
+def test_every_figure_with_agency_colours_has_a_legend_saying_what_the_colour_means():
+    figures = {
+        "station": plots.station("2011-07-21"),
+        "launches": plots.launches_by_vehicle(),
+        "owner": plots.contributions("agency"),
+        "builder": plots.contributions("built_by"),
+        "country": plots.contributions("builder_country"),
+        "cargo": plots.cargo_fleet(),
+    }
+    for name, chart in figures.items():
+        titles = " ".join(legend_titles(chart.figure))
+        assert "built" in titles or "owns" in titles or "flies" in titles, name
+    timeline = plots.timeline().figure
+    labels = [t.get_text() for legend in timeline.legends for t in legend.get_texts()]
+    assert {"NASA", "Roscosmos", "ESA", "JAXA", "CSA"} <= set(labels)
+    assert "colour: the first agency" in timeline.get_suptitle()
 
 
 def test_cargo_fleet_shows_each_ship_in_its_agency_colour():
@@ -185,7 +266,7 @@ def test_timeline_counts_and_titles_teacher_events(tmp_path):
     expected = events[(events["date"] >= "2001-01-01") & (events["date"] <= "2001-12-31")]
     assert f"shows {len(expected)} events" in chart.description
     assert "1 of them from your own file" in chart.description
-    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    texts = [t.get_text() for t in chart.figure.axes[0].texts if t.get_visible()]
     assert texts == ["Our class $x$ <b>visit</b>"]  # shown literally, no maths or markup
     chart.png()  # a '$' in a title must not break drawing
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
@@ -196,9 +277,13 @@ def test_fixed_date_ticks_are_the_ones_matplotlib_would_pick():
     import matplotlib.dates as mdates
 
     from isslearn.chart import new_figure
+    from isslearn.plot_style import MAX_DATE_TICKS
 
     for start, end in [("2000-01-01", "2026-05-01"), ("2003-01-01", "2004-01-01")]:
         ax = new_figure().add_axes((0.1, 0.1, 0.8, 0.8))
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=MAX_DATE_TICKS)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.AutoDateFormatter(locator))
         ax.plot([pd.Timestamp(start), pd.Timestamp(end)], [0, 1])
         ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
         ax.figure.canvas.draw()
@@ -209,6 +294,7 @@ def test_fixed_date_ticks_are_the_ones_matplotlib_would_pick():
         inside = [(v, t) for v, t in zip(*fixed, strict=True) if lo <= v <= hi]
         assert [v for v, _ in inside] == pytest.approx([v for v, _ in automatic])
         assert [t for _, t in inside] == [t for _, t in automatic]
+        assert 3 <= len(inside) <= MAX_DATE_TICKS
 
 
 def test_a_reused_chart_draws_the_same_as_a_fresh_one():
@@ -246,3 +332,122 @@ def test_fast_png_round_trips_rgb_and_rgba():
     assert (np.asarray(Image.open(io.BytesIO(png_from_rgb(rgb)))) == rgb).all()
     with pytest.raises(ValueError, match="uint8"):
         png_from_rgba(rgba.astype(float))
+
+
+def test_fast_png_refuses_to_drop_an_alpha_that_is_not_opaque():
+    import numpy as np
+
+    from isslearn.fastpng import opaque_rgb
+
+    rgba = np.full((4, 3, 4), 255, dtype=np.uint8)
+    assert opaque_rgb(rgba).shape == (4, 3, 3)
+    rgba[2, 1, 3] = 254
+    with pytest.raises(ValueError, match="1 pixel"):
+        opaque_rgb(rgba)
+
+
+# ---------------------------------------------------------------- figures take their data
+
+
+def test_a_broken_class_events_file_does_not_break_figures_that_show_no_events(
+    write_file, monkeypatch
+):
+    broken = write_file("class.csv", "date,title\n2008-13-40,Not a date\n")
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
+    with pytest.raises(isslearn.CatalogueError):
+        isslearn.load_events()  # the file really is broken
+    assert plots.people_aboard().description
+    assert plots.growth().description
+    assert plots.station("2011-07-21").description
+    assert plots.launches_by_vehicle().description
+    assert plots.contributions("built_by").description
+    assert plots.expedition_card(20).caption
+
+
+def test_a_class_event_in_2035_does_not_stretch_the_crew_or_growth_chart(write_file, monkeypatch):
+    import matplotlib.dates as mdates
+
+    future = write_file("class.csv", "date,title,category\n2035-01-01,Our visit,milestone\n")
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(future))
+    assert isslearn.load_events()["date"].max() == pd.Timestamp("2035-01-01")
+    crew = plots.people_aboard().figure.axes[0]
+    growth = plots.growth().figure.axes[0]
+    for ax in (crew, growth):
+        assert mdates.num2date(ax.get_xlim()[1]).year <= isslearn.current_to().year + 1
+
+
+def test_explicit_data_wins_over_the_built_in_tables():
+    stays = isslearn.load_stays()
+    first_crew = stays[stays["arrival"] == stays["arrival"].min()]
+    chart = plots.people_aboard(stays=first_crew, until="2001-06-01")
+    assert f"between 0 and {len(first_crew)} long-duration" in chart.description
+    modules = load_modules()
+    two = modules[modules["id"].isin(["zarya", "unity"])]
+    assert "By owner (the partner that owns or is responsible for each module): NASA 2" in (
+        plots.contributions("agency", two).description
+    )
+    assert plots.station("2011-07-21", two).description.startswith(
+        "On 2011-07-21 the station had 2 modules and elements"
+    )
+
+
+# ---------------------------------------------------------------- empty states
+
+
+def test_settings_that_match_no_event_draw_an_honest_empty_figure():
+    """Issue 14: agencies=["ISRO"] or start=2040 used to fail with 'cannot convert float NaN'."""
+    for chart in (
+        plots.timeline(agencies=["NoSuchAgency"]),
+        plots.timeline(start="2040-01-01"),
+        plots.timeline(start="2040-01-01", end="2040-12-31", categories=["science"]),
+    ):
+        assert chart.description.startswith(plots.NO_MATCH)
+        note = [t for t in chart.figure.axes[0].texts if t.get_visible()]
+        assert [t.get_text() for t in note] == [plots.NO_MATCH]
+        assert chart.png().startswith(b"\x89PNG")
+
+
+def test_every_figure_with_an_empty_table():
+    events = isslearn.load_events().iloc[:0]
+    stays = isslearn.load_stays().iloc[:0]
+    modules = load_modules().iloc[:0]
+    charts = {
+        "timeline": plots.timeline(events),
+        "people_aboard": plots.people_aboard(stays=stays),
+        "station": plots.station("2011-07-21", modules),
+        "growth": plots.growth(modules),
+        "launches_by_vehicle": plots.launches_by_vehicle(modules),
+        "contributions": plots.contributions("agency", modules),
+        "cargo_fleet": plots.cargo_fleet(events=events),
+    }
+    for name, chart in charts.items():
+        assert chart.png().startswith(b"\x89PNG"), name
+        shown = [t.get_text() for ax in chart.figure.axes for t in ax.texts if t.get_visible()]
+        assert any(text.startswith("No ") for text in shown), f"{name}: {shown}"
+        assert "empty" in chart.description or "match these settings" in chart.description, name
+    with pytest.raises(ValueError, match="no expedition"):
+        plots.expedition_card(1, expeditions=isslearn.load_expeditions().iloc[:0])
+
+
+def test_crew_chart_says_nothing_about_days_the_data_does_not_reach():
+    later = plots.people_aboard("2040-01-01", "2041-01-01")
+    assert "the data runs only to" in later.description
+    upto = plots.people_aboard("2020-01-01", "2030-01-01")
+    assert f"to {isslearn.current_to():%Y-%m-%d} " in upto.description
+
+
+def test_no_module_of_isslearn_touches_a_private_matplotlib_name():
+    import ast
+    from pathlib import Path
+
+    package = Path(isslearn.__file__).parent
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("matplotlib"):
+                parts = node.module.split(".") + [a.name for a in node.names]
+                assert not any(p.startswith("_") for p in parts), f"{path.name}: {parts}"
+                assert "RendererAgg" not in parts, path.name
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in {"_lastKey", "_renderer", "_cachedRenderer"}, path.name
+    assert not (package / "textsprites.py").exists()

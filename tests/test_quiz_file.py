@@ -141,3 +141,123 @@ def test_cli_checks_quiz_files(tmp_path):
     assert f"{bad}:5: field 'correct'" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
     assert bad.read_bytes() == before
+
+
+INDENTATION = {
+    "feedback one space short": (
+        "- question: Q\n  options:\n    - text: a\n      correct: true\n     feedback: x\n"
+        "    - text: b\n      feedback: y\n",
+        5,
+        "line 5 is not lined up with the lines above it: it starts in column 6, line 4 in column 7",
+    ),
+    "feedback one space too far": (
+        "- question: Q\n  options:\n    - text: a\n      correct: true\n        feedback: x\n"
+        "    - text: b\n      feedback: y\n",
+        5,
+        "line 5 is not lined up with the lines above it: it starts in column 9, line 4 in column 7",
+    ),
+    "an option's dash out of line": (
+        "- question: Q\n  options:\n    - text: a\n      correct: true\n      feedback: x\n"
+        "  - text: b\n    feedback: y\n",
+        6,
+        "line 6 is not lined up with the lines above it: its '- ' is in column 3, "
+        "the '- ' on line 3 in column 5",
+    ),
+    "a second question indented": (
+        "- question: Q\n  options: []\n - question: R\n",
+        3,
+        "its '- ' is in column 2, the '- ' on line 1 in column 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INDENTATION))
+def test_indentation_mistakes_get_a_plain_hint_with_the_line(tmp_path, case):
+    text, line, words = INDENTATION[case]
+    (problem,) = quiz.validate_quiz_file(write(tmp_path, text))
+    shown = str(problem)
+    assert shown.startswith(f"{tmp_path / 'quiz.yaml'}:{line}: ") and words in shown, shown
+    assert "same indentation" in shown and "spaces, not tabs" in shown
+    for jargon in ("block", "mapping", "expected", "<"):
+        assert jargon not in shown, shown
+
+
+def test_a_colon_in_text_is_not_mistaken_for_indentation(tmp_path):
+    (problem,) = quiz.validate_quiz_file(write(tmp_path, BAD["malformed"][0]))
+    assert "double quotes" in str(problem) and "lined up" not in str(problem)
+
+
+NO_FEEDBACK = """\
+- question: Which module was launched first?
+  options:
+    - text: Zarya
+      correct: true
+      feedback: Yes, in November 1998.
+    - text: Unity
+"""
+
+CUT_BY_HASH = """\
+- question: Which module was launched first?
+  options:
+    - text: Zarya
+      correct: true
+      feedback: Yes, it was the #1 piece.
+    - text: Unity
+      feedback: #2, two weeks later.
+    - text: Zvezda
+      feedback: "Quoted, so #3 stays."
+    - text: Destiny
+      feedback: Much later.    # a note the teacher meant as a comment
+"""
+
+
+def test_an_option_without_feedback_loads_with_a_notice(tmp_path):
+    path = write(tmp_path, NO_FEEDBACK)
+    assert quiz.validate_quiz_file(path) == []
+    (notice,) = quiz.quiz_file_notices(path)
+    assert str(notice) == (
+        f"{path}:6: notice: field 'feedback': the option 'Unity' has no feedback, so a learner "
+        "who picks it sees only 'Not this one; have another look.'; add 'feedback: ...' under "
+        "it that says why it is wrong"
+    )
+    with pytest.warns(quiz.files.QuizFileNotice, match="has no feedback"):
+        items = quiz.load_quiz_file(path)
+    assert len(items) == 1
+
+
+def test_feedback_cut_short_by_a_hash_gets_a_notice(tmp_path):
+    path = write(tmp_path, CUT_BY_HASH)
+    assert quiz.validate_quiz_file(path) == []
+    shown = [str(n) for n in quiz.quiz_file_notices(path)]
+    assert shown[0] == (
+        f"{path}:5: notice: field 'feedback': the text stops at ' #': YAML reads "
+        "'#1 piece.' as a comment and keeps 'Yes, it was the'; put the whole text in double "
+        "quotes to keep the '#' and what follows it"
+    )
+    assert f"{path}:7: notice: field 'feedback': the text stops at ' #'" in shown[1]
+    assert "keeps nothing" in shown[1]
+    assert any("the option 'Unity' has no feedback" in s for s in shown)
+    assert len(shown) == 3  # the quoted '#' and the comment after four spaces are fine
+
+
+def test_shipped_quiz_files_have_no_notices():
+    from pathlib import Path
+
+    import isslearn
+
+    root = Path(isslearn.__file__).parent
+    for path in (
+        root / "templates" / "quiz.yaml",
+        root.parent / "notebooks/examples/our_class_quiz.yaml",
+    ):
+        assert quiz.validate_quiz_file(path) == [] and quiz.quiz_file_notices(path) == [], path
+
+
+def test_cli_check_prints_notices_and_still_says_ok(tmp_path, capsys):
+    from isslearn.cli import main
+
+    path = write(tmp_path, NO_FEEDBACK)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}:6: notice: field 'feedback': the option 'Unity' has no feedback" in out
+    assert f"{path}: OK, 1 quiz item(s)" in out

@@ -93,3 +93,78 @@ def test_events_file_from_environment(tmp_path, monkeypatch):
     assert lesson.events_origin == "ISSLEARN_EVENTS"
     assert list(lesson.events(annotated=False)["title"]) == ["Class visit"]
     assert "from ISSLEARN_EVENTS" in lesson.describe()
+
+
+@pytest.mark.parametrize(
+    ("settings", "why"),
+    [
+        ({"start": 2040}, "start=2040-01-01 is after the last event"),
+        ({"end": "1950-06-30"}, "end=1950-06-30 is before the first event"),
+        ({"categories": []}, "no event has the categories chosen (none)"),
+        ({"agencies": ["Bigelow"], "categories": ["spacewalk"]}, "no event matches them all"),
+    ],
+)
+def test_settings_that_match_no_events_are_refused_in_the_settings_cell(settings, why):
+    with pytest.raises(SettingsError) as caught:
+        Lesson(**settings)
+    message = str(caught.value)
+    assert message.startswith("Lesson(...) settings: no events match these settings: ")
+    assert why in message
+    assert message.endswith("widen the dates, or choose other categories or agencies")
+
+
+def test_settings_that_match_no_teachers_events_are_refused(tmp_path):
+    own = tmp_path / "class.csv"
+    own.write_text("date,title\n2005-05-05,Class visit\n", "utf-8")
+    with pytest.raises(SettingsError, match="after the last event \\(2005-05-05\\)"):
+        Lesson(events_file=own, builtin_events=False, start=2006)
+
+
+BROKEN_EVENTS = "date,title\n2005-13-05,Class visit\n"
+BROKEN_QUIZ = QUIZ.replace("correct: true", "correct: sure")
+
+
+def test_a_broken_class_events_file_is_left_out_with_one_message(tmp_path, monkeypatch, capsys):
+    import isslearn
+
+    broken = tmp_path / "class.csv"
+    broken.write_text(BROKEN_EVENTS, "utf-8")
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
+    lesson = Lesson()  # no exception: a learner cannot fix the class file
+    assert lesson.events_file is None
+    assert set(lesson.events(annotated=False)["origin"]) == {"built-in"}
+    assert set(isslearn.load_events()["origin"]) == {"built-in"}
+    err = capsys.readouterr().err
+    assert err.count("ISSLEARN_EVENTS") == 1 and err.count("\n") == 1, err
+    assert f"ISSLEARN_EVENTS is set to {broken}, but that file cannot be used" in err
+    assert f"{broken}:2: column 'date'" in err
+    assert "ask your teacher" in err and f"isslearn check {broken}" in err
+    assert "not used (the file has problems): ISSLEARN_EVENTS=" in lesson.describe()
+
+
+def test_a_broken_class_quiz_file_gives_the_lessons_own_questions(tmp_path, monkeypatch, capsys):
+    broken = tmp_path / "class.yaml"
+    broken.write_text(BROKEN_QUIZ, "utf-8")
+    monkeypatch.setenv(QUIZ_ENV, str(broken))
+    default = [quiz.launch_order_question(seed=1)]
+    assert Lesson().quiz(default) == default
+    err = capsys.readouterr().err
+    assert f"ISSLEARN_QUIZ is set to {broken}, but that file cannot be used" in err
+    assert "This lesson uses its own questions" in err and "ask your teacher" in err
+
+
+def test_a_broken_file_named_in_the_settings_cell_is_still_an_error(tmp_path, monkeypatch):
+    """The teacher who typed events_file= can fix it there, so it stops the cell."""
+    broken = tmp_path / "class.csv"
+    broken.write_text(BROKEN_EVENTS, "utf-8")
+    with pytest.raises(FileProblems, match=r"class\.csv:2: column 'date'"):
+        Lesson(events_file=broken)
+
+
+def test_tilde_in_the_class_quiz_variable_is_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "q.yaml").write_text(QUIZ, encoding="utf-8")
+    monkeypatch.setenv(QUIZ_ENV, "~/q.yaml")
+    lesson = Lesson()
+    assert lesson.quiz_file == tmp_path / "q.yaml"
+    assert lesson.quiz()[0].question == "Which came first?"

@@ -1,18 +1,36 @@
-"""The live explorers respond to their controls, escape text, and let errors through."""
+"""The live explorers respond to their controls, follow one protocol, show exactly what a full
+drawing shows, draw an honest empty state, escape text, and let errors through."""
 
 import os
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # tests never open windows
 
 import html
-import statistics
-import time
+import io
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from isslearn import widgets
-from isslearn.tables import load_modules
+from isslearn import chart as chart_module
+from isslearn import plots, widgets
+from isslearn.catalogue import load_expeditions, load_modules, load_stays
+from isslearn.chart import Chart, png_bytes
+
+ALL_EXPLORERS = {
+    "assembly_explorer": lambda: widgets.assembly_explorer(),
+    "expedition_explorer": lambda: widgets.expedition_explorer(),
+    "crew_timeline": lambda: widgets.crew_timeline(),
+    "contributions_explorer": lambda: widgets.contributions_explorer(),
+    "cargo_fleet_explorer": lambda: widgets.cargo_fleet_explorer(),
+    "event_timeline": lambda: widgets.event_timeline(),
+}
+
+
+def picture(png: bytes) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
 
 
 def count_on(day: str) -> int:
@@ -24,81 +42,175 @@ def count_on(day: str) -> int:
     return int(there.sum())
 
 
+def test_every_public_explorer_is_covered_here():
+    public = {n for n in widgets.__all__ if n.endswith(("_explorer", "_timeline"))}
+    assert public == set(ALL_EXPLORERS)
+
+
+@pytest.mark.parametrize("name", sorted(ALL_EXPLORERS))
+def test_every_explorer_follows_the_one_protocol(name):
+    explorer = ALL_EXPLORERS[name]()
+    assert isinstance(explorer, widgets.Explorer)
+    assert "isslearn-widget" in explorer._dom_classes
+    assert "isslearn-figure" in explorer.picture._dom_classes
+    assert explorer.picture in explorer.children
+    children = explorer.children
+    for control in explorer.controls.values():
+        assert control.description  # reachable and named from the keyboard
+    before = explorer.chart
+    returned = explorer.update()  # no change: redraws the same setting
+    explorer.forget()
+    assert explorer.children == children  # nothing added after construction
+    if isinstance(before, Chart):
+        assert returned.description == before.description
+    else:
+        assert returned.to_html() == before.to_html()
+    with pytest.raises(ValueError, match="has no control"):
+        widgets.Explorer.update(explorer, nonsense=1)
+
+
 def test_moving_the_assembly_slider_changes_picture_and_words():
     explorer = widgets.assembly_explorer()
-    assert "isslearn-widget" in explorer._dom_classes
-    assert "isslearn-figure" in explorer.image._dom_classes
-    assert explorer.slider.description
     before = explorer.image.value
     later = explorer.dates[len(explorer.dates) // 2]
-    explorer.slider.value = later  # as a person dragging the slider would
+    explorer.controls["date"].value = later  # as a person dragging the slider would
     assert explorer.image.value != before
     assert f"had {count_on(f'{later:%Y-%m-%d}')} modules" in explorer.summary.value
 
 
-def test_assembly_update_snaps_to_the_last_change_and_matches_the_static_figure():
-    from isslearn import plots
-
+def test_assembly_update_snaps_to_the_last_change_and_matches_the_static_twin():
     explorer = widgets.assembly_explorer()
-    sentence = explorer.update("2011-07-21")
-    shown = explorer.slider.value
-    assert shown <= pd.Timestamp("2011-07-21")
-    assert sentence == plots.station(shown).description
+    shown = explorer.update("2011-07-21")
+    day = explorer.controls["date"].value
+    assert day <= pd.Timestamp("2011-07-21")
+    assert shown.description == plots.station(day).description
 
 
-def test_assembly_update_is_quick():
-    explorer = widgets.assembly_explorer()
-    times = []
-    for i in range(30):
-        start = time.perf_counter()
-        explorer.update(explorer.dates[(i * 7) % len(explorer.dates)])
-        times.append(time.perf_counter() - start)
-    assert statistics.median(times) < 0.1  # goal 0.05 s; slack for a busy test machine
+def live_frames_match_a_full_drawing(explorer, settings) -> None:
+    """After each setting, the picture sent to the browser is pixel for pixel the figure as
+    matplotlib draws it in full (no pasted text, no stale background, nothing shifted)."""
+    for values in settings:
+        shown = explorer.update(**values)
+        live = picture(explorer.picture.value)
+        full = picture(png_bytes(shown.figure))
+        assert live.shape == full.shape
+        differ = np.abs(live - full).max(axis=2) > 0
+        assert not differ.any(), f"{values}: {differ.mean():.2%} of pixels differ"
 
 
-def test_assembly_explorer_range_and_bad_dates():
-    explorer = widgets.assembly_explorer(start="2000-01-01", end="2005-12-31")
-    assert all(
-        pd.Timestamp("2000-01-01") <= d <= pd.Timestamp("2005-12-31") for d in explorer.dates
+def test_live_crew_frames_equal_a_full_drawing_and_the_static_twin():
+    explorer = widgets.crew_timeline()
+    live_frames_match_a_full_drawing(
+        explorer, [{"years": (2001, 2002)}, {"years": (2003, 2010)}, {"years": (1999, 2027)}]
     )
-    with pytest.raises(ValueError, match="YYYY-MM-DD"):
-        explorer.update("July 2011")
-    with pytest.raises(ValueError, match="widen the range"):
-        widgets.assembly_explorer(start="1990-01-01", end="1990-12-31")
+    explorer.update(years=(2003, 2010))
+    twin = plots.people_aboard("2003-01-01", "2010-01-01")
+    assert (picture(explorer.image.value) == picture(twin.png())).all()
+    assert explorer.chart.description == twin.description
 
 
-def test_expedition_explorer_shows_the_chosen_crew():
-    from isslearn.tables import load_expeditions
+def test_live_event_frames_equal_a_full_drawing_and_the_static_twin():
+    explorer = widgets.event_timeline(start="2000-01-01", end="2005-12-31")
+    live_frames_match_a_full_drawing(
+        explorer,
+        [
+            {"years": (2003, 2008)},
+            {"categories": ("crew", "assembly")},  # new rows: a new background
+            {"years": (2010, 2011)},
+            {"categories": explorer.controls["categories"].options},  # the first rows again
+        ],
+    )
+    explorer.update(years=(2003, 2008), categories=("crew", "assembly"))
+    twin = plots.timeline(start="2003-01-01", end="2008-12-31", categories=["crew", "assembly"])
+    assert (picture(explorer.image.value) == picture(twin.png())).all()
 
-    expeditions = load_expeditions()
-    last = expeditions.iloc[-1]
-    box = widgets.expedition_explorer()
-    card = box.children[1]
-    assert "isslearn-figure" in card._dom_classes
-    box.update(int(last["number"]))
-    for name in last["crew"]:
+
+def test_live_cargo_frames_equal_a_full_drawing():
+    explorer = widgets.cargo_fleet_explorer()
+    live_frames_match_a_full_drawing(
+        explorer, [{"ships": ("ATV",)}, {"ships": ("HTV", "Dragon")}, {"ships": ("ATV",)}]
+    )
+
+
+def test_the_pixel_check_fails_when_a_live_frame_is_wrong(monkeypatch):
+    """The check above is strict: a frame drawn in the wrong order fails it."""
+
+    def wrong_order(self, level: int = 1) -> bytes:
+        canvas = self.figure.canvas
+        canvas.draw()
+        for artist in sorted(self.changing(), key=lambda a: -a.get_zorder()):
+            self.figure.draw_artist(artist)  # grid over the dots: not what a full draw shows
+        return chart_module.png_from_rgba(np.asarray(canvas.buffer_rgba()), level)
+
+    monkeypatch.setattr(chart_module.LiveFigure, "png", wrong_order)
+    explorer = widgets.event_timeline(start="2000-01-01", end="2005-12-31")
+    with pytest.raises(AssertionError, match="pixels differ"):
+        live_frames_match_a_full_drawing(explorer, [{"years": (2003, 2008)}])
+
+
+def test_assembly_first_picture_matches_the_pasted_frames_and_a_full_drawing():
+    explorer = widgets.assembly_explorer()
+    first = explorer.image.value
+    explorer.update(explorer.dates[3])
+    explorer.update(explorer.dates[0])
+    assert (picture(first) == picture(explorer.image.value)).all()
+    explorer.update("2011-07-21")
+    assert (picture(explorer.image.value) == picture(explorer.chart.png())).all()
+
+
+def test_expedition_explorer_shows_each_persons_own_dates():
+    explorer = widgets.expedition_explorer(20)
+    card = explorer.picture
+    explorer.update(int(load_expeditions().iloc[-1]["number"]))
+    for name in load_expeditions().iloc[-1]["crew"]:
         assert html.escape(name) in card.value
+    explorer.update(20)
+    assert "Timothy Kopra" in card.value and "2009-07-17" in card.value
+    assert "2009-09-08" in card.value
+    assert explorer.chart.to_html() == card.value
 
 
 def test_crew_timeline_redraws_for_a_new_range():
     explorer = widgets.crew_timeline()
     before = explorer.image.value
-    chart = explorer.update(years=(2001, 2004))
+    shown = explorer.update(years=(2001, 2004))
     assert explorer.image.value != before
-    assert "From 2001-01-01 to 2004-01-01" in chart.description
+    assert "From 2001-01-01 to 2004-01-01" in shown.description
     assert "From 2001-01-01" in explorer.caption.value
 
 
-def test_cooperation_explorers_respond():
-    contributions = widgets.contributions_explorer()
-    before = contributions.image.value
-    contributions.controls["by"].value = "builder_country"
-    assert contributions.image.value != before
-    assert "By builder country" in contributions.caption.value
+def test_contributions_explorer_has_an_owner_a_builder_and_a_country_view():
+    explorer = widgets.contributions_explorer()
+    views = {}
+    for by in ("agency", "built_by", "builder_country"):
+        shown = explorer.update(by=by)
+        assert shown.description == plots.contributions(by).description  # the static twin
+        views[by] = explorer.image.value
+    assert len(set(views.values())) == 3
+    explorer.forget()  # the three views are drawn once and kept
+    explorer.controls["by"].value = "built_by"
+    assert explorer.image.value == views["built_by"]
+    assert "By builder" in explorer.caption.value
 
+
+def test_cargo_explorer_shows_only_the_chosen_ships():
     fleet = widgets.cargo_fleet_explorer()
-    chart = fleet.update(ships=("ATV",))
-    assert "ATV" in chart.description and "Progress" not in chart.description
+    shown = fleet.update(ships=("ATV",))
+    assert "ATV" in shown.description and "Progress" not in shown.description
+
+
+def test_explorers_remember_pictures_but_keep_the_figure_in_step():
+    explorer = widgets.cargo_fleet_explorer()
+    first = explorer.update(ships=("ATV",))
+    atv = explorer.image.value
+    explorer.update(ships=("HTV", "Dragon"))
+    again = explorer.update(ships=("ATV",))
+    assert explorer.image.value == atv
+    assert again.description == first.description
+    assert [t.get_text() for t in again.figure.axes[0].get_yticklabels()] == ["ATV (ESA)"]
+    explorer.forget()
+    explorer.update(ships=("HTV",))
+    assert "HTV (JAXA)" in explorer.caption.value
 
 
 def teacher_events(tmp_path, title):
@@ -119,15 +231,66 @@ def test_event_timeline_escapes_teacher_titles(tmp_path):
 
 def test_event_timeline_filters_by_category():
     explorer = widgets.event_timeline(start="2000-01-01", end="2012-12-31")
-    chart = explorer.update(categories=("assembly",))
-    assert "assembly" in chart.description
-    assert "vehicle" not in chart.description.split("(")[1]
+    shown = explorer.update(categories=("assembly",))
+    assert "assembly" in shown.description
+    assert "vehicle" not in shown.description.split("(")[1]
+
+
+# ---------------------------------------------------------------- empty states
+
+
+def test_settings_that_match_no_event_draw_an_honest_empty_explorer():
+    for explorer in (
+        widgets.event_timeline(agencies=["ISRO"], categories=["science"]),
+        widgets.event_timeline(start="2040-01-01"),
+        widgets.event_timeline(start="2040-01-01", end="2041-12-31"),
+    ):
+        assert explorer.chart.description.startswith(plots.NO_MATCH)
+        assert plots.NO_MATCH in explorer.titles.value
+        assert explorer.chart.png().startswith(b"\x89PNG")
+
+
+def test_every_explorer_with_an_empty_table():
+    events = teacher_events_empty()
+    stays, modules = load_stays().iloc[:0], load_modules().iloc[:0]
+    timeline = widgets.event_timeline(events, start=None)
+    assert timeline.chart.description.startswith(plots.NO_MATCH)
+    crew = widgets.crew_timeline(stays)
+    assert "empty" in crew.update(years=(2001, 2004)).description
+    contributions = widgets.contributions_explorer(modules)
+    assert "empty" in contributions.update(by="built_by").description
+    cargo = widgets.cargo_fleet_explorer(events)
+    assert "No cargo-ship events match" in cargo.update(ships=("ATV",)).description
+    assembly = widgets.assembly_explorer(modules=modules)
+    assert assembly.chart.description.startswith(plots.NO_MATCH)
+    with pytest.raises(ValueError, match="empty"):
+        widgets.expedition_explorer(expeditions=load_expeditions().iloc[:0])
+
+
+def teacher_events_empty() -> pd.DataFrame:
+    from isslearn import load_events
+
+    return load_events().iloc[:0]
+
+
+def test_assembly_explorer_with_no_change_in_range_says_so():
+    explorer = widgets.assembly_explorer(start="2040-01-01", end="2040-12-31")
+    assert explorer.controls["date"].disabled
+    assert "no module arrived or left between 2040-01-01 and 2040-12-31" in explorer.caption.value
+    assert explorer.update("2040-06-01").description == explorer.chart.description
+
+
+def test_assembly_explorer_range_and_bad_dates():
+    explorer = widgets.assembly_explorer(start="2000-01-01", end="2005-12-31")
+    assert all(
+        pd.Timestamp("2000-01-01") <= d <= pd.Timestamp("2005-12-31") for d in explorer.dates
+    )
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        explorer.update("July 2011")
 
 
 def test_a_failing_callback_raises_instead_of_hiding_the_error():
     import ipywidgets
-
-    from isslearn import plots
 
     def draw(when):
         return plots.station(when)  # a bad date raises ValueError
@@ -136,52 +299,3 @@ def test_a_failing_callback_raises_instead_of_hiding_the_error():
     widgets.ChartExplorer({"when": picker}, draw)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         picker.value = "not a date"
-
-
-def picture(png: bytes):
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
-def test_a_redrawn_explorer_looks_like_the_static_figure():
-    """Drawn in layers with pasted text, at most half a pixel from a full drawing."""
-    import numpy as np
-
-    from isslearn import plots
-
-    explorer = widgets.crew_timeline()
-    explorer.update(years=(2001, 2002))
-    explorer.update(years=(2003, 2010))
-    live = picture(explorer.image.value)
-    static = picture(plots.people_aboard("2003-01-01", "2010-01-01").png())
-    assert live.shape == static.shape
-    differ = np.abs(live - static).max(axis=2) > 0
-    assert differ.mean() < 0.05  # only the edges of letters
-    # the ink is the same: no text lost, doubled or moved far
-    assert abs((255 - live).sum() - (255 - static).sum()) / (255 - static).sum() < 0.02
-
-
-def test_explorers_remember_pictures_but_keep_the_figure_in_step():
-    explorer = widgets.cargo_fleet_explorer()
-    first = explorer.update(ships=("ATV",))
-    atv = explorer.image.value
-    explorer.update(ships=("HTV", "Dragon"))
-    again = explorer.update(ships=("ATV",))
-    assert explorer.image.value == atv
-    assert again.description == first.description
-    assert [t.get_text() for t in again.figure.axes[0].get_yticklabels()] == ["ATV"]
-    explorer.forget()
-    explorer.update(ships=("HTV",))
-    assert "HTV (JAXA)" in explorer.caption.value
-
-
-def test_assembly_first_picture_matches_the_pasted_frames():
-    explorer = widgets.assembly_explorer()
-    first = explorer.image.value
-    explorer.update(explorer.dates[3])
-    explorer.update(explorer.dates[0])
-    assert (picture(first) == picture(explorer.image.value)).all()

@@ -20,18 +20,43 @@ Multiple choice: ``question`` and ``options`` (2 or more, exactly one ``correct:
 otherwise). Ordering: ``order`` (the instruction) and ``items`` (2 to 8, each a text or
 ``text`` plus ``detail``). Text containing ``: `` or starting with a quote or bracket must be
 put in double quotes. The file is only read, never changed.
+
+Besides problems (which stop the file from loading), the reader gives *notices* for things
+that load but are probably not what the teacher meant: an option without feedback (the
+learner would only see a plain default), and text cut short by `` #`` (YAML reads the rest of
+the line as a comment). :func:`load_quiz_file` issues each notice as a
+:class:`QuizFileNotice` warning, which a notebook shows under the cell; ``isslearn check``
+prints them above its "OK" line.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import Problem, QuizFileError
-from .fields import closest
-from .quiz_items import MultipleChoice, Option, Ordering, QuizItem
+from ..errors import Problem, QuizFileError
+from ..files import decode, read_bytes
+from ..values import unknown_choice_hint
+from .items import MultipleChoice, Option, Ordering, QuizItem
+
+__all__ = [
+    "FieldProblem",
+    "QuizFile",
+    "QuizFileNotice",
+    "load_quiz_file",
+    "parse_quiz_file",
+    "quiz_file_notices",
+    "read_quiz_file",
+    "validate_quiz_file",
+]
+
+Fields = dict[str, tuple[yaml.Node, yaml.Node]]
+"""A YAML mapping's fields: key -> (key node, value node)."""
 
 QUESTION_KEYS = ("question", "options")
 OPTION_KEYS = ("text", "correct", "feedback")
@@ -53,79 +78,192 @@ class FieldProblem(Problem):
         return f"{self.file}:{self.line}: " + what + (f"; {self.hint}" if self.hint else "")
 
 
+class FieldNotice(FieldProblem):
+    """Something that loads but is probably not what the teacher meant."""
+
+    def __str__(self) -> str:
+        return super().__str__().replace(": ", ": notice: ", 1)
+
+
+class QuizFileNotice(UserWarning):
+    """Warning category for a quiz file's notices (see the module docstring)."""
+
+
+@dataclass(frozen=True)
+class QuizFile:
+    """What reading a quiz file found: the items (empty if there are problems), the problems
+    that stop it from loading, and notices about things that load but look unintended."""
+
+    items: list[QuizItem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+
+
+def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
+    """Read the quiz file at ``path``: items, problems and notices. Never raises for bad input."""
+    problems: list[Problem] = []
+    data = read_bytes(Path(path), problems, kind="quiz file")
+    if data is None:
+        return QuizFile(problems=problems)
+    return parse_quiz_file(data, str(path))
+
+
 def validate_quiz_file(path: str | os.PathLike[str]) -> list[Problem]:
-    """Every problem in the quiz file at ``path``; an empty list means it is fine."""
-    return _read(Path(path))[1]
+    """Every problem in the quiz file at ``path``; an empty list means it loads."""
+    return read_quiz_file(path).problems
+
+
+def quiz_file_notices(path: str | os.PathLike[str]) -> list[Problem]:
+    """Notices about the quiz file at ``path``: options without feedback, text cut by ``#``."""
+    return read_quiz_file(path).notices
 
 
 def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
-    """The quiz items in ``path``; raises :class:`QuizFileError` listing every problem."""
-    items, problems = _read(Path(path))
-    if problems:
-        raise QuizFileError(problems)
-    return items
+    """The quiz items in ``path``; raises :class:`QuizFileError` listing every problem.
+
+    Each notice is issued as a :class:`QuizFileNotice` warning, so a lesson shows it.
+    """
+    found = read_quiz_file(path)
+    if found.problems:
+        raise QuizFileError(found.problems)
+    for notice in found.notices:
+        warnings.warn(str(notice), QuizFileNotice, stacklevel=2)
+    return found.items
 
 
-def _read(path: Path) -> tuple[list[QuizItem], list[Problem]]:
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return [], [FieldProblem(name, 1, None, "file not found", "check the name and the folder")]
-    except IsADirectoryError:
-        return [], [FieldProblem(name, 1, None, "this is a folder, not a quiz file")]
-    except OSError as exc:
-        return [], [FieldProblem(name, 1, None, f"cannot read the file ({exc.strerror})")]
-    return parse_quiz(data, name)
-
-
-def parse_quiz(data: bytes, name: str) -> tuple[list[QuizItem], list[Problem]]:
+def parse_quiz_file(data: bytes, name: str) -> QuizFile:
     """Parse quiz YAML bytes; ``name`` is what messages call the file. Never raises."""
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return [], [
-            FieldProblem(
-                name,
-                line,
-                None,
-                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
-                "save it as UTF-8 from your editor",
-            )
-        ]
+    problems: list[Problem] = []
+    text = decode(data, name, problems)
+    if text is None:
+        return QuizFile(problems=problems)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        why = exc.problem or exc.context or "this is not valid YAML"
-        hint = "indent with spaces, not tabs" if "'\\t'" in why else QUOTE_HINT
-        return [], [FieldProblem(name, line, None, f"the YAML cannot be read here ({why})", hint)]
+        return QuizFile(problems=[_syntax_problem(exc, text, name)])
     except yaml.YAMLError as exc:
-        return [], [FieldProblem(name, 1, None, f"the YAML cannot be read ({exc})")]
+        return QuizFile(problems=[FieldProblem(name, 1, None, f"the YAML cannot be read ({exc})")])
     if root is None or (isinstance(root, yaml.ScalarNode) and not root.value.strip()):
-        return [], [
-            FieldProblem(
-                name, 1, None, "the file has no questions", "start with a line '- question: ...'"
-            )
-        ]
-    return _Reader(name).entries(root)
+        return QuizFile(
+            problems=[
+                FieldProblem(
+                    name,
+                    1,
+                    None,
+                    "the file has no questions",
+                    "start with a line '- question: ...'",
+                )
+            ]
+        )
+    return _Reader(name, text).entries(root)
+
+
+INDENT_HINT = (
+    "YAML uses the spaces at the start of each line to see what belongs together: "
+    "give the fields of one option (text, correct, feedback) the same indentation, start "
+    "every '- ' of one list in the same column, and use spaces, not tabs"
+)
+_LINE_START = re.compile(r"^( *)(- +)?")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """A YAML parser error in plain words: a tab, a line out of line, or a colon in text."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    why = exc.problem or exc.context or ""
+    if "'\\t'" in why:
+        return FieldProblem(
+            name, line, None, "a tab is used for indentation", "indent with spaces, not tabs"
+        )
+    lines = text.splitlines()
+    if mark is not None and _is_indentation_error(why, mark, lines):
+        return FieldProblem(name, line, None, _misaligned(lines, mark.line), INDENT_HINT)
+    return FieldProblem(
+        name, line, None, "the YAML cannot be read here (a ':' or a quote in the text?)", QUOTE_HINT
+    )
+
+
+def _is_indentation_error(why: str, mark: yaml.Mark, lines: list[str]) -> bool:
+    if "expected <block end>" in why:
+        return True
+    if "mapping values are not allowed" in why and mark.line < len(lines):
+        # the ':' right after the line's first word means the key itself is out of line;
+        # a ':' later in the line is a colon inside unquoted text
+        start = _LINE_START.match(lines[mark.line])
+        head = lines[mark.line][start.end() if start else 0 : mark.column]
+        return bool(re.fullmatch(r"[A-Za-z_]+", head.strip()))
+    return False
+
+
+def _columns(line: str) -> tuple[int | None, int]:
+    """(column of a leading '- ', column of the first field) counting from 1."""
+    found = _LINE_START.match(line)
+    assert found is not None  # the pattern matches every string
+    dash = len(found.group(1)) + 1 if found.group(2) else None
+    return dash, found.end() + 1
+
+
+def _misaligned(lines: list[str], index: int) -> str:
+    """'line 5 is out of line: ...' naming the earlier line it should line up with."""
+    bad = lines[index]
+    dash, key = _columns(bad)
+    earlier = [
+        (n, line)
+        for n, line in enumerate(lines[:index])
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if dash is not None:
+        for n, line in reversed(earlier):
+            other_dash, _ = _columns(line)
+            if other_dash is not None and other_dash <= dash + 2 and other_dash != dash:
+                return (
+                    f"line {index + 1} is not lined up with the lines above it: its '- ' is in "
+                    f"column {dash}, the '- ' on line {n + 1} in column {other_dash}"
+                )
+    if earlier:
+        n, line = earlier[-1]
+        _, other_key = _columns(line)
+        return (
+            f"line {index + 1} is not lined up with the lines above it: it starts in column "
+            f"{key}, line {n + 1} in column {other_key}"
+        )
+    return f"line {index + 1} is indented, but nothing comes before it"
 
 
 class _Reader:
     """Walks the YAML nodes, collecting items and every problem with the line it is on."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str = ""):
         self.name = name
+        self.lines = text.splitlines()
         self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
 
     def problem(self, node: yaml.Node, field: str | None, message: str, hint: str = "") -> None:
         self.problems.append(
             FieldProblem(self.name, node.start_mark.line + 1, field, message, hint)
         )
 
-    def entries(self, root: yaml.Node) -> tuple[list[QuizItem], list[Problem]]:
+    def notice(self, node: yaml.Node, field: str | None, message: str, hint: str = "") -> None:
+        self.notices.append(FieldNotice(self.name, node.start_mark.line + 1, field, message, hint))
+
+    def comment_after(self, value: yaml.Node) -> str | None:
+        """The comment on the line where a plain ``value`` ends, if one follows it directly.
+
+        YAML drops everything after ' #' in unquoted text; a comment one space after the text
+        is almost always text the teacher meant to keep.
+        """
+        if not isinstance(value, yaml.ScalarNode) or value.style is not None:
+            return None
+        line = value.end_mark.line
+        if line >= len(self.lines):
+            return None
+        rest = self.lines[line][value.end_mark.column :]
+        if value.tag == _NULL:  # 'feedback: #1 choice' leaves nothing before the comment
+            return rest.strip() if rest.strip().startswith("#") else None
+        return rest.strip() if rest.startswith(" #") else None
+
+    def entries(self, root: yaml.Node) -> QuizFile:
         if not isinstance(root, yaml.SequenceNode):
             self.problem(
                 root,
@@ -133,7 +271,7 @@ class _Reader:
                 "the file must be a list of questions",
                 "start each question with '- ', e.g. '- question: Which module came first?'",
             )
-            return [], self.problems
+            return QuizFile([], self.problems, self.notices)
         items: list[QuizItem] = []
         for node in root.value:
             item = self.entry(node)
@@ -141,9 +279,9 @@ class _Reader:
                 items.append(item)
         if not root.value:
             self.problem(root, None, "the list of questions is empty")
-        return (items if not self.problems else []), self.problems
+        return QuizFile(items if not self.problems else [], self.problems, self.notices)
 
-    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> dict | None:
+    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> Fields | None:
         """Keys -> (key node, value node) of a mapping, reporting unknown and repeated keys."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, None, f"{what} must be a set of 'key: value' lines")
@@ -154,15 +292,13 @@ class _Reader:
             if key in fields:
                 self.problem(key_node, key, "this field appears twice", "keep one of them")
             elif key not in allowed:
-                suggestion = closest(key, list(allowed))
-                hint = "allowed: " + ", ".join(allowed)
-                hint += f"; did you mean '{suggestion}'?" if suggestion else ""
+                hint = unknown_choice_hint(key, allowed)
                 self.problem(key_node, key, f"unknown field in {what}", hint)
             else:
                 fields[key] = (key_node, value_node)
         return fields
 
-    def text(self, fields: dict, key: str, parent: yaml.Node, *, required: bool) -> str | None:
+    def text(self, fields: Fields, key: str, parent: yaml.Node, *, required: bool) -> str | None:
         if key not in fields:
             if required:
                 self.problem(parent, key, "this field is missing", f"add '{key}: ...'")
@@ -172,6 +308,15 @@ class _Reader:
             self.problem(value, key, "must be a piece of text, not a list or a set of fields")
             return None
         text = "" if value.tag == _NULL else str(value.value).strip()
+        comment = self.comment_after(value)
+        if comment is not None:
+            kept = f"'{text}'" if text else "nothing"
+            self.notice(
+                value,
+                key,
+                f"the text stops at ' #': YAML reads '{comment}' as a comment and keeps {kept}",
+                "put the whole text in double quotes to keep the '#' and what follows it",
+            )
         if not text and required:
             self.problem(key_node, key, "the text is empty", f"write something after '{key}:'")
             return None
@@ -204,7 +349,7 @@ class _Reader:
             return None
         return MultipleChoice(question, tuple(options))
 
-    def options(self, fields: dict, parent: yaml.Node) -> list[Option] | None:
+    def options(self, fields: Fields, parent: yaml.Node) -> list[Option] | None:
         if "options" not in fields:
             self.problem(parent, "options", "this field is missing", "list 2 or more options")
             return None
@@ -241,6 +386,15 @@ class _Reader:
             seen[text] = node
             if correct:
                 correct_nodes.append(node)
+            if not feedback:
+                explain = "explains the answer" if correct else "says why it is wrong"
+                self.notice(
+                    node,
+                    "feedback",
+                    f"the option '{text}' has no feedback, so a learner who picks it sees only "
+                    f"'{Option(text, correct).feedback_text()}'",
+                    f"add 'feedback: ...' under it that {explain}",
+                )
             options.append(Option(text, correct, feedback))
         if not correct_nodes and len(self.problems) == before:  # not after a typo like 'corect'
             self.problem(
@@ -258,7 +412,7 @@ class _Reader:
             )
         return options
 
-    def flag(self, fields: dict) -> bool:
+    def flag(self, fields: Fields) -> bool:
         if "correct" not in fields:
             return False
         _, value = fields["correct"]
@@ -286,6 +440,7 @@ class _Reader:
             return None
         texts, details = [], []
         for item in seq.value:
+            text: str | None
             if isinstance(item, yaml.ScalarNode):
                 text, detail = str(item.value).strip(), ""
             else:

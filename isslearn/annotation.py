@@ -1,13 +1,17 @@
-"""Add derived, documented columns to an events table: era, age, crew aboard, station size."""
+"""Add derived, documented columns to an events table: era, age, crew aboard, station size.
+
+The module is called ``annotation`` so that ``isslearn.annotate`` is only ever the function.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .catalogue import load_eras
+from .catalogue import load_eras, load_expeditions, load_modules
 from .station import crew_count, habitation, station_totals
-from .tables import load_expeditions, load_modules
+
+__all__ = ["ANNOTATION_COLUMNS", "BEFORE_LAUNCH", "annotate"]
 
 BEFORE_LAUNCH = "Before launch"
 

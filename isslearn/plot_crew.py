@@ -1,0 +1,304 @@
+"""Figures of the people: how many lived aboard, and one expedition's crew as a card.
+
+Both take the tables they draw (default: the built-in catalogue). Each crew member's dates
+are that person's OWN stay from ``stays.csv``, not the expedition's: crews overlap, and people
+join and leave in the middle of an expedition.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import summaries
+from .catalogue import load_agencies, load_expeditions, load_stays
+from .chart import LABEL_SIZE, SMALL_SIZE, Chart, new_figure
+from .events import current_to
+from .plot_style import (
+    GHOST_COLOR,
+    INK,
+    date_axis_label,
+    empty_note,
+    fix_date_ticks,
+    style_axes,
+    text_color_on,
+    title,
+)
+from .plot_style import agency_colors as _agency_colors
+from .values import DateLike, as_optional_day
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+__all__ = [
+    "CrewChart",
+    "continuous_since",
+    "expedition_card",
+    "expedition_sentence",
+    "expedition_table",
+    "people_aboard",
+]
+
+NO_STAYS = "No stays to show"
+
+
+def continuous_since(steps: pd.DataFrame) -> pd.Timestamp | None:
+    """The day from which someone has been aboard without a break, to the end of ``steps``
+    (from :func:`isslearn.summaries.crew_steps`); None if the last step has nobody aboard."""
+    if steps.empty or int(steps["crew"].iloc[-1]) == 0:
+        return None
+    empty = steps.index[steps["crew"] == 0]
+    first = 0 if len(empty) == 0 else int(empty[-1]) + 1
+    return pd.Timestamp(steps["date"].iloc[first])
+
+
+class CrewChart:
+    """The people-aboard figure, built once; :meth:`show` only moves the dates shown, so the
+    live explorer redraws quickly.
+
+    ``stays`` defaults to :func:`isslearn.load_stays`; the line runs on to ``until`` (default:
+    :func:`isslearn.current_to`, which a class's own events never move).
+    """
+
+    def __init__(self, stays: pd.DataFrame | None = None, until: DateLike | None = None):
+        self.stays = load_stays() if stays is None else stays
+        self.steps = (
+            summaries.crew_steps(self.stays)
+            if len(self.stays)
+            else pd.DataFrame({"date": pd.to_datetime([]), "crew": pd.Series([], dtype=int)})
+        )
+        last = as_optional_day(until, "until")
+        end = current_to() if last is None else last
+        self.stop = max(self.steps["date"].max(), end) if len(self.steps) else end
+        self.first = (
+            self.steps["date"].min().replace(month=1, day=1)
+            if len(self.steps)
+            else self.stop - pd.DateOffset(years=1)
+        )
+        self.figure = new_figure()
+        ax = self.figure.add_axes((0.09, 0.14, 0.88, 0.7))
+        self.axes = ax
+        xs, ys = self._steps_from(self.first, self.stop)
+        (self.line,) = ax.step(xs, ys, where="post", color=INK, lw=2.5, label="long-duration crew")
+        self.fill = ax.fill_between(xs, ys, step="post", color=INK, alpha=0.12)
+        self.habitation_start = continuous_since(self.steps)
+        marker_at = self.habitation_start if self.habitation_start is not None else self.first
+        self.marker = ax.axvline(marker_at, color="black", lw=1.2, ls="--")
+        self.marker_text = ax.text(
+            marker_at,
+            0.97,
+            f" people aboard without a break since {marker_at:%Y-%m-%d}",
+            transform=ax.get_xaxis_transform(),
+            va="top",
+            fontsize=SMALL_SIZE,
+            parse_math=False,
+        )
+        self.empty = empty_note(ax, NO_STAYS)
+        ax.set_ylim(0, max(ys) + 1.5)
+        ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
+        date_axis_label(ax)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        style_axes(ax)
+        title(self.figure, "People living aboard: long-duration crew, day by day")
+
+    def _steps_from(self, x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list, list]:
+        if self.steps.empty:
+            return [x0, x1], [0, 0]
+        xs = [min(x0, self.steps["date"].iloc[0]), *self.steps["date"], self.stop]
+        ys = [0, *self.steps["crew"], int(self.steps["crew"].iloc[-1])]
+        return xs, ys
+
+    def changing(self) -> list:
+        """What a new date range redraws: everything in the plot but the people-count axis."""
+        ax = self.axes
+        return [a for a in ax.get_children() if a is not ax.patch and a is not ax.yaxis]
+
+    def show(self, start: DateLike | None = None, end: DateLike | None = None) -> str:
+        """Show ``start``..``end`` ('YYYY-MM-DD'; default: the whole history); returns the
+        description sentence."""
+        first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
+        steps = self.steps
+        x0 = first if first is not None else self.first
+        x1 = last if last is not None else self.stop
+        if x1 <= x0:
+            raise ValueError(
+                f"start={x0:%Y-%m-%d} is not before end={x1:%Y-%m-%d}; give start earlier than end"
+            )
+        xs, ys = self._steps_from(x0, x1)
+        self.line.set_data(xs, ys)
+        self.fill.remove()
+        self.fill = self.axes.fill_between(xs, ys, step="post", color=INK, alpha=0.12)
+        fix_date_ticks(self.axes, x0, x1)
+        # The marker and its label only when the start of habitation is in view: otherwise
+        # the label would hang off the left of the plot.
+        since = self.habitation_start
+        in_view = since is not None and x0 <= since <= x1
+        self.marker.set_visible(in_view)
+        self.marker_text.set_visible(in_view)
+        beyond = not steps.empty and x0 > self.stop
+        self.empty.set_text(f"The data runs only to {self.stop:%Y-%m-%d}" if beyond else NO_STAYS)
+        self.empty.set_visible(steps.empty or beyond)
+        if steps.empty:
+            return f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d}: the table of stays given is empty."
+        if beyond:
+            return (
+                f"No crew numbers from {x0:%Y-%m-%d}: the data runs only to {self.stop:%Y-%m-%d}."
+            )
+        x1 = min(x1, self.stop)  # say nothing about days the data does not reach
+        window = steps[(steps["date"] >= x0) & (steps["date"] <= x1)]
+        before = steps[steps["date"] < x0]
+        counts = [*window["crew"], *before["crew"].tail(1)]
+        if before.empty:  # nobody was aboard before the first arrival
+            counts.append(0)
+        if counts:
+            detail = (
+                f"between {min(counts)} and {max(counts)} long-duration crew members were aboard"
+            )
+        else:
+            detail = "no long-duration crew was aboard"
+        tail = (
+            f"; people have lived aboard without a break since {since:%Y-%m-%d}"
+            if since is not None
+            else ""
+        )
+        return f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} {detail}{tail}."
+
+
+def people_aboard(
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    stays: pd.DataFrame | None = None,
+    until: DateLike | None = None,
+) -> Chart:
+    """How many long-duration crew members were aboard, day by day, from ``start`` to ``end``
+    ('YYYY-MM-DD'; default: the whole history), with the start of continuous habitation marked.
+
+    Counted from each person's arrival and departure (``stays``, default ``stays.csv``); short
+    visitors such as Shuttle crews, tourists and private missions are not counted.
+
+    >>> "long-duration crew" in people_aboard().description
+    True
+    """
+    chart = CrewChart(stays, until)
+    description = chart.show(start, end)
+    return Chart(chart.figure, description)
+
+
+# ---------------------------------------------------------------- one expedition
+
+
+def _own_stay(person: str, stays: pd.DataFrame, start, end) -> pd.Series | None:
+    """The stay of ``person`` that overlaps the expedition ``start``..``end`` the most."""
+    theirs = stays[stays["person"] == person]
+    if end is not None and not pd.isna(end):
+        theirs = theirs[theirs["arrival"] <= end]
+    theirs = theirs[theirs["departure"].isna() | (theirs["departure"] >= start)]
+    if theirs.empty:
+        return None
+    latest = end if end is not None and not pd.isna(end) else current_to()
+    overlap = [
+        (min(latest, d if not pd.isna(d) else latest) - max(start, a)).days
+        for a, d in zip(theirs["arrival"], theirs["departure"], strict=True)
+    ]
+    return theirs.iloc[max(range(len(overlap)), key=overlap.__getitem__)]
+
+
+def expedition_table(
+    number: int,
+    expeditions: pd.DataFrame | None = None,
+    stays: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per crew member of expedition ``number``: name, role, agency, that person's own
+    arrival and departure (``stays``), days of that stay, and whether they joined or left
+    during the expedition."""
+    expeditions = load_expeditions() if expeditions is None else expeditions
+    stays = load_stays() if stays is None else stays
+    match = expeditions[expeditions["number"] == number]
+    if match.empty:
+        known = expeditions["number"]
+        span = f"it has expeditions {known.min()} to {known.max()}" if len(known) else "it is empty"
+        raise ValueError(
+            f"there is no expedition {number!r} in the table given; {span}, e.g. expedition_card(1)"
+        )
+    exp = match.iloc[0]
+    start, end = exp["start"], exp["end"]
+    names = load_agencies().set_index("code")["name"]
+    rows = []
+    for name, agency in zip(exp["crew"], exp["crew_agencies"], strict=True):
+        stay = _own_stay(name, stays, start, end)
+        arrived = stay["arrival"] if stay is not None else pd.NaT
+        left = stay["departure"] if stay is not None else pd.NaT
+        during = []
+        if not pd.isna(arrived) and arrived > start:
+            during.append(f"joined {arrived:%Y-%m-%d}")
+        if not pd.isna(left) and (pd.isna(end) or left < end):
+            during.append(f"left {left:%Y-%m-%d}")
+        days = stay["days"] if stay is not None and "days" in stay.index else pd.NA
+        rows.append(
+            {
+                "crew member": name,
+                "role": "commander" if name == exp.get("commander") else "flight engineer",
+                "agency": agency,
+                "agency name": names.get(agency, agency),
+                "arrived": "unknown" if pd.isna(arrived) else f"{arrived:%Y-%m-%d}",
+                "left": "still aboard" if pd.isna(left) else f"{left:%Y-%m-%d}",
+                "days of stay": "" if pd.isna(days) else int(days),
+                "during this expedition": "; ".join(during) or "aboard throughout",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def expedition_sentence(number: int, table: pd.DataFrame, expeditions: pd.DataFrame) -> str:
+    """Expedition ``number``'s dates, crew size, and who joined or left during it."""
+    exp = expeditions[expeditions["number"] == number].iloc[0]
+    start, end = exp["start"], exp["end"]
+    if pd.isna(end):
+        span = f"from {start:%Y-%m-%d}, still under way"
+    else:
+        span = f"from {start:%Y-%m-%d} to {end:%Y-%m-%d}, {(end - start).days} days"
+    rows = list(table.itertuples(index=False))
+    joined = [f"{r[0]} ({r.arrived})" for r in rows if "joined" in r[-1]]
+    left = [f"{r[0]} ({r.left})" for r in rows if "left" in r[-1]]
+    sentence = f"Expedition {int(number)}: {span}, {len(table)} crew."
+    if joined:
+        sentence += " Joined during it: " + ", ".join(joined) + "."
+    if left:
+        sentence += " Left during it: " + ", ".join(left) + "."
+    if not joined and not left:
+        sentence += " The whole crew was aboard from its first day to its last."
+    return sentence
+
+
+def expedition_card(
+    number: int,
+    expeditions: pd.DataFrame | None = None,
+    stays: pd.DataFrame | None = None,
+) -> Styler:
+    """Expedition ``number`` as a table: each crew member's agency, own arrival and departure,
+    and whether they joined or left during the expedition; the caption says who did.
+
+    Returns a pandas Styler (the agency column in the agency's colour); every name is
+    escaped, so text shows as text.
+
+    >>> expedition_card(1).data["crew member"].iloc[0]
+    'William Shepherd'
+    """
+    expeditions = load_expeditions() if expeditions is None else expeditions
+    table = expedition_table(number, expeditions, stays)
+    colors = _agency_colors()
+
+    def agency_style(code: str) -> str:
+        background = colors.get(code, GHOST_COLOR)
+        return f"background-color: {background}; color: {text_color_on(background)}"
+
+    caption = expedition_sentence(number, table, expeditions)
+    return (
+        table.style.format(escape="html")
+        .map(agency_style, subset=["agency"])
+        .hide(axis="index")
+        .set_caption(html.escape(caption))
+        .set_uuid(f"isslearn-expedition-{int(number)}")
+    )

@@ -1,0 +1,472 @@
+"""Quiz items made from the catalogue, so the answers can never drift from the data.
+
+Each generator is one call in a lesson and is deterministic: the same ``seed`` gives the same
+question, the same options in the same order, on every run and every machine. A generator
+takes an optional DataFrame (e.g. a lesson's own filtered modules) and otherwise reads the
+built-in catalogue.
+
+Items should read as if a teacher wrote them: modules go by the plain names the lessons use
+(:func:`plain_module_name`), and each wrong option is one a learner with a particular
+misconception would pick (confusing who launched a module with who built it, or a launch with
+a neighbouring event); its feedback names that mix-up without giving the answer away.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import pandas as pd
+
+from .. import load_agencies, load_events, load_expeditions, load_modules
+from ..summaries import vehicle_family
+from ..values import unknown_choice_hint
+from .items import MultipleChoice, Option, Ordering
+
+__all__ = [
+    "LESSON_MODULES",
+    "arrival_day_question",
+    "busiest_rocket_question",
+    "event_year_question",
+    "expedition_question",
+    "launch_order_question",
+    "plain_module_name",
+    "when",
+    "which_agency_built",
+]
+
+LESSON_MODULES = (
+    "zarya",
+    "unity",
+    "zvezda",
+    "destiny",
+    "quest",
+    "canadarm2",
+    "harmony",
+    "columbus",
+    "dextre",
+    "kibo-pm",
+    "tranquility",
+    "cupola",
+    "leonardo-pmm",
+    "beam",
+    "nauka",
+    "prichal",
+)
+"""Modules the lessons introduce by name: the default pool for generated questions."""
+
+# Names a learner meets in the lessons, where the catalogue's official name reads badly.
+PLAIN_NAMES = {
+    "quest": "the Quest airlock",
+    "columbus": "Columbus",
+    "kibo-pm": "Kibo's laboratory",
+    "kibo-elm-ps": "Kibo's storage module",
+    "kibo-ef": "Kibo's outdoor platform",
+    "leonardo-pmm": "Leonardo",
+    "bishop": "the Bishop airlock",
+}
+# Countries a sentence names with "the".
+_WITH_THE = ("United States", "Netherlands", "United Kingdom")
+
+# What a module is, for a stem about one the lessons may not have introduced.
+KIND_WORDS = {
+    "pressurized": "a module the crew can enter",
+    "robotics": "a robotic arm or robot",
+    "truss": "a piece of the station's long girder",
+    "solar_array": "a set of solar panels",
+    "adapter": "a docking adapter",
+    "external": "equipment mounted outside",
+}
+
+PARTNER_HOMES = {
+    "NASA": "United States",
+    "Roscosmos": "Russia",
+    "ESA": "Europe",
+    "JAXA": "Japan",
+    "CSA": "Canada",
+}
+
+
+def plain_module_name(module: pd.Series | str) -> str:
+    """The name a learner knows: 'Unity (Node 1)' -> 'Unity', 'Bigelow Expandable Activity
+    Module (BEAM)' -> 'BEAM'; given a row, the lessons' own name where the official one is a
+    mouthful ('Kibo Experiment Logistics Module, Pressurized Section' -> "Kibo's storage module").
+
+    >>> plain_module_name("Zvezda (Service Module)")
+    'Zvezda'
+    """
+    if isinstance(module, pd.Series):
+        if module.get("id") in PLAIN_NAMES:
+            return PLAIN_NAMES[module["id"]]
+        module = str(module["name"])
+    bracket = re.search(r"\(([A-Z0-9-]+)\)$", module)
+    if bracket:  # an acronym people actually say
+        return bracket.group(1)
+    return re.split(r" \(|, ", module, maxsplit=1)[0].strip()
+
+
+def when(date: pd.Timestamp) -> str:
+    """A date written out so nobody mixes day and month up: '20 Nov 1998'."""
+    return f"{date.day} {date:%b %Y}"
+
+
+def launch_order_question(
+    n: int = 4,
+    seed: int = 0,
+    modules: pd.DataFrame | None = None,
+    kind: str | None = "pressurized",
+    module_ids: Sequence[str] | None = LESSON_MODULES,
+) -> Ordering:
+    """Put ``n`` modules (3–5 is right for a class) in launch order; the answer shows the dates.
+
+    Modules are drawn from ``kind`` (``None`` for every kind) and ``module_ids`` (by default
+    those the lessons introduce; ``None`` for every module), each launched on a different date
+    so there is exactly one right order.
+    """
+    modules = load_modules() if modules is None else modules
+    pool = modules if kind is None else modules[modules["kind"] == kind]
+    if module_ids is not None:
+        pool = pool[pool["id"].isin(module_ids)]
+    pool = pool.dropna(subset=["launch_date"]).drop_duplicates("launch_date")
+    if not 2 <= n <= min(8, len(pool)):
+        raise ValueError(
+            f"launch_order_question(n={n}): n must be between 2 and {min(8, len(pool))} "
+            f"for these modules"
+        )
+    rng = random.Random(seed)
+    picked = pool.iloc[sorted(rng.sample(range(len(pool)), n))].sort_values("launch_date")
+    return Ordering(
+        "Put these modules in the order they were launched, earliest first.",
+        tuple(_capitalized(plain_module_name(row)) for _, row in picked.iterrows()),
+        tuple(f"launched {when(d)}" for d in picked["launch_date"]),
+        seed=seed,
+    )
+
+
+def which_agency_built(
+    module_id: str,
+    seed: int = 0,
+    modules: pd.DataFrame | None = None,
+    agencies: pd.DataFrame | None = None,
+    ask: Literal["built", "owns"] = "built",
+) -> MultipleChoice:
+    """Who built a module (``ask="built"``), or which partner owns it (``ask="owns"``)?
+
+    The catalogue keeps the two apart: ``built_by`` is the partner whose side built it,
+    ``agency`` the partner that owns it and answers for it (Zarya: built in Russia, paid for
+    by the United States, owned by NASA). Wrong options are the mix-ups a learner makes: the
+    owner for the builder (or the other way round), the agency that launched it, the one that
+    runs its segment, a partner whose module flew on the same flight.
+    """
+    modules = load_modules() if modules is None else modules
+    agencies = load_agencies() if agencies is None else agencies
+    module = _row(modules, "id", module_id, "module_id")
+    name = plain_module_name(module)
+    builder, owner = str(module["built_by"]), str(module["agency"])
+    right = builder if ask == "built" else owner
+    partners = [c for c in agencies.loc[agencies["kind"] == "partner", "code"] if c != right]
+    mixups = _mixups(module, modules, right, ask)
+    rng = random.Random(seed)
+    others = [c for c in partners if c not in mixups]
+    chosen = [c for c in mixups if c in partners][:3]
+    chosen += rng.sample(others, min(3 - len(chosen), len(others)))
+    codes = [right, *chosen]
+    rng.shuffle(codes)
+
+    country = str(module.get("builder_country", "") or "")
+    country = f"the {country}" if country in _WITH_THE else country
+    made = f"built in {country}" if country else "built"
+    if ask == "built":
+        stem = f"Which partner built {name}{_gloss(module)}?"
+        explanation = f"{_capitalized(name)} was {made}, on {builder}'s side of the partnership."
+        if owner != builder:
+            explanation += (
+                f" It belongs to {owner}: who builds a module and who owns it can differ."
+            )
+    else:
+        stem = f"Which partner owns {name}{_gloss(module)}?"
+        explanation = f"{_capitalized(name)} belongs to {owner}."
+        if owner != builder:
+            explanation += f" It was {made} by {builder}'s side, for {owner}."
+    options = []
+    for code in codes:
+        if code == right:
+            text = explanation
+        else:
+            text = mixups.get(code) or _other_partner(code, module, modules, ask)
+        options.append(Option(_partner_label(code), code == right, text))
+    return MultipleChoice(stem, tuple(options))
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _partner_label(code: str) -> str:
+    home = PARTNER_HOMES.get(code)
+    return f"{code} ({home})" if home else code
+
+
+def _gloss(module: pd.Series) -> str:
+    """' (a docking adapter)' for hardware the lessons never introduce; '' otherwise."""
+    if module["id"] in LESSON_MODULES:
+        return ""
+    words = KIND_WORDS.get(str(module["kind"]))
+    return f" ({words})" if words else ""
+
+
+def _launcher(vehicle: str) -> str | None:
+    family = vehicle_family(vehicle)
+    if family in ("Proton", "Soyuz"):
+        return "Roscosmos"
+    if family in ("Space Shuttle",):
+        return "NASA"
+    return None  # a commercial rocket: no partner launched it
+
+
+def _mixups(module: pd.Series, modules: pd.DataFrame, right: str, ask: str) -> dict[str, str]:
+    """Partner -> feedback for each wrong answer a specific misconception leads to."""
+    name = plain_module_name(module)
+    builder, owner = str(module["built_by"]), str(module["agency"])
+    found: dict[str, str] = {}
+
+    def add(code: str | None, text: str) -> None:
+        if code and code != right and code not in found:
+            found[code] = text
+
+    if ask == "built":
+        add(owner, f"{owner} owns {name}, but owning a module is not the same as building it.")
+    else:
+        add(
+            builder,
+            f"{builder}'s side built {name}, but building a module does not make it the owner.",
+        )
+    vehicle = str(module.get("launch_vehicle", "") or "")
+    add(
+        _launcher(vehicle),
+        f"{_launcher(vehicle)} launched {name} on a {vehicle_family(vehicle)}, but launching a "
+        f"module does not mean you {'built' if ask == 'built' else 'own'} it.",
+    )
+    segment = str(module.get("segment", "") or "")
+    leads = {"Russian": "Roscosmos", "US": "NASA"}.get(segment)
+    add(
+        leads,
+        f"{name} is part of the {segment} segment, which {leads} leads, but that alone does not "
+        f"tell you who {'built' if ask == 'built' else 'owns'} it.",
+    )
+    flight = str(module.get("flight", "") or "")
+    if flight:
+        shipmates = modules[(modules["flight"] == flight) & (modules["id"] != module["id"])]
+        for _, other in shipmates.iterrows():
+            code = str(other["built_by"] if ask == "built" else other["agency"])
+            verb = "built" if ask == "built" else "owns"
+            add(
+                code,
+                f"{_capitalized(plain_module_name(other))}, which {code} {verb}, went up on the "
+                f"same flight, but {name} is not {code}'s.",
+            )
+    return found
+
+
+def _other_partner(code: str, module: pd.Series, modules: pd.DataFrame, ask: str) -> str:
+    column = "built_by" if ask == "built" else "agency"
+    theirs = modules[(modules[column] == code) & modules["id"].isin(LESSON_MODULES)]
+    if theirs.empty:
+        theirs = modules[modules[column] == code]
+    names = [plain_module_name(row) for _, row in theirs.head(2).iterrows()]
+    verb = "built" if ask == "built" else "owns"
+    name = plain_module_name(module)
+    if not names:
+        return f"{code} {verb} none of the station's modules in the catalogue."
+    return f"{code} {verb} {' and '.join(names)}, but not {name}."
+
+
+def expedition_question(
+    number: int, seed: int = 0, expeditions: pd.DataFrame | None = None
+) -> MultipleChoice:
+    """Who commanded Expedition ``number``? Wrong answers say where that person really was.
+
+    The wrong options are crewmates (the mix-up of crew member and commander) and commanders
+    of other expeditions; their feedback never names the right commander.
+    """
+    expeditions = load_expeditions() if expeditions is None else expeditions
+    expedition = _row(expeditions, "number", number, "number")
+    commander = expedition["commander"]
+    crewmates = [c for c in expedition["crew"] if c != commander]
+    others = [c for c in expeditions["commander"] if c and c != commander]
+    rng = random.Random(seed)
+    distractors = rng.sample(crewmates, min(2, len(crewmates)))
+    spare = [c for c in dict.fromkeys(others) if c not in distractors and c not in crewmates]
+    distractors += rng.sample(spare, min(3 - len(distractors), len(spare)))
+    people = [commander, *distractors]
+    rng.shuffle(people)
+    options = []
+    for person in people:
+        if person == commander:
+            text = f"{person} commanded Expedition {number} ({_span(expedition)})."
+        elif person in crewmates:
+            text = f"{person} was a member of Expedition {number}'s crew, but not its commander."
+        else:
+            led = expeditions[expeditions["commander"] == person].iloc[0]
+            text = (
+                f"{person} commanded Expedition {led['number']} ({_span(led)}), "
+                f"not Expedition {number}."
+            )
+        options.append(Option(person, person == commander, text))
+    return MultipleChoice(f"Who commanded Expedition {number}?", tuple(options))
+
+
+def event_year_question(
+    event_id: str,
+    seed: int = 0,
+    events: pd.DataFrame | None = None,
+    question: str | None = None,
+) -> MultipleChoice:
+    """In which year did an event happen? Wrong years are those of events easily confused with it.
+
+    Each wrong year is the year of a nearby event (of the same kind first); its feedback names
+    that event and says whether ours came before or after it, not when. ``question`` words the
+    stem yourself (e.g. "In which year was Zarya launched?"); by default the stem quotes the
+    event's headline.
+    """
+    events = load_events() if events is None else events
+    event = _row(events, "id", event_id, "event_id")
+    date = event["date"]
+    happened = events[(events["status"] == "happened") & (events["date"].dt.year != date.year)]
+    ranked = happened.assign(
+        other_kind=happened["category"] != event["category"],
+        gap=(happened["date"] - date).abs(),
+        year=happened["date"].dt.year,
+    ).sort_values(["other_kind", "gap", "id"])
+    by_year = ranked.drop_duplicates("year")
+    before = by_year[by_year["date"] < date].head(2)
+    after = by_year[by_year["date"] > date].head(2)
+    candidates = pd.concat([before, after])  # a learner should not be able to pick the extreme
+    rng = random.Random(seed)
+    confusable = candidates.iloc[
+        sorted(rng.sample(range(len(candidates)), min(3, len(candidates))))
+    ]
+    options = [Option(str(date.year), True, f"It happened on {when(date)}.")]
+    for _, other in confusable.iterrows():
+        way = "before" if date < other["date"] else "after"
+        options.append(
+            Option(
+                str(other["date"].year),
+                False,
+                f"{other['date'].year} is the year of another event, “{other['title']}”; "
+                f"this one happened {way} it.",
+            )
+        )
+    options.sort(key=lambda o: o.text)
+    stem = (
+        question
+        or f"A headline from the station's history: “{event['title']}”. "
+        "In which year did it happen?"
+    )
+    return MultipleChoice(stem, tuple(options))
+
+
+def arrival_day_question(
+    module_id: str, seed: int = 0, modules: pd.DataFrame | None = None
+) -> MultipleChoice:
+    """On which day (UTC) did a module become part of the station?
+
+    The wrong days are the ones a learner mixes up: the module's launch day (a launch is not an
+    arrival: a module spends days reaching the station before it is joined to it) and the
+    days the modules before and after it arrived. Their feedback says what happened that day.
+    """
+    modules = load_modules() if modules is None else modules
+    module = _row(modules, "id", module_id, "module_id")
+    name = plain_module_name(module)
+    arrived, launched = module["attach_date"], module["launch_date"]
+    if pd.isna(arrived):
+        raise ValueError(f"module_id={module_id!r} has no attachment date in the catalogue")
+    days: dict[pd.Timestamp, str] = {}
+    if pd.notna(launched) and launched != arrived:
+        days[launched] = (
+            f"{when(launched)} is the day {name} was launched; it still had to reach the "
+            "station and be joined to it."
+        )
+    others = modules.dropna(subset=["attach_date"])
+    others = others[(others["attach_date"] != arrived) & (others["id"] != module["id"])]
+    known = others[others["id"].isin(LESSON_MODULES)]  # neighbours the learner has met
+    others = known if len(known) >= 2 else others
+    before = others[others["attach_date"] < arrived].sort_values("attach_date").tail(2)
+    after = others[others["attach_date"] > arrived].sort_values("attach_date").head(2)
+    rng = random.Random(seed)
+    neighbours = pd.concat([before, after])
+    for _, other in neighbours.sample(frac=1, random_state=rng.randrange(2**32)).iterrows():
+        day = other["attach_date"]
+        if len(days) >= 3:
+            break
+        if day not in days:
+            way = "before" if day < arrived else "after"
+            days[day] = (
+                f"{when(day)} is the day {plain_module_name(other)} joined the station, "
+                f"{way} {name}."
+            )
+    span = (arrived - launched).days if pd.notna(launched) else None
+    story = (
+        f"{_capitalized(name)} was launched on {when(launched)} and joined to the station "
+        f"{span} day{'s' if span != 1 else ''} later."
+        if span
+        else f"{_capitalized(name)} became part of the station on the day it was launched."
+    )
+    options = [Option(when(arrived), True, f"{when(arrived)}: {story}")]
+    options += [Option(when(day), False, text) for day, text in days.items()]
+    order = sorted(range(len(options)), key=lambda i: [arrived, *days][i])
+    return MultipleChoice(
+        f"On which day (UTC) did {name}{_gloss(module)} become part of the station?",
+        tuple(options[i] for i in order),
+    )
+
+
+def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoice:
+    """A chart-reading item for ``plots.launches_by_vehicle``: which rocket carried the most?
+
+    Computed from the modules, one option per rocket row of the chart; a wrong row's feedback
+    gives its own count of dots and years, so the learner goes back to the chart.
+    """
+    modules = load_modules() if modules is None else modules
+    family = modules["launch_vehicle"].map(vehicle_family)
+    counts = family.value_counts()
+    if len(counts) < 2 or counts.iloc[0] == counts.iloc[1]:
+        raise ValueError("busiest_rocket_question needs one rocket that carried the most pieces")
+    total = int(counts.sum())
+    options = []
+    for rocket in sorted(counts.index, key=lambda r: modules.loc[family == r, "launch_date"].min()):
+        dates = modules.loc[family == rocket, "launch_date"]
+        first, last = dates.min().year, dates.max().year
+        span = str(first) if first == last else f"{first} to {last}"
+        count = int(counts[rocket])
+        if rocket == counts.index[0]:
+            rest = total - count
+            more = " — more than all the other rockets together" if count > rest else ""
+            text = f"It carried {count} of the {total} pieces, from {span}{more}."
+        else:
+            pieces = "piece" if count == 1 else "pieces"
+            text = (
+                f"The {rocket} carried {count} {pieces} ({span}); look for the row with more dots."
+            )
+        options.append(Option(rocket, rocket == counts.index[0], text))
+    return MultipleChoice(
+        "Look at the chart of the rockets that launched the station's pieces (one dot per "
+        "piece). Which rocket carried the most?",
+        tuple(options),
+    )
+
+
+def _row(frame: pd.DataFrame, column: str, value: object, argument: str) -> pd.Series:
+    matches = frame[frame[column] == value]
+    if matches.empty:
+        known = [str(v) for v in frame[column]]
+        hint = unknown_choice_hint(str(value), known[:60])
+        raise ValueError(f"{argument}={value!r} is not in the catalogue; {hint}")
+    return matches.iloc[0]
+
+
+def _span(expedition: pd.Series) -> str:
+    end = expedition["end"]
+    return f"{when(expedition['start'])} – {'today' if pd.isna(end) else when(end)}"

@@ -1,0 +1,265 @@
+"""Lessons 03-05 say what the catalogue says, and their quizzes assess what they teach.
+
+Each fact check pairs a phrase of a lesson's prose with the catalogue value it states, so a
+change to either side that makes them disagree fails here instead of in front of a class.
+The quiz checks run the lessons' own code cells (with ``quiz.show`` collecting the items).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+import isslearn
+from isslearn import quiz
+from isslearn.quiz_items import MultipleChoice, Ordering
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+LESSONS = ("03_cooperation", "04_make_your_own", "05_how_we_know")
+
+
+def prose(lesson: str) -> str:
+    """All Markdown of a lesson, with line breaks and emphasis removed."""
+    nb = nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
+    text = " ".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", ""))
+
+
+@pytest.fixture(scope="module")
+def events() -> pd.DataFrame:
+    return isslearn.load_events().set_index("id")
+
+
+@pytest.fixture(scope="module")
+def modules() -> pd.DataFrame:
+    return isslearn.load_modules().set_index("id")
+
+
+def day(events, event_id: str) -> str:
+    return f"{events.loc[event_id, 'date']:%Y-%m-%d}"
+
+
+# (lesson, phrase in the prose, event id, the date the phrase states, as YYYY-MM or YYYY-MM-DD)
+DATED_PHRASES = [
+    ("03_cooperation", "On 29 January 1998, in Washington", "iga-1998-signed", "1998-01-29"),
+    ("03_cooperation", "Japan's followed on 24 February", "mou-nasa-japan-1998", "1998-02-24"),
+    (
+        "03_cooperation",
+        "Russia had joined the project in December 1993",
+        "russia-joins-station",
+        "1993-12",
+    ),
+    ("03_cooperation", "On 29 May 2009 the Soyuz TMA-15", "all-five-partners-aboard", "2009-05-29"),
+    (
+        "03_cooperation",
+        "In April 2022 the head of Roscosmos",
+        "rogozin-sanctions-ultimatum",
+        "2022-04",
+    ),
+    (
+        "03_cooperation",
+        "in July his successor said Russia would leave",
+        "russia-to-leave-after-2024",
+        "2022-07",
+    ),
+    (
+        "03_cooperation",
+        "In April 2023 Russia told its partners",
+        "russia-commits-until-2028",
+        "2023-04",
+    ),
+    (
+        "03_cooperation",
+        "In July 2022 NASA and Roscosmos agreed to swap seats",
+        "nasa-roscosmos-seat-swap",
+        "2022-07",
+    ),
+    ("03_cooperation", "In June 2024 NASA chose SpaceX", "us-deorbit-vehicle-contract", "2024-06"),
+    ("03_cooperation", "HTV-X first flew in October 2025", "htv-x1-launch", "2025-10"),
+    (
+        "03_cooperation",
+        "Progress ships have supplied the station since 2000",
+        "progress-m1-3-launch",
+        "2000",
+    ),
+    ("03_cooperation", "ATV (five flights, 2008–2014)", "atv1-jules-verne-launch", "2008"),
+    ("03_cooperation", "ATV (five flights, 2008–2014)", "atv5-georges-lemaitre-launch", "2014"),
+    ("03_cooperation", "Kounotori (nine flights, 2009–2020)", "htv1-launch", "2009"),
+    ("03_cooperation", "Kounotori (nine flights, 2009–2020)", "htv9-launch", "2020"),
+    ("03_cooperation", "Progress M-12M (2011)", "progress-m12m-failure", "2011"),
+    ("03_cooperation", "Cygnus Orb-3 (2014)", "antares-orb3-failure", "2014"),
+    ("03_cooperation", "Dragon CRS-7 (2015)", "crs7-failure", "2015"),
+    ("03_cooperation", "Progress MS-04 (2016)", "progress-ms04-failure", "2016"),
+    (
+        "05_how_we_know",
+        "it was already 02:03 on 11 November",
+        "crew-3-launch",
+        "2021-11-11",
+    ),
+    (
+        "05_how_we_know",
+        "10 November 2021 in Florida, 11 November in UTC",
+        "crew-3-launch",
+        "2021-11-11",
+    ),
+    (
+        "05_how_we_know",
+        "is 11 September in Japan and 10 September in UTC",
+        "htv1-launch",
+        "2009-09-10",
+    ),
+    ("05_how_we_know", "The catalogue keeps 2012-10-08", "crs1-launch", "2012-10-08"),
+    ("05_how_we_know", "on 25 May 2012", "dragon-c2-berthing", "2012-05-25"),
+    ("05_how_we_know", "in December 2016 the Progress MS-04", "progress-ms04-failure", "2016-12"),
+    (
+        "05_how_we_know",
+        "In 2010 a US law backed using the station until 2020",
+        "us-extends-iss-to-2020",
+        "2010",
+    ),
+    ("05_how_we_know", "In 2014 the United States extended it", "us-extends-iss-to-2024", "2014"),
+    ("05_how_we_know", "in 2021 to 2030", "us-extends-iss-to-2030", "2021"),
+    (
+        "05_how_we_know",
+        "In July 2022 the new head of Roscosmos",
+        "russia-to-leave-after-2024",
+        "2022-07",
+    ),
+    (
+        "05_how_we_know",
+        "in April 2023 Russia told its partners",
+        "russia-commits-until-2028",
+        "2023-04",
+    ),
+    ("05_how_we_know", "(glossary.md#deorbit)) in early 2031", "iss-deorbit-planned", "2031-01"),
+    (
+        "04_make_your_own",
+        "Columbus laboratory arrived in February 2008",
+        "attach-columbus",
+        "2008-02",
+    ),
+    (
+        "04_make_your_own",
+        "first part of Japan's Kibo in March 2008",
+        "attach-kibo-elm-ps",
+        "2008-03",
+    ),
+]
+
+
+def lesson_text(lesson: str) -> str:
+    """Prose plus the quiz cells' source, where some facts are stated."""
+    nb = nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
+    return re.sub(r"\s+", " ", prose(lesson) + " ".join(c.source for c in nb.cells)).replace(
+        '" "', ""
+    )
+
+
+@pytest.mark.parametrize(("lesson", "phrase", "event_id", "stated"), DATED_PHRASES)
+def test_dates_in_the_prose_match_the_catalogue(events, lesson, phrase, event_id, stated):
+    assert phrase in lesson_text(lesson), f"{lesson} no longer says {phrase!r}"
+    assert day(events, event_id).startswith(stated), (
+        f"{lesson} says {phrase!r}, but {event_id} is dated {day(events, event_id)}"
+    )
+
+
+def test_03_names_exactly_the_modules_whose_builder_and_owner_differ(modules):
+    differ = modules[modules["built_by"] != modules["agency"]]
+    assert set(differ.index) == {"zarya", "harmony", "tranquility", "cupola"}
+    zarya = modules.loc["zarya"]
+    assert (zarya["built_by"], zarya["agency"], zarya["segment"]) == (
+        "Roscosmos",
+        "NASA",
+        "Russian",
+    )
+    for node in ("harmony", "tranquility", "cupola"):
+        assert modules.loc[node, ["built_by", "builder_country", "agency"]].tolist() == [
+            "ESA",
+            "Italy",
+            "NASA",
+        ]
+    text = prose("03_cooperation")
+    assert (
+        "Khrunichev factory in Moscow built it; the United States paid for it, so NASA owns it"
+        in (text)
+    )
+    assert (
+        "Harmony and Tranquility and the seven-window dome, the Cupola, were built in Turin" in text
+    )
+
+
+def test_03_commitments_match_the_catalogue(events):
+    text = prose("03_cooperation")
+    assert "Russia has committed to 2028" in text
+    assert "committed to operating the station until 2030; Japan, Europe and Canada" in text
+    for partner in ("japan", "esa", "canada"):
+        assert f"{events.loc[f'{partner}-agrees-iss-to-2030', 'date']:%Y}" in ("2022", "2023")
+    assert events.loc["iss-deorbit-planned", "status"] == "planned"
+
+
+def test_05_figures_match_the_modules_table(modules):
+    text = prose("05_how_we_know")
+    assert "6,064 kg" in text and modules.loc["quest", "mass_kg"] == 6064
+    assert "21,877 lb" in text
+    assert round(21_877 * 0.45359237 / 1000, 1) == 9.9 and "almost 9.9 tonnes" in text
+    assert "keeps 89 m³" in text and modules.loc["zvezda", "pressurized_volume_m3"] == 89
+    assert "2,666 cubic feet" in text
+    assert modules.loc["harmony", "pressurized_volume_m3"] == round(2_666 * 0.0283168, 1)
+
+
+def test_04_station_picture_question_matches_the_station_on_that_day():
+    on_start = set(isslearn.station_on("2008-01-01")["agency"])
+    assert {"ESA", "JAXA"}.isdisjoint(on_start)
+    assert {"NASA", "Roscosmos", "CSA"} <= on_start
+    assert "2016-01-15,Tim Peake" in (NOTEBOOKS / "examples" / "our_class_events.csv").read_text()
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_sources_cite_no_starting_document_by_file_name(lesson):
+    nb = nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
+    everything = " ".join(c.source for c in nb.cells)
+    assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", everything)
+    assert "## Sources" in everything
+    assert "as of {isslearn.current_to()" in everything
+
+
+def quiz_items(lesson: str, monkeypatch) -> list:
+    """Run the lesson's code cells (outputs discarded) and collect what quiz.show was given."""
+    shown: list = []
+    monkeypatch.setattr(quiz, "show", lambda items: shown.extend(items))
+    monkeypatch.chdir(NOTEBOOKS)
+    monkeypatch.delenv("ISSLEARN_QUIZ", raising=False)
+    monkeypatch.delenv("ISSLEARN_EVENTS", raising=False)
+    nb = nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
+    namespace = {"display": lambda *a, **k: None}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            exec(compile(cell.source, f"{lesson}.ipynb", "exec"), namespace)
+    return shown
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson, monkeypatch):
+    items = quiz_items(lesson, monkeypatch)
+    if lesson == "04_make_your_own":
+        items = items[3:]  # the first three are the example quiz file the lesson demonstrates
+    assert len(items) >= 5
+    stems = [i.question if isinstance(i, MultipleChoice) else i.prompt for i in items]
+    assert any(s.startswith("Why") for s in stems), stems
+    assert any(re.search(r"\b(Read|Look at)\b.*\b(chart|picture|check)\b", s) for s in stems)
+    for item in items:
+        if not isinstance(item, MultipleChoice):
+            assert isinstance(item, Ordering)
+            continue
+        right = item.answer.text.lower()
+        assert item.answer.feedback, item.question
+        for option in item.options:
+            assert option.feedback, (item.question, option.text)
+            if not option.correct:
+                assert right not in option.feedback.lower(), (
+                    f"wrong-answer feedback gives the answer away: {option.feedback!r}"
+                )
