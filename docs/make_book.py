@@ -153,7 +153,10 @@ def stage_lesson(site: Site, path: Path, out: Path) -> LessonFacts:
 def about_page(site: Site, facts: LessonFacts, guide: str | None) -> str:
     """The page a teacher plans with: objectives, time, where to run it, the guide."""
     path = f"notebooks/{facts.name}.ipynb"
-    objectives = "\n".join(f"- {item}" for item in facts.objectives) or "- (not stated yet)"
+    # Objectives were written beside the lessons: their relative links start from lessons/.
+    objectives = "\n".join(
+        "- " + re.sub(r"\]\((?![a-z]+:|#|/)", "](../lessons/", item) for item in facts.objectives
+    )
     lines = [
         f"# {facts.title}: objectives and time",
         "",
@@ -161,7 +164,7 @@ def about_page(site: Site, facts: LessonFacts, guide: str | None) -> str:
         "",
         "## Learning objectives",
         "",
-        objectives,
+        objectives or "- (not stated yet)",
         "",
         "## Open it",
         "",
