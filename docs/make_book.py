@@ -260,8 +260,11 @@ def build(out: Path, site: Site | None = None, notebooks: Path = NOTEBOOKS) -> P
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=REPO / "build" / "book")
+    parser.add_argument(
+        "--notebooks", type=Path, default=NOTEBOOKS, help="folder of lessons (default notebooks/)"
+    )
     args = parser.parse_args(argv)
-    html = build(args.out.resolve())
+    html = build(args.out.resolve(), notebooks=args.notebooks.resolve())
     print(f"The website is in {html} (open {html / 'index.html'})")
     return 0
 
