@@ -143,6 +143,19 @@ EVENT_COLUMN_SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["url", "link", "links", "reference", "references", "sources"], "source"),
     **dict.fromkeys(["notes", "comment", "comments", "remark", "remarks"], "note"),
     **dict.fromkeys(["identifier", "event_id", "slug"], "id"),
+    # the same columns in the languages of the partner countries' classrooms
+    **dict.fromkeys(["titel", "titolo", "título", "タイトル", "название"], "title"),
+    **dict.fromkeys(["дата", "日付"], "date"),
+    **dict.fromkeys(
+        ["beschreibung", "zusammenfassung", "résumé", "resume", "resumen", "descripción"],
+        "summary",
+    ),
+    **dict.fromkeys(["descripcion", "descrizione", "riassunto", "описание"], "summary"),
+    **dict.fromkeys(["kategorie", "categoría", "categoria", "catégorie", "категория"], "category"),
+    **dict.fromkeys(["agentur", "agence", "agencia", "agenzia", "агентство"], "agencies"),
+    **dict.fromkeys(["land", "länder", "pays", "país", "países", "paese", "paesi"], "countries"),
+    **dict.fromkeys(["страна", "国"], "countries"),
+    **dict.fromkeys(["quelle", "fuente", "fonte", "источник"], "source"),
 }
 
 MODULE_COLUMNS: tuple[str, ...] = (
