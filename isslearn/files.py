@@ -147,12 +147,16 @@ def _parse(text: str, table: Table) -> None:
     lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
     previous_end = 0
     header_line = 0
+    skipped: list[int] = []
     try:
         for fields in reader:
             start = previous_end + 1
             previous_end = reader.line_num
             if not fields or all(not f.strip() for f in fields):
                 continue  # blank lines are harmless
+            if fields[0].lstrip().startswith("#"):
+                skipped.append(start)  # a comment, or an example row as `isslearn template` writes
+                continue
             if not table.header:
                 header_line = start
                 table.header_line = header_line
@@ -170,6 +174,18 @@ def _parse(text: str, table: Table) -> None:
                 f"the CSV cannot be read here ({exc})",
                 "check for a stray double quote; a field containing quotes or commas "
                 "must be wrapped in double quotes",
+            )
+        )
+    if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (", ..." if len(skipped) > 10 else "")
+        table.notices.append(
+            Problem(
+                name,
+                skipped[0],
+                None,
+                f"{len(skipped)} line(s) starting with # skipped as comments or examples "
+                f"(line(s) {shown})",
+                "to use an example row as an event, delete its #",
             )
         )
 
