@@ -17,12 +17,17 @@ from . import values as voc
 from .catalogue import agency_codes
 from .sheets import EVENTS_SHEET, LISTS_SHEET, QUIZ_COLUMNS, QUIZ_SHEET
 
-__all__ = ["EXAMPLE_NOTE", "events_workbook"]
+__all__ = ["EXAMPLE_MARK", "EXAMPLE_NOTE", "events_workbook"]
 
-EXAMPLE_NOTE = "Example row: replace it with your own events; only date and title are required."
+EXAMPLE_NOTE = (
+    "An example: rows whose first cell starts with # are skipped; delete the # in A2 to use "
+    "this row, or write your own events below. Only date and title are required."
+)
+EXAMPLE_MARK = "#"  # as in the CSV template: a row whose first cell starts with # is skipped
 ROWS = 500  # rows below the header that get the drop-downs and the date check
 
 _EXAMPLE_EVENT = {
+    "id": EXAMPLE_MARK,
     "date": dt.date(2009, 5, 29),
     "title": "Our school talks to the station",
     "summary": "Students asked the crew questions over an amateur radio link.",
@@ -33,15 +38,15 @@ _EXAMPLE_EVENT = {
     "source": "https://www.ariss.org/",
     "note": EXAMPLE_NOTE,
 }
-_EXAMPLE_QUIZ = [
+_EXAMPLE_QUIZ = [  # each row marked with #, as the events' example is; delete the #s to use it
     (
-        "Which module was the first piece of the station in orbit?",
+        "# Which module was the first piece of the station in orbit?",
         "Zarya",
         "yes",
         "Right, a Russian-built module launched in November 1998.",
     ),
-    ("", "Unity", "", "Unity came next, two weeks later, and was joined to Zarya in orbit."),
-    ("", "Zvezda", "", "Zvezda arrived in 2000, after the first two pieces."),
+    ("#", "Unity", "", "Unity came next, two weeks later, and was joined to Zarya in orbit."),
+    ("#", "Zvezda", "", "Zvezda arrived in 2000, after the first two pieces."),
 ]
 
 

@@ -19,7 +19,7 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -114,12 +114,18 @@ def cell_name(column: int, row: int) -> str:
 # ---------------------------------------------------------------- events, any kind of file
 
 
-def read_events_table(path: str | os.PathLike[str]) -> SheetTable:
+def read_events_table(
+    path: str | os.PathLike[str], list_columns: Mapping[str, Sequence[str]] | None = None
+) -> SheetTable:
     """The teacher's events file at ``path`` as a table: a workbook's 'Events' sheet, or CSV
-    text with its separator and encoding detected. Never raises for bad input."""
+    text with its separator and encoding detected. Never raises for bad input.
+
+    ``list_columns`` is as for :func:`isslearn.files.read_table` (hints for CSV fields split
+    by commas that should have been ';').
+    """
     path = Path(path)
     name = str(path)
-    table = SheetTable(name=name, header=[])
+    table = SheetTable(name=name, header=[], list_columns=dict(list_columns or {}))
     data = read_bytes(path, table.problems, kind="events file")
     if data is None:
         return table
@@ -438,10 +444,27 @@ def _fill_from_cells(
                     place=f"{where}, cell {cell_name(col0, row0 + 1)}",
                 )
             )
+    skipped: list[int] = []
     for index, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        if row and row[0].lstrip().startswith("#"):
+            skipped.append(index)  # a comment, or an example row as `isslearn template` writes
+            continue
         if any((index - 1, col) in unsaved for col in range(width)):
             continue  # reported above; its other cells are checked once it has values
         _add_sheet_row(table, index, row, cells[index - 1], width, date_columns)
+    if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (", ..." if len(skipped) > 10 else "")
+        table.notices.append(
+            Notice(
+                table.name,
+                skipped[0],
+                None,
+                f"{len(skipped)} row(s) whose first cell starts with # skipped as comments or "
+                f"examples (row(s) {shown})",
+                "to use an example row, delete its #",
+                place=f"{where}, row {skipped[0]}",
+            )
+        )
 
 
 def _add_sheet_row(

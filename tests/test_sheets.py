@@ -424,6 +424,7 @@ def test_the_template_workbook_has_drop_downs_from_the_catalogue(tmp_path, capsy
     assert header == list(isslearn.values.EVENT_COLUMNS)
     example = dict(zip(header, [c.value for c in events[2]], strict=True))
     assert example["note"] == EXAMPLE_NOTE and example["date"].date() == dt.date(2009, 5, 29)
+    assert example["id"] == "#"  # marked as the CSV template marks its examples
 
     def values_of(rule):
         sheet, cells = rule.formula1.split("!")
@@ -443,8 +444,24 @@ def test_the_template_workbook_has_drop_downs_from_the_catalogue(tmp_path, capsy
     (correct,) = book["Quiz"].data_validations.dataValidation
     assert str(correct.sqref) == "C2:C501" and values_of(correct) == ["yes"]
 
-    ran = run_isslearn(capsys, "check", str(path))
-    assert ran.code == 0
+    as_written = run_isslearn(capsys, "check", str(path))  # examples only: nothing to use yet
+    assert as_written.code == 1
+    assert f"{path}: sheet 'Events', row 1: the file has a header but no events" in as_written.out
+    assert f"{path}: sheet 'Events', row 2: notice: 1 row(s) whose first cell starts with #" in (
+        as_written.out
+    )
+    assert f"{path}: sheet 'Quiz', cell A1: column 'question': the sheet has a header but no" in (
+        as_written.out
+    )
+
+    book["Events"]["A2"] = None  # a teacher deletes the #s to use the examples
+    quiz = book["Quiz"]
+    quiz["A2"] = quiz["A2"].value.removeprefix("# ")
+    quiz["A3"] = quiz["A4"] = None
+    used = tmp_path / "used.xlsx"
+    book.save(used)
+    ran = run_isslearn(capsys, "check", str(used))
+    assert ran.code == 0, ran.text
     assert "OK, 1 event(s) from 2009-05-29 to 2009-05-29 (read from sheet 'Events')" in ran.out
     assert "OK, 1 quiz item(s) (read from sheet 'Quiz')" in ran.out
     before = path.read_bytes()
