@@ -350,6 +350,9 @@ def test_handover_crews_the_lesson_names_match_the_stays():
     assert expeditions.loc[2, "commander"] == "Yury Usachev"
     text = prose("02")
     assert "came aboard on 10 March 2001, nine days before Expedition 1 left" in text
+    assert len(_people_on(first["start"])) == 3
+    assert "Expedition 1 was three men; the last three names on the card" in prose("00")
+    assert "came aboard on 10 March 2001, are the crew of Expedition 2" in prose("00")
 
     seventh = expeditions.loc[7]
     assert _people_on(seventh["start"]) == {"Yuri Malenchenko", "Edward Lu"}
