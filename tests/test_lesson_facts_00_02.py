@@ -414,3 +414,12 @@ def test_the_one_piece_of_2003_2006_has_no_mass_as_the_quiz_feedback_says():
     assert "A small spare-parts platform came in 2005, but the catalogue has no mass" in (
         quiz_source("01")
     )
+
+
+def test_glossary_says_summed_launch_masses_fall_well_short_of_the_stations_mass():
+    """NASA's facts page gives about 420 t in orbit; the catalogue's sum must stay well below."""
+    total = isslearn.load_modules()["mass_kg"].sum()
+    assert total < 0.9 * 420_000
+    assert isslearn.load_modules()["mass_kg"].isna().any()  # "a few pieces have no mass"
+    glossary = re.sub(r"\s+", " ", (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8"))
+    assert "well below the station's mass in orbit today (about 420 tonnes" in glossary
