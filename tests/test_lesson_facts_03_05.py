@@ -264,3 +264,32 @@ def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson, monkeypatch
                 assert right not in option.feedback.lower(), (
                     f"wrong-answer feedback gives the answer away: {option.feedback!r}"
                 )
+
+
+# (correction id, UTC moment of its subject, time zone of a clock a source used, the local time
+# the row's `why` states, as a strftime pattern; %P is "am" or "pm")
+LOCAL_CLOCKS = [
+    ("atv-1-two-dates", "2008-03-09 04:03", "America/Cayenne", "%H:%M on %-d %B"),
+    ("atv-1-two-dates", "2008-03-09 04:03", "America/New_York", "%-I:%M %P on %-d %B"),
+    ("first-progress-two-dates", "2000-08-08 20:12:56", "Europe/Moscow", "%H:%M:%S on %-d %B"),
+    ("first-progress-two-dates", "2000-08-08 20:13", "America/Chicago", "%-I:%M %P in Houston"),
+    ("year-in-space-two-dates", "2015-03-27 19:42", "Asia/Almaty", "%H:%M on %-d %B"),
+    ("crew-3-two-dates", "2021-11-11 02:03", "America/New_York", "%-I:%M %P"),
+    ("htv-1-two-dates", "2009-09-10 17:01", "Asia/Tokyo", "%H:%M on %-d %B"),
+]
+
+
+@pytest.mark.parametrize("row_id, utc, zone, pattern", LOCAL_CLOCKS)
+def test_local_times_in_corrections_convert_from_the_utc_moment(row_id, utc, zone, pattern):
+    row = isslearn.load_corrections().set_index("id").loc[row_id]
+    moment = pd.Timestamp(utc, tz="UTC")
+    assert f"{moment:%Y-%m-%d}" == f"{row['subject_date']:%Y-%m-%d}", row_id
+    local = moment.tz_convert(zone).strftime(pattern)
+    assert local in row["why"], (row_id, zone, local)
+
+
+def test_canadarm2_row_names_every_figure_and_keeps_the_modules_table_value(modules):
+    row = isslearn.load_corrections().set_index("id").loc["canadarm2-mass"]
+    assert modules.loc["canadarm2", "mass_kg"] == 1641
+    assert row["catalogue_says"] == "1,641 kg"
+    assert {"1,800 kg", "1,641 kg", "1,497 kg"} <= set(re.findall(r"\d,\d{3} kg", row["why"]))
