@@ -138,13 +138,13 @@ DATED_PHRASES = [
     ("05_how_we_know", "(glossary.md#deorbit)) in early 2031", "iss-deorbit-planned", "2031-01"),
     (
         "04_make_your_own",
-        "Columbus laboratory arrived in February 2008",
+        "Columbus laboratory came in February 2008",
         "attach-columbus",
         "2008-02",
     ),
     (
         "04_make_your_own",
-        "first part of Japan's Kibo in March 2008",
+        "first part of Japan's Kibo arrived in March 2008",
         "attach-kibo-elm-ps",
         "2008-03",
     ),
@@ -213,9 +213,14 @@ def test_05_figures_match_the_modules_table(modules):
 
 
 def test_04_station_picture_question_matches_the_station_on_that_day():
-    on_start = set(isslearn.station_on("2008-01-01")["agency"])
-    assert {"ESA", "JAXA"}.isdisjoint(on_start)
-    assert {"NASA", "Roscosmos", "CSA"} <= on_start
+    # The caption counts builders, so the question asks whose side had built nothing yet.
+    on_start = isslearn.station_on("2008-01-01").set_index("id")
+    assert set(on_start["built_by"]) == {"NASA", "Roscosmos", "CSA", "ESA"}
+    assert on_start.index[on_start["built_by"] == "ESA"].tolist() == ["harmony"]
+    assert on_start.loc["harmony", "agency"] == "NASA"
+    text = lesson_text("04_make_your_own")
+    assert "Which partner's side had built nothing on the station yet?" in text
+    assert 'quiz.Option("JAXA", True' in text
     assert "2016-01-15,Tim Peake" in (NOTEBOOKS / "examples" / "our_class_events.csv").read_text()
 
 
