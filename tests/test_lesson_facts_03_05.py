@@ -271,6 +271,14 @@ def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson, monkeypatch
                 )
 
 
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_right_answer_feedback_does_not_repeat_the_quiz_mark(lesson, monkeypatch):
+    """The quiz already prints "✔ Right." before the feedback; "Right: ..." would stutter."""
+    for item in quiz_items(lesson, monkeypatch):
+        if isinstance(item, MultipleChoice):
+            assert not re.match(r"right\b", item.answer.feedback, re.I), item.answer.feedback
+
+
 # (correction id, UTC moment of its subject, time zone of a clock a source used, the local time
 # the row's `why` states, as a strftime pattern; %P is "am" or "pm")
 LOCAL_CLOCKS = [
@@ -298,3 +306,15 @@ def test_canadarm2_row_names_every_figure_and_keeps_the_modules_table_value(modu
     assert modules.loc["canadarm2", "mass_kg"] == 1641
     assert row["catalogue_says"] == "1,641 kg"
     assert {"1,800 kg", "1,641 kg", "1,497 kg"} <= set(re.findall(r"\d,\d{3} kg", row["why"]))
+
+
+def test_04_timeline_caption_names_the_lesson_dates_not_the_whole_catalogue():
+    nb = nbformat.read(NOTEBOOKS / "04_make_your_own.ipynb", as_version=4)
+    captions = [
+        output["data"]["text/markdown"]
+        for cell in nb.cells
+        if cell.cell_type == "code" and cell.source.startswith("plots.timeline(")
+        for output in cell.outputs
+        if "text/markdown" in output.get("data", {})
+    ]
+    assert captions and captions[0].startswith("*Between 2008-01-01 and 2025-12-31 "), captions
