@@ -318,3 +318,10 @@ def test_04_timeline_caption_names_the_lesson_dates_not_the_whole_catalogue():
         if "text/markdown" in output.get("data", {})
     ]
     assert captions and captions[0].startswith("*Between 2008-01-01 and 2025-12-31 "), captions
+
+
+def test_glossary_dates_the_last_berthed_dragon_by_the_catalogue(events):
+    glossary = re.sub(r"\s+", " ", (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8"))
+    assert "Dragon cargo ships up to March 2020" in glossary
+    assert day(events, "crs20-berthing").startswith("2020-03")
+    assert "Last first-generation Dragon" in events.loc["crs20-berthing", "title"]
