@@ -19,6 +19,7 @@ from isslearn import quiz
 from isslearn.quiz import MultipleChoice, Ordering
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+GUIDES = Path(__file__).resolve().parent.parent / "isslearn" / "guides"
 LESSONS = ("03_cooperation", "04_make_your_own", "05_how_we_know")
 
 
@@ -169,7 +170,15 @@ def test_dates_in_the_prose_match_the_catalogue(events, lesson, phrase, event_id
 
 def test_03_names_exactly_the_modules_whose_builder_and_owner_differ(modules):
     differ = modules[modules["built_by"] != modules["agency"]]
-    assert set(differ.index) == {"zarya", "harmony", "tranquility", "cupola", "leonardo-pmm"}
+    assert set(differ.index) == {
+        "zarya",
+        "harmony",
+        "tranquility",
+        "cupola",
+        "leonardo-pmm",
+        "beam",
+    }
+    assert modules.loc["beam", ["built_by", "agency"]].tolist() == ["Bigelow", "NASA"]
     assert modules.loc["leonardo-pmm", ["built_by", "agency"]].tolist() == ["ASI", "NASA"]
     zarya = modules.loc["zarya"]
     assert (zarya["built_by"], zarya["agency"], zarya["segment"]) == (
@@ -325,3 +334,14 @@ def test_glossary_dates_the_last_berthed_dragon_by_the_catalogue(events):
     assert "Dragon cargo ships up to March 2020" in glossary
     assert day(events, "crs20-berthing").startswith("2020-03")
     assert "Last first-generation Dragon" in events.loc["crs20-berthing", "title"]
+
+
+def test_guide_03_exercise_answer_matches_the_module_masses(modules):
+    owned = modules.groupby("agency")["mass_kg"].sum().astype(float)
+    built = modules.groupby("built_by")["mass_kg"].sum().astype(float)
+    gap = owned.sub(built, fill_value=0)
+    guide = re.sub(r"\s+", " ", (GUIDES / "03_cooperation.md").read_text(encoding="utf-8"))
+    assert f"NASA owns {int(gap['NASA']):,} kg more than its side built" in guide
+    for module, kg in [("zarya", 19300), ("leonardo-pmm", 12320), ("beam", 1360)]:
+        assert modules.loc[module, "mass_kg"] == kg and f"{kg:,} kg" in guide
+    assert f"{int(-gap['ESA']):,} kg from ESA" in guide
