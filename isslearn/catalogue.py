@@ -11,9 +11,10 @@ are loaded by :mod:`isslearn.events`.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -28,6 +29,7 @@ from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
 
 __all__ = [
     "agency_codes",
+    "agency_countries",
     "agency_names",
     "builtin_dir",
     "builtin_location",
@@ -75,6 +77,13 @@ def agency_codes() -> tuple[str, ...]:
 
 
 @functools.cache
+def agency_countries() -> Mapping[str, tuple[str, ...]]:
+    """Each agency code with the countries it stands for, from agencies.csv."""
+    rows = builtin_table("agencies.csv").rows
+    return MappingProxyType({r["code"]: tuple(split_list(r["countries"])) for _, r in rows})
+
+
+@functools.cache
 def agency_names() -> Mapping[str, str]:
     """Each agency code with its full name, in the order of agencies.csv."""
     return MappingProxyType({r["code"]: r["name"] for _, r in builtin_table("agencies.csv").rows})
@@ -99,9 +108,9 @@ def _check_code(
         )
 
 
-def categorical(items, categories) -> pd.Categorical:
+def categorical(items: pd.Series | Sequence[str], categories: Sequence[str]) -> pd.Categorical:
     """``values`` as a categorical with ``categories`` in their catalogue order."""
-    return pd.Categorical(items, categories=list(categories))
+    return pd.Categorical(list(items), categories=list(categories))
 
 
 # ---------------------------------------------------------------- agencies and eras
@@ -123,7 +132,8 @@ def load_eras() -> pd.DataFrame:
     events = {row["id"]: parse_date(row["date"])[0] for _, row in builtin_table("events.csv").rows}
     rows = []
     for line, row in builtin_table("eras.csv").rows:
-        if events.get(row["starts_with"]) is None:
+        start = events.get(row["starts_with"])
+        if start is None:
             raise CatalogueError(
                 [
                     Problem(
@@ -134,7 +144,7 @@ def load_eras() -> pd.DataFrame:
                     )
                 ]
             )
-        rows.append({**row, "start": pd.Timestamp(events[row["starts_with"]])})
+        rows.append({**row, "start": pd.Timestamp(start)})
     frame = pd.DataFrame(rows, columns=["era", "start", "starts_with", "description"])
     frame["start"] = pd.to_datetime(frame["start"])
     return frame
@@ -144,8 +154,14 @@ def load_eras() -> pd.DataFrame:
 
 
 def _required_date(
-    row: dict, col: str, line: int, name: str, problems: list[Problem], *, optional: bool = False
-):
+    row: dict[str, str],
+    col: str,
+    line: int,
+    name: str,
+    problems: list[Problem],
+    *,
+    optional: bool = False,
+) -> dt.date | None:
     value = row.get(col, "")
     if optional and not value:
         return None
@@ -155,7 +171,14 @@ def _required_date(
     return date
 
 
-def _number(row: dict, col: str, line: int, name: str, problems: list[Problem], kind=float):
+def _number(
+    row: dict[str, str],
+    col: str,
+    line: int,
+    name: str,
+    problems: list[Problem],
+    kind: type[int] | type[float] = float,
+) -> float | None:
     value = row.get(col, "")
     if not value:
         return None

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
     from collections.abc import Callable, Hashable, Iterable
 
     from matplotlib.artist import Artist
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "TITLE_SIZE",
     "Chart",
     "LiveFigure",
+    "agg_canvas",
     "new_figure",
     "png_bytes",
     "rgb_pixels",
@@ -57,6 +59,16 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     return figure
 
 
+def agg_canvas(figure: Figure) -> FigureCanvasAgg:
+    """The figure's Agg canvas (every figure from :func:`new_figure` has one)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        raise TypeError(f"expected a figure drawn on an Agg canvas, got {type(canvas).__name__}")
+    return canvas
+
+
 def png_bytes(figure: Figure, level: int = 6) -> bytes:
     """The figure as PNG bytes, identical from run to run (no timestamp or version stamped in).
 
@@ -77,7 +89,7 @@ def png_bytes(figure: Figure, level: int = 6) -> bytes:
 def rgb_pixels(figure: Figure) -> np.ndarray:
     """The pixels of the figure as last drawn on its Agg canvas, as an (h, w, 3) array view
     (checked to be fully opaque, so dropping the alpha changes nothing)."""
-    return opaque_rgb(np.asarray(figure.canvas.buffer_rgba()))
+    return opaque_rgb(np.asarray(agg_canvas(figure).buffer_rgba()))
 
 
 class LiveFigure:
@@ -111,12 +123,13 @@ class LiveFigure:
         shown = [a.get_visible() for a in artists]
         for artist in artists:
             artist.set_visible(False)
+        canvas = agg_canvas(self.figure)
         try:
-            self.figure.canvas.draw()
+            canvas.draw()
         finally:
             for artist, visible in zip(artists, shown, strict=True):
                 artist.set_visible(visible)
-        return self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        return canvas.copy_from_bbox(self.figure.bbox)
 
     def png(self, level: int = 1) -> bytes:
         """PNG bytes of the figure as it is now, drawn on top of the kept background."""
@@ -126,7 +139,7 @@ class LiveFigure:
             if len(self._backgrounds) >= self.KEEP:
                 self._backgrounds.pop(next(iter(self._backgrounds)))
             background = self._backgrounds[key] = self._draw_background()
-        canvas = self.figure.canvas
+        canvas = agg_canvas(self.figure)
         canvas.restore_region(background)
         for artist in sorted(self.changing(), key=lambda a: a.get_zorder()):
             self.figure.draw_artist(artist)

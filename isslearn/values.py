@@ -38,6 +38,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "EVENT_COLUMN_SYNONYMS",
     "EVENT_REQUIRED",
+    "EXAMPLE_STATUS",
     "EXPEDITION_COLUMNS",
     "FIRST_YEAR",
     "FORMER_AGENCY_NAMES",
@@ -78,6 +79,7 @@ DEFAULT_CATEGORY = "milestone"
 
 STATUSES: tuple[str, ...] = ("happened", "planned")
 DEFAULT_STATUS = "happened"
+EXAMPLE_STATUS = "example"  # a teacher's row kept only to show the format; never loaded
 
 MODULE_KINDS: tuple[str, ...] = (
     "pressurized",
@@ -244,7 +246,7 @@ def date_hint(value: str) -> str:
     'write it as YYYY-MM-DD: is it 2024-03-01 (1 March) or 2024-01-03 (3 January)?'
     """
     text = value.strip()
-    candidates: list[str] = []
+    candidates: list[str | None] = []
     if m := _DAY_MONTH_YEAR.fullmatch(text):
         first, second, year = (int(g) for g in m.groups())
         candidates = [_iso(year, second, first), _iso(year, first, second)]

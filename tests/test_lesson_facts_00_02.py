@@ -150,7 +150,8 @@ def test_zarya_was_built_paid_for_and_run_by_whom_the_lesson_says():
 
 
 def test_longest_pause_before_2011_is_late_2002_to_late_2006():
-    modules = isslearn.load_modules()
+    """The growth chart's mass line: only pieces with a known mass move it."""
+    modules = isslearn.load_modules().dropna(subset=["mass_kg"])
     dates = pd.Series(sorted(modules["attach_date"].dropna().unique()))
     dates = dates[dates <= pd.Timestamp("2011-07-21")].reset_index(drop=True)
     gaps = dates.diff()
@@ -281,3 +282,24 @@ def test_roll_out_solar_arrays_came_in_pairs_from_2021_to_2023():
     assert sorted(irosa["launch_date"].dt.year) == [2021, 2022, 2023]
     assert irosa["name"].str.contains("pair").all()
     assert "in pairs from 2021 to 2023" in prose("01")
+
+
+def test_guide_00_names_the_largest_categories():
+    counts = isslearn.load_events()["category"].value_counts()
+    assert list(counts.index[:2]) == ["crew", "assembly"]
+    assert counts["crew"] > 2 * counts["assembly"]  # "by far"
+    guide = re.sub(r"\s+", " ", (GUIDES / "00_start_here.md").read_text(encoding="utf-8"))
+    assert "crew is by far the largest, followed by assembly" in guide
+
+
+def test_who_left_and_joined_expedition_20_matches_the_stays():
+    stays = isslearn.load_stays()
+    expedition = isslearn.load_expeditions().set_index("number").loc[20]
+    wakata = stays[
+        (stays["person"] == "Koichi Wakata") & (stays["departure"] > expedition["start"])
+    ]
+    stott = stays[(stays["person"] == "Nicole Stott") & (stays["arrival"] > expedition["start"])]
+    assert month_year(wakata["departure"].iloc[0]) == "July 2009"
+    assert month_year(stott["arrival"].iloc[0]) == "August 2009"
+    assert stott["arrival"].iloc[0] < expedition["end"]
+    assert "Koichi Wakata left in July 2009 and Nicole Stott joined in August 2009" in prose("02")

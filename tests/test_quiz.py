@@ -303,3 +303,8 @@ def test_arrival_day_offers_the_launch_day_as_the_launch_versus_arrival_mix_up()
     assert "launched on 4 Dec 1998 and joined to the station 3 days later" in (
         unity.answer.feedback
     )
+
+
+def test_who_built_refuses_a_module_no_partner_built():
+    with pytest.raises(ValueError, match="Bigelow, is not one of the partner agencies"):
+        quiz.which_agency_built("beam")

@@ -90,6 +90,16 @@ BAD = {
     "empty": ("", 1, "the file has no questions"),
     "only comments": ("# nothing yet\n", 1, "the file has no questions"),
     "not utf-8": (b"- question: caf\xe9\n", 1, "not UTF-8"),
+    "quote never closed": (
+        '- question: "Which one?\n  options: []\n- question: R\n',
+        1,
+        "a quote opened on this line is never closed",
+    ),
+    "text after the closing quote": (
+        '- question: Q\n  options:\n    - text: "Zarya" first\n      correct: true\n',
+        3,
+        "the text goes on after its closing quote; put the whole text inside the quotes",
+    ),
 }
 
 
@@ -220,9 +230,12 @@ def test_an_option_without_feedback_loads_with_a_notice(tmp_path):
         "who picks it sees only 'Not this one; have another look.'; add 'feedback: ...' under "
         "it that says why it is wrong"
     )
-    with pytest.warns(quiz.files.QuizFileNotice, match="has no feedback"):
+    with pytest.warns(quiz.files.QuizFileNotice, match="has no feedback") as caught:
         items = quiz.load_quiz_file(path)
     assert len(items) == 1
+    (warning,) = caught
+    assert (warning.filename, warning.lineno) == (str(path), 6)  # shown at the teacher's line
+    assert str(warning.message).startswith("notice: field 'feedback': the option 'Unity'")
 
 
 def test_feedback_cut_short_by_a_hash_gets_a_notice(tmp_path):
@@ -261,3 +274,27 @@ def test_cli_check_prints_notices_and_still_says_ok(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{path}:6: notice: field 'feedback': the option 'Unity' has no feedback" in out
     assert f"{path}: OK, 1 quiz item(s)" in out
+
+
+def test_a_wrong_options_feedback_that_names_the_answer_gets_a_notice(tmp_path):
+    path = write(
+        tmp_path,
+        NO_FEEDBACK.replace(
+            "    - text: Unity\n", "    - text: Unity\n      feedback: It came after zarya.\n"
+        ),
+    )
+    (notice,) = quiz.quiz_file_notices(path)
+    assert str(notice) == (
+        f"{path}:6: notice: field 'feedback': the feedback of the wrong option 'Unity' names "
+        "the right answer 'Zarya', so a learner who tries again need not think; say why "
+        "'Unity' is wrong without naming the answer"
+    )
+    fine = write(
+        tmp_path,
+        NO_FEEDBACK.replace(
+            "    - text: Unity\n",
+            "    - text: Unity\n      feedback: It came two weeks after the first piece.\n",
+        ),
+        "fine.yaml",
+    )
+    assert quiz.quiz_file_notices(fine) == []

@@ -5,14 +5,17 @@ One import gives a lesson everything it needs::
     from isslearn import quiz
     quiz.show([quiz.launch_order_question(n=4, seed=1), quiz.which_agency_built("columbus")])
 
-``show`` displays live widgets (a learner who misses can try again; the answer is explained
-once found or after a second miss), each with a static twin a reader can answer on GitHub or
-paper. The parts, each in its own module:
+``show`` displays a live widget per item (a learner who misses can try again; the answer is
+explained once found or after a second miss), then its static twin, which a reader answers on
+GitHub, nbviewer or a website with JavaScript off by opening an option. The parts, each in its
+own module:
 
 - :mod:`.items` — :class:`MultipleChoice`, :class:`Option`, :class:`Ordering`, and
   :class:`Tries` (the try-again rule);
-- :mod:`.live` — the ipywidgets quiz; :mod:`.static` — the Markdown forms; :mod:`.show`;
-- :mod:`.generated` — items made from the catalogue;
+- :mod:`.live` — the ipywidgets quiz; :mod:`.static` — the Markdown forms (the twin, the
+  handout's questions and the teacher's key); :mod:`.notebook` — :func:`show`;
+- :mod:`.generated` — items made from the catalogue (launch order, who built or owns a
+  module, arrival day, event year, expedition commander, and a chart-reading item);
 - :mod:`.files` — teachers' quiz files (YAML): :func:`load_quiz_file`, :func:`validate_quiz_file`.
 """
 

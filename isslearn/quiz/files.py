@@ -25,8 +25,8 @@ Besides problems (which stop the file from loading), the reader gives *notices* 
 that load but are probably not what the teacher meant: an option without feedback (the
 learner would only see a plain default), and text cut short by `` #`` (YAML reads the rest of
 the line as a comment). :func:`load_quiz_file` issues each notice as a
-:class:`QuizFileNotice` warning, which a notebook shows under the cell; ``isslearn check``
-prints them above its "OK" line.
+:class:`QuizFileNotice` warning placed at the file's line, which a notebook shows under the
+cell (with that line of the file); ``isslearn check`` prints them above its "OK" line.
 """
 
 from __future__ import annotations
@@ -127,7 +127,11 @@ def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
     if found.problems:
         raise QuizFileError(found.problems)
     for notice in found.notices:
-        warnings.warn(str(notice), QuizFileNotice, stacklevel=2)
+        # placed at the teacher's line, so a notebook shows 'quiz.yaml:6: QuizFileNotice: ...'
+        # followed by that line of the file, and shows it again each time the file is read
+        where = f"{notice.file}:{notice.line}: "
+        text = str(notice).removeprefix(where)
+        warnings.warn_explicit(text, QuizFileNotice, notice.file, notice.line)
     return found.items
 
 
@@ -167,13 +171,30 @@ _LINE_START = re.compile(r"^( *)(- +)?")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    """A YAML parser error in plain words: a tab, a line out of line, or a colon in text."""
+    """A YAML parser error in plain words: a tab, a quote left open or closed too early, a line
+    out of line, or a colon in unquoted text."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     why = exc.problem or exc.context or ""
     if "'\\t'" in why:
         return FieldProblem(
             name, line, None, "a tab is used for indentation", "indent with spaces, not tabs"
+        )
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        return FieldProblem(
+            name,
+            exc.context_mark.line + 1,
+            None,
+            "a quote opened on this line is never closed",
+            "end the text with the same quote mark it starts with",
+        )
+    if "but found '<scalar>'" in why:
+        return FieldProblem(
+            name,
+            line,
+            None,
+            "the text goes on after its closing quote",
+            "put the whole text inside the quotes",
         )
     lines = text.splitlines()
     if mark is not None and _is_indentation_error(why, mark, lines):
@@ -363,6 +384,7 @@ class _Reader:
             )
             return None
         options, correct_nodes, seen = [], [], {}
+        option_nodes: list[yaml.Node] = []
         before = len(self.problems)
         for node in seq.value:
             if isinstance(node, yaml.ScalarNode):
@@ -396,6 +418,9 @@ class _Reader:
                     f"add 'feedback: ...' under it that {explain}",
                 )
             options.append(Option(text, correct, feedback))
+            option_nodes.append(node)
+        if len(correct_nodes) == 1 and len(options) >= 2 and len(seen) == len(options):
+            self.answer_given_away(options, option_nodes)
         if not correct_nodes and len(self.problems) == before:  # not after a typo like 'corect'
             self.problem(
                 key_node,
@@ -411,6 +436,18 @@ class _Reader:
                 f"keep 'correct: true' only on line {correct_nodes[0].start_mark.line + 1}",
             )
         return options
+
+    def answer_given_away(self, options: list[Option], nodes: list[yaml.Node]) -> None:
+        """A notice for each wrong option whose feedback names the right answer."""
+        item = MultipleChoice("", tuple(options))
+        for option in item.options_giving_the_answer_away():
+            self.notice(
+                nodes[options.index(option)],
+                "feedback",
+                f"the feedback of the wrong option '{option.text}' names the right answer "
+                f"'{item.answer.text}', so a learner who tries again need not think",
+                f"say why '{option.text}' is wrong without naming the answer",
+            )
 
     def flag(self, fields: Fields) -> bool:
         if "correct" not in fields:

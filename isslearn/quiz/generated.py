@@ -61,11 +61,15 @@ LESSON_MODULES = (
 PLAIN_NAMES = {
     "quest": "the Quest airlock",
     "columbus": "Columbus",
+    "cupola": "the Cupola",
     "kibo-pm": "Kibo's laboratory",
     "kibo-elm-ps": "Kibo's storage module",
     "kibo-ef": "Kibo's outdoor platform",
     "leonardo-pmm": "Leonardo",
     "bishop": "the Bishop airlock",
+    "irosa-2021": "the first pair of roll-out solar arrays",
+    "irosa-2022": "the second pair of roll-out solar arrays",
+    "irosa-2023": "the third pair of roll-out solar arrays",
 }
 # Countries a sentence names with "the".
 _WITH_THE = ("United States", "Netherlands", "United Kingdom")
@@ -96,6 +100,8 @@ def plain_module_name(module: pd.Series | str) -> str:
 
     >>> plain_module_name("Zvezda (Service Module)")
     'Zvezda'
+    >>> plain_module_name("Pressurized Mating Adapter 3")
+    'the Pressurized Mating Adapter 3'
     """
     if isinstance(module, pd.Series):
         if module.get("id") in PLAIN_NAMES:
@@ -104,7 +110,8 @@ def plain_module_name(module: pd.Series | str) -> str:
     bracket = re.search(r"\(([A-Z0-9-]+)\)$", module)
     if bracket:  # an acronym people actually say
         return bracket.group(1)
-    return re.split(r" \(|, ", module, maxsplit=1)[0].strip()
+    name = re.split(r" \(|, ", module, maxsplit=1)[0].strip()
+    return f"the {name}" if " " in name else name  # 'the Z1 truss', but 'Unity
 
 
 def when(date: pd.Timestamp) -> str:
@@ -166,7 +173,13 @@ def which_agency_built(
     name = plain_module_name(module)
     builder, owner = str(module["built_by"]), str(module["agency"])
     right = builder if ask == "built" else owner
-    partners = [c for c in agencies.loc[agencies["kind"] == "partner", "code"] if c != right]
+    all_partners = list(agencies.loc[agencies["kind"] == "partner", "code"])
+    if right not in all_partners:
+        raise ValueError(
+            f"which_agency_built({module_id!r}, ask={ask!r}): the answer, {right}, is not one "
+            f"of the partner agencies ({', '.join(all_partners)}), so the options would not fit"
+        )
+    partners = [c for c in all_partners if c != right]
     mixups = _mixups(module, modules, right, ask)
     rng = random.Random(seed)
     others = [c for c in partners if c not in mixups]

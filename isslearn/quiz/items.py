@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import random
+import re
 import zlib
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
@@ -151,6 +152,20 @@ class MultipleChoice:
             f"{answer.feedback_text()}",
             revealed=True,
         )
+
+    def options_giving_the_answer_away(self) -> tuple[Option, ...]:
+        """Wrong options whose feedback names the right option, so a second try is no test.
+
+        >>> item = MultipleChoice("First?", (Option("Zarya", True), Option("Unity", False,
+        ...     "Unity came after Zarya.")))
+        >>> [o.text for o in item.options_giving_the_answer_away()]
+        ['Unity']
+        """
+        answer = self.answer.text.strip()
+        if len(answer) < 3:  # '5' or 'No' turn up in any sentence
+            return ()
+        named = re.compile(rf"(?<!\w){re.escape(answer)}(?!\w)", re.IGNORECASE)
+        return tuple(o for o in self.options if not o.correct and named.search(o.feedback))
 
     def to_markdown(self, answers: bool = False) -> str:
         """The question and lettered options; with ``answers``, the answer and every feedback."""
