@@ -17,6 +17,7 @@ are not marked slow, so `make unit` runs them too.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -133,36 +134,73 @@ def _run(command: list[str], *, env: dict, cwd: Path, timeout: int) -> str:
     return done.stdout
 
 
+def _pins_key() -> str:
+    """What the pinned install depends on: the pins, the runtime, postBuild and this Python."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in ("requirements.txt", "runtime.txt", "postBuild"):
+        digest.update((BINDER / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _pinned_venv(env_for, build: Path) -> Path:
+    """A venv with binder/requirements.txt installed, kept in build/ for the next run.
+
+    Binder rebuilds its image only when the repository changes; this keeps the pinned part
+    until the pins, runtime.txt, postBuild or the Python change (the key of its folder).
+    postBuild, which installs isslearn itself, runs afresh on every test run.
+    """
+    venv = build / f"binder-venv-{_pins_key()}"
+    if (venv / ".pinned-install-complete").exists():
+        return venv
+    for stale in build.glob("binder-venv-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    build.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    _run(
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "-r",
+            str(BINDER / "requirements.txt"),
+        ],
+        env=env_for(venv),
+        cwd=build,
+        timeout=PIP_TIMEOUT_S,
+    )
+    (venv / ".pinned-install-complete").touch()
+    return venv
+
+
 @pytest.fixture(scope="module")
 def binder_env(tmp_path_factory):
     """A venv built the way Binder builds its image; returns (environment, repository copy)."""
     home = tmp_path_factory.mktemp("binder")
-    venv, repo = home / "venv", home / "repo"
+    repo = home / "repo"
     shutil.copytree(REPO, repo, ignore=NOT_CLONED)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
-    env = {
+    base = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("PYTHON", "JUPYTER", "VIRTUAL_ENV", "MPLBACKEND", "ISSLEARN"))
     }
-    env.update(
-        PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
-        VIRTUAL_ENV=str(venv),
-        PYTHONNOUSERSITE="1",
-        PIP_DISABLE_PIP_VERSION_CHECK="1",
-        JUPYTER_CONFIG_DIR=str(home / "jupyter-config"),
-        JUPYTER_DATA_DIR=str(home / "jupyter-data"),
-        JUPYTER_RUNTIME_DIR=str(home / "jupyter-runtime"),
-        IPYTHONDIR=str(home / "ipython"),
-    )
-    # pip's own cache (~/.cache/pip unless PIP_CACHE_DIR says otherwise) makes reruns fast.
-    pip = [str(venv / "bin" / "python"), "-m", "pip"]
-    _run(
-        [*pip, "install", "--quiet", "-r", str(repo / "binder" / "requirements.txt")],
-        env=env,
-        cwd=repo,
-        timeout=PIP_TIMEOUT_S,
-    )
+
+    def env_for(venv: Path) -> dict:
+        return base | {
+            "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+            "VIRTUAL_ENV": str(venv),
+            "PYTHONNOUSERSITE": "1",
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"),
+            "JUPYTER_DATA_DIR": str(home / "jupyter-data"),
+            "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
+            "IPYTHONDIR": str(home / "ipython"),
+        }
+
+    # pip's own cache (~/.cache/pip unless PIP_CACHE_DIR says otherwise) makes a rebuild fast.
+    venv = _pinned_venv(env_for, REPO / "build")
+    env = env_for(venv)
     _run([str(repo / "binder" / "postBuild")], env=env, cwd=repo, timeout=PIP_TIMEOUT_S)
     return env, repo
 
