@@ -11,11 +11,12 @@ are loaded by :mod:`isslearn.events`.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -25,6 +26,11 @@ from . import values as voc
 from .errors import CatalogueError, Problem
 from .files import Table, read_table
 from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10 has no importlib.resources.abc
+    from importlib.abc import Traversable
 
 __all__ = [
     "agency_codes",
@@ -99,7 +105,9 @@ def _check_code(
         )
 
 
-def categorical(items, categories) -> pd.Categorical:
+def categorical(
+    items: list[str] | pd.Series[str], categories: Iterable[str]
+) -> pd.Categorical[str]:
     """``values`` as a categorical with ``categories`` in their catalogue order."""
     return pd.Categorical(items, categories=list(categories))
 
@@ -123,7 +131,8 @@ def load_eras() -> pd.DataFrame:
     events = {row["id"]: parse_date(row["date"])[0] for _, row in builtin_table("events.csv").rows}
     rows = []
     for line, row in builtin_table("eras.csv").rows:
-        if events.get(row["starts_with"]) is None:
+        start = events.get(row["starts_with"])
+        if start is None:
             raise CatalogueError(
                 [
                     Problem(
@@ -134,7 +143,7 @@ def load_eras() -> pd.DataFrame:
                     )
                 ]
             )
-        rows.append({**row, "start": pd.Timestamp(events[row["starts_with"]])})
+        rows.append({**row, "start": pd.Timestamp(start)})
     frame = pd.DataFrame(rows, columns=["era", "start", "starts_with", "description"])
     frame["start"] = pd.to_datetime(frame["start"])
     return frame
@@ -144,8 +153,14 @@ def load_eras() -> pd.DataFrame:
 
 
 def _required_date(
-    row: dict, col: str, line: int, name: str, problems: list[Problem], *, optional: bool = False
-):
+    row: Mapping[str, str],
+    col: str,
+    line: int,
+    name: str,
+    problems: list[Problem],
+    *,
+    optional: bool = False,
+) -> dt.date | None:
     value = row.get(col, "")
     if optional and not value:
         return None
@@ -155,7 +170,14 @@ def _required_date(
     return date
 
 
-def _number(row: dict, col: str, line: int, name: str, problems: list[Problem], kind=float):
+def _number(
+    row: Mapping[str, str],
+    col: str,
+    line: int,
+    name: str,
+    problems: list[Problem],
+    kind: Callable[[str], float] = float,
+) -> float | None:
     value = row.get(col, "")
     if not value:
         return None

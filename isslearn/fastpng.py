@@ -70,6 +70,6 @@ def _png(rows: np.ndarray, width: int, height: int, colour_type: int, level: int
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows, level))
+        + _chunk(b"IDAT", zlib.compress(rows.data, level))
         + _chunk(b"IEND", b"")
     )

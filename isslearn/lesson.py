@@ -204,7 +204,9 @@ def _why_none_match(
     return reasons or ["each setting matches some events, but no event matches them all"]
 
 
-def _date(name: Literal["start", "end"], value: DateLike | None, reasons: list[str]):
+def _date(
+    name: Literal["start", "end"], value: DateLike | None, reasons: list[str]
+) -> pd.Timestamp | None:
     """A setting's date; a bare year means 1 January for ``start`` and 31 December for ``end``."""
     if value is None:
         return None

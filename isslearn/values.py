@@ -244,7 +244,7 @@ def date_hint(value: str) -> str:
     'write it as YYYY-MM-DD: is it 2024-03-01 (1 March) or 2024-01-03 (3 January)?'
     """
     text = value.strip()
-    candidates: list[str] = []
+    candidates: list[str | None] = []
     if m := _DAY_MONTH_YEAR.fullmatch(text):
         first, second, year = (int(g) for g in m.groups())
         candidates = [_iso(year, second, first), _iso(year, first, second)]
