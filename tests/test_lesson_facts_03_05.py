@@ -169,7 +169,8 @@ def test_dates_in_the_prose_match_the_catalogue(events, lesson, phrase, event_id
 
 def test_03_names_exactly_the_modules_whose_builder_and_owner_differ(modules):
     differ = modules[modules["built_by"] != modules["agency"]]
-    assert set(differ.index) == {"zarya", "harmony", "tranquility", "cupola"}
+    assert set(differ.index) == {"zarya", "harmony", "tranquility", "cupola", "leonardo-pmm"}
+    assert modules.loc["leonardo-pmm", ["built_by", "agency"]].tolist() == ["ASI", "NASA"]
     zarya = modules.loc["zarya"]
     assert (zarya["built_by"], zarya["agency"], zarya["segment"]) == (
         "Roscosmos",
