@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -82,7 +83,9 @@ def read_table(data: bytes, name: str) -> Table:
     return table
 
 
-def read_bytes(path: str | Path, problems: list[Problem], kind: str = "file") -> bytes | None:
+def read_bytes(
+    path: str | os.PathLike[str], problems: list[Problem], kind: str = "file"
+) -> bytes | None:
     """The bytes of ``path`` (never written to), or None with the reason added to ``problems``.
 
     ``kind`` names what was expected ("CSV file", "quiz file") in the message for a folder.
@@ -121,7 +124,7 @@ def decode(data: bytes, name: str, problems: list[Problem], save_as: str = "UTF-
     return text.removeprefix("\ufeff")  # byte-order mark written by Excel
 
 
-def read_table_file(path: str | Path) -> Table:
+def read_table_file(path: str | os.PathLike[str]) -> Table:
     """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
     problems: list[Problem] = []
     data = read_bytes(path, problems, kind="CSV file")
