@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
     from collections.abc import Callable, Hashable, Iterable
 
     from matplotlib.artist import Artist
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -57,6 +58,15 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     return figure
 
 
+def agg_canvas(figure: Figure) -> FigureCanvasAgg:
+    """The figure's Agg canvas, which keeps its pixels (every figure from :func:`new_figure`)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(figure.canvas, FigureCanvasAgg):
+        raise TypeError("the figure has no Agg canvas; make it with isslearn.chart.new_figure()")
+    return figure.canvas
+
+
 def png_bytes(figure: Figure, level: int = 6) -> bytes:
     """The figure as PNG bytes, identical from run to run (no timestamp or version stamped in).
 
@@ -77,7 +87,7 @@ def png_bytes(figure: Figure, level: int = 6) -> bytes:
 def rgb_pixels(figure: Figure) -> np.ndarray:
     """The pixels of the figure as last drawn on its Agg canvas, as an (h, w, 3) array view
     (checked to be fully opaque, so dropping the alpha changes nothing)."""
-    return opaque_rgb(np.asarray(figure.canvas.buffer_rgba()))
+    return opaque_rgb(np.asarray(agg_canvas(figure).buffer_rgba()))
 
 
 class LiveFigure:
@@ -116,7 +126,7 @@ class LiveFigure:
         finally:
             for artist, visible in zip(artists, shown, strict=True):
                 artist.set_visible(visible)
-        return self.figure.canvas.copy_from_bbox(self.figure.bbox)
+        return agg_canvas(self.figure).copy_from_bbox(self.figure.bbox)
 
     def png(self, level: int = 1) -> bytes:
         """PNG bytes of the figure as it is now, drawn on top of the kept background."""
@@ -126,7 +136,7 @@ class LiveFigure:
             if len(self._backgrounds) >= self.KEEP:
                 self._backgrounds.pop(next(iter(self._backgrounds)))
             background = self._backgrounds[key] = self._draw_background()
-        canvas = self.figure.canvas
+        canvas = agg_canvas(self.figure)
         canvas.restore_region(background)
         for artist in sorted(self.changing(), key=lambda a: a.get_zorder()):
             self.figure.draw_artist(artist)

@@ -10,6 +10,7 @@ caption says which one it shows and names the modules where the answers differ.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,10 @@ from .plot_style import (
     style_axes,
     title,
 )
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from matplotlib.artist import Artist
+
 
 __all__ = ["CONTRIBUTION_VIEWS", "CargoChart", "cargo_fleet", "contributions"]
 
@@ -191,7 +196,9 @@ class CargoChart:
                 zorder=3,
             )
         # A figure legend, drawn once: the colour of each agency that flies a cargo ship.
-        handles = [Line2D([], [], marker="|", markersize=12, color="black", lw=0, label="an event")]
+        handles: list[Artist] = [
+            Line2D([], [], marker="|", markersize=12, color="black", lw=0, label="an event")
+        ]
         fleet = {agency for agency, _ in summaries.CARGO_SHIPS.values()}  # the same key on
         handles += [  # every cargo figure, whichever ships it shows
             Patch(facecolor=colors[a], alpha=0.5, label=a) for a in colors if a in fleet

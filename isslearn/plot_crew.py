@@ -85,9 +85,10 @@ class CrewChart:
         self.fill = ax.fill_between(xs, ys, step="post", color=INK, alpha=0.12)
         self.habitation_start = continuous_since(self.steps)
         marker_at = self.habitation_start if self.habitation_start is not None else self.first
-        self.marker = ax.axvline(marker_at, color="black", lw=1.2, ls="--")
+        # matplotlib's stubs say float, but a date axis takes Timestamps (its units converter).
+        self.marker = ax.axvline(marker_at, color="black", lw=1.2, ls="--")  # type: ignore[arg-type]
         self.marker_text = ax.text(
-            marker_at,
+            marker_at,  # type: ignore[arg-type]
             0.97,
             f" people aboard without a break since {marker_at:%Y-%m-%d}",
             transform=ax.get_xaxis_transform(),
@@ -99,7 +100,8 @@ class CrewChart:
         ax.set_ylim(0, max(ys) + 1.5)
         ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
         date_axis_label(ax)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        # The default AutoLocator is a MaxNLocator; the Locator base of the stubs has no integer=.
+        ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
         style_axes(ax)
         title(self.figure, "People living aboard: long-duration crew, day by day")
 
@@ -189,7 +191,9 @@ def people_aboard(
 # ---------------------------------------------------------------- one expedition
 
 
-def _own_stay(person: str, stays: pd.DataFrame, start, end) -> pd.Series | None:
+def _own_stay(
+    person: str, stays: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp | None
+) -> pd.Series | None:
     """The stay of ``person`` that overlaps the expedition ``start``..``end`` the most."""
     theirs = stays[stays["person"] == person]
     if end is not None and not pd.isna(end):

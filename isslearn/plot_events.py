@@ -150,11 +150,12 @@ class TimelineChart:
             if dots is not None:
                 dots.set_offsets(np.column_stack([dates[which], ys[which]]).reshape(-1, 2))
                 dots.set_facecolor(list(colors[which]) or "none")
-        if self.own is not None:
+        if self.own is not None and self.legend is not None:
             self.own.set_visible(bool(own.any()))
             self.legend.set_visible(bool(own.any()))
             if own.any():  # the legend's dot takes the colour of the first own event shown
-                self.legend.legend_handles[0].set_facecolor(self.own.get_facecolor()[:1])
+                handle = self.legend.legend_handles[0]  # the own events' scatter (a collection)
+                handle.set_facecolor(self.own.get_facecolor()[:1])  # type: ignore[union-attr]
         for note in self.notes:
             note.remove()
         self.notes = self._titles(shown, ys, own)
@@ -166,7 +167,9 @@ class TimelineChart:
         self._fit_dates(shown, first, last)
         return timeline_sentence(shown, own, first, last, categories, agencies)
 
-    def _fit_dates(self, shown: pd.DataFrame, first, last) -> None:
+    def _fit_dates(
+        self, shown: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp | None
+    ) -> None:
         """The dates given, or else those of the dots shown, as matplotlib would fit them."""
         ax = self.axes
         if shown.empty:
@@ -184,7 +187,7 @@ class TimelineChart:
         ax.set_autoscalex_on(True)
         ax.ignore_existing_data_limits = True
         for dots in (self.builtin, self.own):
-            if dots is not None and dots.get_visible() and len(dots.get_offsets()):
+            if dots is not None and dots.get_visible() and np.size(dots.get_offsets()):
                 ax.update_datalim(dots.get_offsets())
         ax.autoscale_view(scaley=False)
         fix_date_ticks(ax, *(num2date(v) for v in ax.get_xlim()))

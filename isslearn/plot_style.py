@@ -4,7 +4,7 @@ honest empty state a figure draws when the settings leave it nothing to show."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -69,7 +69,7 @@ def agency_legend(
     agencies: Iterable[str],
     heading: str,
     extra: Iterable[tuple[str, str]] = (),
-    **placement,
+    **placement: Any,
 ) -> None:
     """A legend naming the colour of each agency in ``agencies`` (in agencies.csv order),
     then any ``extra`` (label, colour) pairs, under ``heading`` (what the colour means)."""
@@ -124,6 +124,7 @@ def date_ticks(x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list[float], list[st
     formatter = mdates.AutoDateFormatter(locator)
     locator.create_dummy_axis()
     formatter.create_dummy_axis()
+    assert locator.axis is not None and formatter.axis is not None  # the dummies just made
     locator.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
     ticks = list(locator())
     formatter.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
@@ -134,7 +135,8 @@ def fix_date_ticks(ax: Axes, x0: pd.Timestamp, x1: pd.Timestamp) -> None:
     """Limit ``ax`` to ``x0``..``x1`` with fixed date ticks (see :func:`date_ticks`)."""
     ticks, labels = date_ticks(pd.Timestamp(x0), pd.Timestamp(x1))
     ax.set_xticks(ticks, labels)
-    ax.set_xlim(x0, x1)  # after the ticks: setting ticks widens the limits to hold them all
+    # matplotlib's stubs say float, but a date axis takes Timestamps (its units converter).
+    ax.set_xlim(x0, x1)  # type: ignore[arg-type]  # after the ticks: setting ticks widens the limits to hold them all
 
 
 def date_axis_label(ax: Axes, text: str = "date (UTC)") -> Text:
