@@ -13,8 +13,10 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from .hub import hub_figures
 from .imports import import_figures
 from .lessons import class_figures, lesson_figures, lessons
 from .loading import loading_figures
@@ -85,6 +87,9 @@ def run_all(quick: bool, folder: Path = REPO / "notebooks") -> list[Figure]:
         return figures
     figures += lesson_figures(paths, n["lesson_repeats"])
     figures += class_figures(paths, size=2 if quick else 8)
+    if not quick:  # a real JupyterHub takes minutes to set up: full runs only
+        with tempfile.TemporaryDirectory(prefix="isslearn-hub-") as folder:
+            figures += hub_figures(Path(folder))
     return figures
 
 

@@ -33,6 +33,7 @@ from urllib.parse import quote, urlparse
 from .processes import REPO
 from .stats import Figure
 
+SCHOOL_CONFIG = REPO / "hub" / "jupyterhub_config.py"  # what the README gives a school
 PROXY = REPO / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 INSTALL_PROXY = REPO / "hub" / "install_proxy.sh"
 CLASS_SIZE = 8
@@ -77,15 +78,17 @@ def local_repository(folder: Path, branch: str = "main") -> Path:
 
 
 def hub_config(folder: Path, port: int, password: str, class_env: dict[str, str]) -> str:
-    """The jupyterhub_config.py a school would write, with every file and port kept local."""
+    """The school's hub/jupyterhub_config.py, then what a test on one machine adds: ports on
+    127.0.0.1, files in ``folder``, test users (dummy authenticator), local processes."""
     homes = folder / "homes"
     root = os.geteuid() == 0
     singleuser = Path(sys.executable).parent / "jupyterhub-singleuser"
+    ensure_proxy()
     lines = [
+        f"load_subconfig({str(SCHOOL_CONFIG)!r})",
         f"c.JupyterHub.bind_url = 'http://127.0.0.1:{port}'",
         f"c.JupyterHub.hub_bind_url = 'http://127.0.0.1:{_free_port()}'",
         f"c.ConfigurableHTTPProxy.api_url = 'http://127.0.0.1:{_free_port()}'",
-        f"c.ConfigurableHTTPProxy.command = [{str(ensure_proxy())!r}]",
         f"c.ConfigurableHTTPProxy.pid_file = {str(folder / 'proxy.pid')!r}",
         f"c.JupyterHub.db_url = 'sqlite:///{folder / 'hub.sqlite'}'",
         f"c.JupyterHub.cookie_secret_file = {str(folder / 'cookie_secret')!r}",
@@ -96,13 +99,9 @@ def hub_config(folder: Path, port: int, password: str, class_env: dict[str, str]
         f"c.SimpleLocalProcessSpawner.home_dir_template = {str(homes) + '/{username}'!r}",
         f"c.Spawner.cmd = [{str(singleuser)!r}]",
         f"c.Spawner.args = {['--allow-root'] if root else []!r}",
-        "c.Spawner.default_url = '/lab'",
         f"c.Spawner.start_timeout = {SPAWN_TIMEOUT_S}",
         f"c.Spawner.http_timeout = {SPAWN_TIMEOUT_S}",
-        # What the README tells a school to set (see "A whole class on a school JupyterHub"):
-        # the link starts a learner's server without a "Launch server" button first ...
-        "c.JupyterHub.implicit_spawn_seconds = 0.5",
-        # ... and a class-wide events or quiz file reaches the learners' kernels.
+        # A class-wide events file, set the way the school's config file shows.
         f"c.Spawner.environment = {class_env!r}",
     ]
     return "\n".join(lines) + "\n"
@@ -131,8 +130,11 @@ class Hub:
 
 
 @contextlib.contextmanager
-def running_hub(folder: Path, class_env: dict[str, str] | None = None) -> Iterator[Hub]:
-    """A JupyterHub on 127.0.0.1 for the duration of the block."""
+def running_hub(
+    folder: Path, class_env: dict[str, str] | None = None, hub_env: dict[str, str] | None = None
+) -> Iterator[Hub]:
+    """A JupyterHub on 127.0.0.1 for the duration of the block; ``hub_env`` is added to the
+    hub process's own environment."""
     import requests
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -142,6 +144,7 @@ def running_hub(folder: Path, class_env: dict[str, str] | None = None) -> Iterat
     config.write_text(hub_config(folder, port, password, class_env or {}), encoding="utf-8")
     log = folder / "hub.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "MPLBACKEND"))}
+    env.update(hub_env or {})
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "jupyterhub", "-f", str(config)],

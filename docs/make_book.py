@@ -153,7 +153,10 @@ def stage_lesson(site: Site, path: Path, out: Path) -> LessonFacts:
 def about_page(site: Site, facts: LessonFacts, guide: str | None) -> str:
     """The page a teacher plans with: objectives, time, where to run it, the guide."""
     path = f"notebooks/{facts.name}.ipynb"
-    objectives = "\n".join(f"- {item}" for item in facts.objectives) or "- (not stated yet)"
+    # Objectives were written beside the lessons: their relative links start from lessons/.
+    objectives = "\n".join(
+        "- " + re.sub(r"\]\((?![a-z]+:|#|/)", "](../lessons/", item) for item in facts.objectives
+    )
     lines = [
         f"# {facts.title}: objectives and time",
         "",
@@ -161,7 +164,7 @@ def about_page(site: Site, facts: LessonFacts, guide: str | None) -> str:
         "",
         "## Learning objectives",
         "",
-        objectives,
+        objectives or "- (not stated yet)",
         "",
         "## Open it",
         "",
@@ -257,8 +260,11 @@ def build(out: Path, site: Site | None = None, notebooks: Path = NOTEBOOKS) -> P
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=REPO / "build" / "book")
+    parser.add_argument(
+        "--notebooks", type=Path, default=NOTEBOOKS, help="folder of lessons (default notebooks/)"
+    )
     args = parser.parse_args(argv)
-    html = build(args.out.resolve())
+    html = build(args.out.resolve(), notebooks=args.notebooks.resolve())
     print(f"The website is in {html} (open {html / 'index.html'})")
     return 0
 

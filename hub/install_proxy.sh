@@ -9,8 +9,15 @@ if [ -x "$PROXY" ]; then
     exit 0
 fi
 if ! command -v npm >/dev/null 2>&1; then
-    echo "install_proxy: npm is missing: install Node.js (e.g. apt-get install -y nodejs npm)" >&2
-    exit 1
+    # As root on Debian/Ubuntu (CI, a fresh school server) take Node.js from the distribution.
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "install_proxy: installing Debian's nodejs and npm with apt-get..."
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+    else
+        echo "install_proxy: npm is missing: install Node.js and npm, then run me again" >&2
+        exit 1
+    fi
 fi
 # The versions are locked in package-lock.json; `npm ci` installs exactly those.
 npm ci --no-audit --no-fund --loglevel=error

@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -34,6 +34,7 @@ else:  # pragma: no cover - Python 3.10 has no importlib.resources.abc
 
 __all__ = [
     "agency_codes",
+    "agency_countries",
     "agency_names",
     "builtin_dir",
     "builtin_location",
@@ -81,6 +82,13 @@ def agency_codes() -> tuple[str, ...]:
 
 
 @functools.cache
+def agency_countries() -> Mapping[str, tuple[str, ...]]:
+    """Each agency code with the countries it stands for, from agencies.csv."""
+    rows = builtin_table("agencies.csv").rows
+    return MappingProxyType({r["code"]: tuple(split_list(r["countries"])) for _, r in rows})
+
+
+@functools.cache
 def agency_names() -> Mapping[str, str]:
     """Each agency code with its full name, in the order of agencies.csv."""
     return MappingProxyType({r["code"]: r["name"] for _, r in builtin_table("agencies.csv").rows})
@@ -105,11 +113,9 @@ def _check_code(
         )
 
 
-def categorical(
-    items: list[str] | pd.Series[str], categories: Iterable[str]
-) -> pd.Categorical[str]:
+def categorical(items: pd.Series | Sequence[str], categories: Sequence[str]) -> pd.Categorical:
     """``values`` as a categorical with ``categories`` in their catalogue order."""
-    return pd.Categorical(items, categories=list(categories))
+    return pd.Categorical(list(items), categories=list(categories))
 
 
 # ---------------------------------------------------------------- agencies and eras
@@ -153,7 +159,7 @@ def load_eras() -> pd.DataFrame:
 
 
 def _required_date(
-    row: Mapping[str, str],
+    row: dict[str, str],
     col: str,
     line: int,
     name: str,
@@ -171,12 +177,12 @@ def _required_date(
 
 
 def _number(
-    row: Mapping[str, str],
+    row: dict[str, str],
     col: str,
     line: int,
     name: str,
     problems: list[Problem],
-    kind: Callable[[str], float] = float,
+    kind: type[int] | type[float] = float,
 ) -> float | None:
     value = row.get(col, "")
     if not value:

@@ -34,6 +34,7 @@ __all__ = [
     "TITLE_SIZE",
     "Chart",
     "LiveFigure",
+    "agg_canvas",
     "new_figure",
     "png_bytes",
     "rgb_pixels",
@@ -59,12 +60,13 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
 
 
 def agg_canvas(figure: Figure) -> FigureCanvasAgg:
-    """The figure's Agg canvas, which keeps its pixels (every figure from :func:`new_figure`)."""
+    """The figure's Agg canvas (every figure from :func:`new_figure` has one)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    if not isinstance(figure.canvas, FigureCanvasAgg):
-        raise TypeError("the figure has no Agg canvas; make it with isslearn.chart.new_figure()")
-    return figure.canvas
+    canvas = figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        raise TypeError(f"expected a figure drawn on an Agg canvas, got {type(canvas).__name__}")
+    return canvas
 
 
 def png_bytes(figure: Figure, level: int = 6) -> bytes:
@@ -121,12 +123,13 @@ class LiveFigure:
         shown = [a.get_visible() for a in artists]
         for artist in artists:
             artist.set_visible(False)
+        canvas = agg_canvas(self.figure)
         try:
-            self.figure.canvas.draw()
+            canvas.draw()
         finally:
             for artist, visible in zip(artists, shown, strict=True):
                 artist.set_visible(visible)
-        return agg_canvas(self.figure).copy_from_bbox(self.figure.bbox)
+        return canvas.copy_from_bbox(self.figure.bbox)
 
     def png(self, level: int = 1) -> bytes:
         """PNG bytes of the figure as it is now, drawn on top of the kept background."""

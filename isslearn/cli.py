@@ -8,10 +8,13 @@ for a path or a file's contents, and none writes over a notebook, CSV, YAML or s
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +22,7 @@ import pandas as pd
 from . import __version__
 from .catalogue import builtin_location
 from .errors import FileProblems, IsslearnError, Problem
-from .events import EVENTS_ENV, current_to, load_events, teacher_events_path
+from .events import EVENTS_ENV, check_events, current_to, load_events, teacher_events_path
 from .guide import find_guide
 from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
@@ -27,28 +30,42 @@ from .quiz.files import read_quiz_file
 from .scaffold import new_lesson, write_template
 from .values import as_day
 
-__all__ = ["CHECKERS", "Checker", "build_parser", "main"]
+__all__ = ["CHECKERS", "Checked", "Checker", "build_parser", "main"]
 
-Checker = Callable[[Path], tuple[list[Problem], str]]
 YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
 
-def _check_events(path: Path) -> tuple[list[Problem], str]:
-    try:  # with the built-in catalogue, so an id that clashes with it is reported too
-        events = load_events(path)
-    except FileProblems as exc:
-        return exc.problems, ""
+@dataclass(frozen=True)
+class Checked:
+    """What checking one file found: problems (the file cannot be used), notices, and the
+    one-line summary printed when there are no problems."""
+
+    problems: list[Problem]
+    notices: list[Problem]
+    summary: str = ""
+
+
+Checker = Callable[[Path], Checked]
+
+
+def _check_events(path: Path) -> Checked:
+    check = check_events(path)
+    if check.problems:
+        return Checked(check.problems, check.notices)
+    with contextlib.redirect_stderr(io.StringIO()):  # its notices are printed once, below
+        events = load_events(path)  # with the built-in catalogue, so clashing ids are reported
     events = events[events["origin"] == path.name]
-    span = f"{events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}"
-    return [], f"{path}: OK, {len(events)} event(s) from {span}"
+    span = (
+        f" from {events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}" if len(events) else ""
+    )
+    return Checked([], check.notices, f"{path}: OK, {len(events)} event(s){span}")
 
 
-def _check_quiz(path: Path) -> tuple[list[Problem], str]:
+def _check_quiz(path: Path) -> Checked:
     found = read_quiz_file(path)
     if found.problems:
-        return found.problems, ""
-    notices = [str(notice) for notice in found.notices]
-    return [], "\n".join([*notices, f"{path}: OK, {len(found.items)} quiz item(s)"])
+        return Checked(found.problems, found.notices)
+    return Checked([], found.notices, f"{path}: OK, {len(found.items)} quiz item(s)")
 
 
 CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
@@ -64,14 +81,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{path}:1: cannot check this kind of file; isslearn checks {kinds} files")
             status = 1
             continue
-        problems, summary = checker(path)
-        for problem in problems:
-            print(problem)
-        if problems:
-            print(f"{path}: {len(problems)} problem(s); the file was not changed", file=sys.stderr)
+        checked = checker(path)
+        for line in [*checked.problems, *checked.notices]:
+            print(line)
+        if checked.problems:
+            count = len(checked.problems)
+            print(f"{path}: {count} problem(s); the file was not changed", file=sys.stderr)
             status = 1
         else:
-            print(summary)
+            print(checked.summary)
     return status
 
 
@@ -94,27 +112,30 @@ def _events_setting() -> tuple[list[str], bool]:
     path = teacher_events_path()
     if path is None:
         return [f"{EVENTS_ENV}: not set (set it to an events CSV file to add class events)"], True
-    problems, summary = _check_events(path)
-    if problems:
-        head = f"{EVENTS_ENV}={path}: this file has problems; lessons will say so, fix it:"
-        return [head, *map(str, problems)], False
-    return [f"{EVENTS_ENV}={summary}"], True
+    checked = _check_events(path)
+    if checked.problems:
+        head = f"{EVENTS_ENV}={path}: lessons cannot use this file (they show the built-in events"
+        head += " and tell learners to ask you); fix these problem(s):"
+        return [head, *map(str, checked.problems + checked.notices)], False
+    return [f"{EVENTS_ENV}={checked.summary}", *map(str, checked.notices)], True
 
 
 def _quiz_setting() -> tuple[list[str], bool]:
     value = os.environ.get(QUIZ_ENV, "").strip()
     if not value:
         return [f"{QUIZ_ENV}: not set (set it to a quiz YAML file for class questions)"], True
-    problems, summary = _check_quiz(Path(value).expanduser())
-    if problems:
-        head = f"{QUIZ_ENV}={value}: this file has problems; lessons will say so, fix it:"
-        return [head, *map(str, problems)], False
-    return [f"{QUIZ_ENV}={summary}"], True
+    checked = _check_quiz(Path(value).expanduser())
+    if checked.problems:
+        head = f"{QUIZ_ENV}={value}: lessons cannot use this file (they ask their own questions"
+        head += " and tell learners to ask you); fix these problem(s):"
+        return [head, *map(str, checked.problems + checked.notices)], False
+    return [f"{QUIZ_ENV}={checked.summary}", *map(str, checked.notices)], True
 
 
 def cmd_template(args: argparse.Namespace) -> int:
     written = write_template(args.file)
-    print(f"{written}: written; fill it in, then run `isslearn check {written}`")
+    examples = " (its example rows start with # and are skipped)" * (written.suffix == ".csv")
+    print(f"{written}: written{examples}; fill it in, then run `isslearn check {written}`")
     return 0
 
 

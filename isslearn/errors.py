@@ -10,6 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = [
+    "CatalogueError",
+    "FileProblems",
+    "IsslearnError",
+    "OutputExistsError",
+    "Problem",
+    "QuizFileError",
+    "SettingsError",
+]
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -37,7 +47,7 @@ class IsslearnError(Exception):
 class FileProblems(IsslearnError, ValueError):
     """A teacher's or the built-in file cannot be used; ``problems`` lists every reason."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         shown = "\n".join(str(p) for p in self.problems[:20])
         more = len(self.problems) - 20
@@ -55,7 +65,8 @@ class QuizFileError(FileProblems):
 
 
 class SettingsError(IsslearnError, ValueError):
-    """A lesson setting cannot be used; the message lists every reason and how to fix it."""
+    """A setting or argument cannot be used (a lesson setting, a date given to a figure or a
+    command-line option); the message lists every reason and how to fix it."""
 
 
 class OutputExistsError(IsslearnError, FileExistsError):

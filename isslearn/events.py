@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import values as voc
-from .catalogue import agency_codes, agency_names, builtin_table, categorical
+from .catalogue import agency_codes, agency_countries, agency_names, builtin_table, categorical
 from .errors import CatalogueError, Problem
 from .files import Table, check_columns, read_table_file
 from .notices import class_file_unusable, tell
@@ -36,6 +36,7 @@ __all__ = [
     "EventsCheck",
     "check_events",
     "current_to",
+    "instead_of_class_events",
     "load_events",
     "teacher_events_path",
     "validate",
@@ -101,6 +102,17 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
     records: list[dict] = []
     first_line_of_id: dict[str, int] = {}
     for line, row in table.rows:
+        if not strict and row.get("status", "").casefold() == voc.EXAMPLE_STATUS:
+            table.notices.append(
+                Problem(
+                    name,
+                    line,
+                    "status",
+                    "this row is marked as an example, so it is left out",
+                    "delete it, or set its status to 'happened' or 'planned' to keep it",
+                )
+            )
+            continue
         before = len(problems)
         record = _event_record(row, line, name, problems)
         if len(problems) > before:
@@ -236,24 +248,31 @@ class EventsCheck:
     """What reading a teacher's events file found: its problems, its notices, its events.
 
     ``problems`` stop the file being used (``load_events`` raises them); ``notices`` do not
-    (a column isslearn ignores) but a teacher should see them; ``count`` is how many events the
-    file adds when it has no problems.
+    (a column isslearn ignores) but a teacher should see them; ``events`` are the file's own
+    events, sorted by date (none when it has problems).
     """
 
     path: Path
     problems: list[Problem]
     notices: list[Problem]
-    count: int
+    events: pd.DataFrame
+
+    @property
+    def count(self) -> int:
+        """How many events the file adds."""
+        return len(self.events)
 
 
 def _read_teacher(path: Path, taken_ids: set[str]) -> tuple[list[dict], EventsCheck]:
-    table = read_table_file(path)
+    countries = sorted({c for name in agency_countries().values() for c in name})
+    table = read_table_file(path, {"agencies": agency_codes(), "countries": countries})
     # Rows are checked whenever the header could be read, so every problem shows in one go.
     header_read = table.header and all(p.line > table.header_line for p in table.problems)
     records = _event_records(table, strict=False, taken_ids=taken_ids) if header_read else []
     if table.problems:  # a file with any problem adds no events
         records = []
-    return records, EventsCheck(path, table.problems, table.notices, len(records))
+    events = _sorted(_events_frame(records, path.name))
+    return records, EventsCheck(path, table.problems, table.notices, events)
 
 
 def check_events(path: str | os.PathLike[str]) -> EventsCheck:
@@ -294,7 +313,11 @@ def load_events(
         taken = set(_builtin_events_cached()["id"]) if builtin else set()
         records, check = _read_teacher(teacher, taken)
         if check.problems and path is None:
-            tell(class_file_unusable(EVENTS_ENV, teacher, check.problems, _instead(builtin)))
+            tell(
+                class_file_unusable(
+                    EVENTS_ENV, teacher, check.problems, instead_of_class_events(builtin)
+                )
+            )
         elif check.problems:
             raise CatalogueError(check.problems)
         else:
@@ -302,17 +325,20 @@ def load_events(
                 tell(str(notice))
             frames.append(_events_frame(records, teacher.name))
     if not frames:
-        return _events_frame([], "none").assign(
-            category=categorical([], voc.CATEGORIES), status=categorical([], voc.STATUSES)
-        )
-    events = pd.concat(frames, ignore_index=True)
+        return _sorted(_events_frame([], "none"))
+    return _sorted(pd.concat(frames, ignore_index=True))
+
+
+def _sorted(events: pd.DataFrame) -> pd.DataFrame:
+    """Events with their categorical columns, in date order (then id, for a stable order)."""
     events["category"] = categorical(events["category"], voc.CATEGORIES)
     events["status"] = categorical(events["status"], voc.STATUSES)
     return events.sort_values(["date", "id"], kind="stable", ignore_index=True)
 
 
-def _instead(builtin: bool) -> str:
-    return "the built-in events only" if builtin else "no events of its own"
+def instead_of_class_events(builtin: bool) -> str:
+    """What a lesson uses when the class events file is left out (for the one message)."""
+    return "the built-in events only" if builtin else "no events"
 
 
 def current_to() -> pd.Timestamp:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .values import closest
+from .values import closest, match_choice
 
 __all__ = [
     "MAX_FIELD_CHARS",
@@ -34,6 +34,7 @@ MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallo
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACE_AFTER_QUOTE = re.compile(r'"[ \t]+(?=,|\r|\n|$)')
 _LOOKS_LIKE_A_ROW = re.compile(r"^\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*,|,.*,")
 
 
@@ -52,11 +53,19 @@ class Table:
     notices: list[Problem] = field(default_factory=list)
     header_line: int = 1
     written: dict[str, str] = field(default_factory=dict)  # header name as the file spells it
+    # Columns holding ';'-separated lists, with the values they may hold (for hints only).
+    list_columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
-def read_table(data: bytes, name: str) -> Table:
-    """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input."""
-    table = Table(name=name, header=[])
+def read_table(
+    data: bytes, name: str, list_columns: Mapping[str, Sequence[str]] | None = None
+) -> Table:
+    """Parse CSV bytes; ``name`` is what messages call the file. Never raises for bad input.
+
+    ``list_columns`` maps columns that hold ``;``-separated lists to the values they may hold:
+    a row whose extra fields are such values, split by commas, gets a hint to use ``;``.
+    """
+    table = Table(name=name, header=[], list_columns=dict(list_columns or {}))
     text = decode(data, name, table.problems, save_as="CSV UTF-8")
     if text is None:
         return table
@@ -124,26 +133,33 @@ def decode(data: bytes, name: str, problems: list[Problem], save_as: str = "UTF-
     return text.removeprefix("\ufeff")  # byte-order mark written by Excel
 
 
-def read_table_file(path: str | os.PathLike[str]) -> Table:
+def read_table_file(
+    path: str | os.PathLike[str], list_columns: Mapping[str, Sequence[str]] | None = None
+) -> Table:
     """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
     problems: list[Problem] = []
     data = read_bytes(path, problems, kind="CSV file")
     if data is None:
         return Table(str(path), [], problems=problems)
-    return read_table(data, str(path))
+    return read_table(data, str(path), list_columns)
 
 
 def _parse(text: str, table: Table) -> None:
     name = table.name
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
     previous_end = 0
     header_line = 0
+    skipped: list[int] = []
     try:
         for fields in reader:
             start = previous_end + 1
             previous_end = reader.line_num
             if not fields or all(not f.strip() for f in fields):
                 continue  # blank lines are harmless
+            if fields[0].lstrip().startswith("#"):
+                skipped.append(start)  # a comment, or an example row as `isslearn template` writes
+                continue
             if not table.header:
                 header_line = start
                 table.header_line = header_line
@@ -151,7 +167,7 @@ def _parse(text: str, table: Table) -> None:
                 table.written = {f.strip().lower(): f.strip() for f in fields}
                 _check_header(table, header_line)
                 continue
-            _add_row(table, start, fields)
+            _add_row(table, start, fields, "".join(lines[start - 1 : previous_end]))
     except csv.Error as exc:
         table.problems.append(
             Problem(
@@ -161,6 +177,18 @@ def _parse(text: str, table: Table) -> None:
                 f"the CSV cannot be read here ({exc})",
                 "check for a stray double quote; a field containing quotes or commas "
                 "must be wrapped in double quotes",
+            )
+        )
+    if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (", ..." if len(skipped) > 10 else "")
+        table.notices.append(
+            Problem(
+                name,
+                skipped[0],
+                None,
+                f"{len(skipped)} line(s) starting with # skipped as comments or examples "
+                f"(line(s) {shown})",
+                "to use an example row as an event, delete its #",
             )
         )
 
@@ -203,7 +231,7 @@ def _check_header(table: Table, line: int) -> None:
         )
 
 
-def _add_row(table: Table, line: int, fields: list[str]) -> None:
+def _add_row(table: Table, line: int, fields: list[str], raw: str) -> None:
     width = len(table.header)
     if len(fields) > width:
         extra = fields[width:]
@@ -217,7 +245,8 @@ def _add_row(table: Table, line: int, fields: list[str]) -> None:
                 + (" (the extra ones are empty)" if empty else ""),
                 "delete the extra commas at the end of the row"
                 if empty
-                else "wrap any field that contains a comma in double quotes, "
+                else _list_hint(table, fields)
+                or "wrap any field that contains a comma in double quotes, "
                 "or add the missing column to the header",
             )
         )
@@ -237,10 +266,50 @@ def _add_row(table: Table, line: int, fields: list[str]) -> None:
                 )
             )
             return
+    if not _quotes_closed_cleanly(raw):
+        table.problems.append(
+            Problem(
+                table.name,
+                line,
+                None,
+                "a double quote in this row is not where CSV expects it, so fields run together",
+                'wrap a whole field in double quotes and write a quote inside it as two (""), '
+                'e.g. "He said ""hello"", then left"',
+            )
+        )
+        return
     row = {
         col: (fields[i].strip() if i < len(fields) else "") for i, col in enumerate(table.header)
     }
     table.rows.append((line, row))
+
+
+def _quotes_closed_cleanly(raw: str) -> bool:
+    """Does the row read the same under CSV's strict quoting rules (spaces after a quote aside)?
+
+    The forgiving reader joins ``"0,"0`` into one field without a word, and the columns after
+    it are lost; the strict one refuses it.
+    """
+    for text in (raw, _SPACE_AFTER_QUOTE.sub('"', raw)):
+        try:
+            list(csv.reader(io.StringIO(text, newline=""), strict=True))
+            return True
+        except csv.Error:
+            continue
+    return False
+
+
+def _list_hint(table: Table, fields: list[str]) -> str:
+    """'separate agencies with ;' when the row overflows from a list column into nothing."""
+    spill = len(fields) - len(table.header)
+    for col, allowed in table.list_columns.items():
+        if col not in table.header:
+            continue
+        at = table.header.index(col)
+        pieces = [f.strip() for f in fields[at : at + spill + 1]]
+        if all(match_choice(p, allowed) for p in pieces):
+            return f"separate {col} with ';', e.g. '{';'.join(pieces)}'"
+    return ""
 
 
 def _field_over_lines(table: Table, line: int, fields: list[str], index: int) -> Problem:

@@ -72,7 +72,7 @@ class Guide:
 
 def shipped_guides() -> dict[str, Traversable]:
     """The guides installed with isslearn, by lesson name (``01_assembly``), sorted."""
-    folder = resources.files("isslearn") / "guides"
+    folder = _guides_folder()
     if not folder.is_dir():
         return {}
     found = {
@@ -81,6 +81,10 @@ def shipped_guides() -> dict[str, Traversable]:
         if item.name.endswith(".md") and item.is_file()
     }
     return dict(sorted(found.items()))
+
+
+def _guides_folder() -> Traversable:
+    return resources.files("isslearn") / "guides"
 
 
 def find_guide(lesson: str | os.PathLike[str]) -> Guide:

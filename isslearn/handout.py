@@ -13,7 +13,9 @@ what paper cannot show. What goes in:
   its metadata, or in the key by every answer and every option's feedback.
 - The key ends with the lesson's teacher's guide (:mod:`isslearn.guide`), when there is one.
 
-The page has an A4 print stylesheet and no scripts, so it works offline. The name of the
+The page has an A4 print stylesheet, and a content security policy that lets it load nothing
+from the web and run no script (an ``alert()`` in a guide's raw HTML would otherwise stop
+Chromium printing it), so it works offline. The name of the
 output decides its format (``.html`` or ``.pdf``); a PDF is printed by headless Chromium.
 """
 

@@ -15,6 +15,10 @@ Where the data comes from, first match wins:
   to the built-in ones unless ``builtin_events=False``.
 - quiz: the ``quiz_file`` argument, else the ``ISSLEARN_QUIZ`` environment variable, else the
   lesson's own questions (the ``default`` given to :meth:`Lesson.quiz`).
+
+A broken file given as an argument stops the settings cell with every problem listed: whoever
+typed it can fix it there. A broken file named by an environment variable was set up for the
+whole class, so learners are told once to ask their teacher and the lesson goes on without it.
 """
 
 from __future__ import annotations
@@ -30,7 +34,13 @@ from . import values as voc
 from .annotation import annotate
 from .catalogue import agency_codes
 from .errors import FileProblems, SettingsError
-from .events import EVENTS_ENV, check_events, load_events, teacher_events_path
+from .events import (
+    EVENTS_ENV,
+    check_events,
+    instead_of_class_events,
+    load_events,
+    teacher_events_path,
+)
 from .notices import class_file_unusable, tell
 from .summaries import select_event_rows, select_events
 from .values import DateLike, as_day, match_choice, unknown_choice_hint
@@ -87,7 +97,7 @@ class Lesson:
         if self.events_file is not None:
             check = check_events(self.events_file)
             if check.problems and self.events_origin == EVENTS_ENV:
-                instead = "the built-in events only" if self.builtin_events else "no events"
+                instead = instead_of_class_events(self.builtin_events)
                 tell(class_file_unusable(EVENTS_ENV, self.events_file, check.problems, instead))
                 self.not_used.append(f"{EVENTS_ENV}={self.events_file}")
                 self.events_file = self.events_origin = None

@@ -17,6 +17,9 @@ import pandas as pd
 
 from . import summaries
 from .catalogue import load_modules
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
 from .events import load_events
 from .plot_style import (
@@ -94,30 +97,51 @@ def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Ch
     colors = agency_colors()
     figure = new_figure()
     left, right = figure.subplots(1, 2, sharey=True)
-    figure.subplots_adjust(left=0.2, right=0.97, top=0.84, bottom=0.15, wspace=0.08)
+    figure.subplots_adjust(left=0.2, right=0.97, top=0.76, bottom=0.15, wspace=0.08)
     names = list(table[by])
     positions = {name: len(names) - 1 - i for i, name in enumerate(names)}
     colour_column = "built_by" if colour_means == "builder" else "agency"
+    other_column = "agency" if colour_column == "built_by" else "built_by"
     per = modules.assign(mass_t=modules["mass_kg"].astype("Float64").fillna(0) / 1000)
-    per = per.groupby([by, colour_column], sort=False, observed=True).agg(
+    per = per.groupby([by, colour_column, other_column], sort=False, observed=True).agg(
         modules=("id", "count"), mass_t=("mass_t", "sum")
     )
     for ax, column in ((left, "modules"), (right, "mass_t")):
         offset = dict.fromkeys(names, 0.0)
-        for (group, partner), row in per.iterrows():
+        for (group, partner, other), row in per.iterrows():
+            # Modules built by one partner and owned by another are hatched in the colour
+            # of that other partner, so the picture says it too, not only the caption.
+            differs = partner != other
             ax.barh(
                 positions[group],
                 float(row[column]),
                 left=offset[group],
                 color=colors.get(partner, GHOST_COLOR),
-                edgecolor="white",
+                edgecolor=colors.get(other, GHOST_COLOR) if differs else "white",
+                hatch="///" if differs else None,
+                linewidth=0.8 if differs else 1.0,
             )
             offset[group] += float(row[column])
+    hatched = (
+        "hatched: owner (hatch colour) differs"
+        if colour_means == "builder"
+        else "hatched: builder (hatch colour) differs"
+    )
     agency_legend(
-        right,
+        figure,
         modules[colour_column],
-        "partner that built it" if colour_means == "builder" else "partner that owns it",
-        loc="lower right",
+        "colour: partner that built it"
+        if colour_means == "builder"
+        else "colour: partner that owns it",
+        hatched=hatched if (modules["agency"] != modules["built_by"]).any() else None,
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.79),
+        ncol=20,  # one row
+        fontsize=SMALL_SIZE - 1,
+        columnspacing=0.6,
+        handlelength=1.2,
+        handletextpad=0.4,
+        alignment="left",
     )
     left.set_yticks(range(len(names)))
     left.set_yticklabels(list(reversed(names)), fontsize=TICK_SIZE)
@@ -256,7 +280,7 @@ class CargoChart:
         )
         if not parts:
             return f"{NO_CARGO}."
-        return f"Cargo ships in the catalogue: {parts}."
+        return f"Cargo ships in the catalogue, from first to last event: {parts}."
 
 
 def _check_ships(ships: Iterable[str] | None) -> None:

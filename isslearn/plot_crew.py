@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from . import summaries
@@ -54,6 +55,12 @@ def continuous_since(steps: pd.DataFrame) -> pd.Timestamp | None:
     return pd.Timestamp(steps["date"].iloc[first])
 
 
+def _date_numbers(dates: list) -> np.ndarray:
+    import matplotlib.dates as mdates
+
+    return mdates.date2num(pd.to_datetime(pd.Series(dates)).to_numpy())
+
+
 class CrewChart:
     """The people-aboard figure, built once; :meth:`show` only moves the dates shown, so the
     live explorer redraws quickly.
@@ -63,6 +70,8 @@ class CrewChart:
     """
 
     def __init__(self, stays: pd.DataFrame | None = None, until: DateLike | None = None):
+        from matplotlib.ticker import MaxNLocator
+
         self.stays = load_stays() if stays is None else stays
         self.steps = (
             summaries.crew_steps(self.stays)
@@ -82,7 +91,11 @@ class CrewChart:
         self.axes = ax
         xs, ys = self._steps_from(self.first, self.stop)
         (self.line,) = ax.step(xs, ys, where="post", color=INK, lw=2.5, label="long-duration crew")
-        self.fill = ax.fill_between(xs, ys, step="post", color=INK, alpha=0.12)
+        # The area under the steps, as one patch whose data show() replaces (cheaper than a
+        # new fill_between on every move of a slider).
+        self.fill = ax.stairs(
+            ys[:-1], _date_numbers(xs), fill=True, color=INK, alpha=0.12, linewidth=0
+        )
         self.habitation_start = continuous_since(self.steps)
         marker_at = self.habitation_start if self.habitation_start is not None else self.first
         # matplotlib's stubs say float, but a date axis takes Timestamps (its units converter).
@@ -100,8 +113,7 @@ class CrewChart:
         ax.set_ylim(0, max(ys) + 1.5)
         ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
         date_axis_label(ax)
-        # The default AutoLocator is a MaxNLocator; the Locator base of the stubs has no integer=.
-        ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         style_axes(ax)
         title(self.figure, "People living aboard: long-duration crew, day by day")
 
@@ -130,8 +142,7 @@ class CrewChart:
             )
         xs, ys = self._steps_from(x0, x1)
         self.line.set_data(xs, ys)
-        self.fill.remove()
-        self.fill = self.axes.fill_between(xs, ys, step="post", color=INK, alpha=0.12)
+        self.fill.set_data(ys[:-1], _date_numbers(xs))
         fix_date_ticks(self.axes, x0, x1)
         # The marker and its label only when the start of habitation is in view: otherwise
         # the label would hang off the left of the plot.
@@ -195,18 +206,20 @@ def _own_stay(
     person: str, stays: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp | None
 ) -> pd.Series | None:
     """The stay of ``person`` that overlaps the expedition ``start``..``end`` the most."""
-    theirs = stays[stays["person"] == person]
-    if end is not None and not pd.isna(end):
-        theirs = theirs[theirs["arrival"] <= end]
-    theirs = theirs[theirs["departure"].isna() | (theirs["departure"] >= start)]
-    if theirs.empty:
+    rows = np.flatnonzero(stays["person"].to_numpy() == person)
+    if not len(rows):
         return None
     latest = end if end is not None and not pd.isna(end) else current_to()
-    overlap = [
-        (min(latest, d if not pd.isna(d) else latest) - max(start, a)).days
-        for a, d in zip(theirs["arrival"], theirs["departure"], strict=True)
-    ]
-    return theirs.iloc[max(range(len(overlap)), key=overlap.__getitem__)]
+    best, most = None, None
+    arrivals, departures = list(stays["arrival"]), list(stays["departure"])
+    for row in rows:
+        arrival, departure = arrivals[row], departures[row]
+        if arrival > latest or (not pd.isna(departure) and departure < start):
+            continue
+        overlap = min(latest, latest if pd.isna(departure) else departure) - max(start, arrival)
+        if most is None or overlap > most:
+            best, most = row, overlap
+    return None if best is None else stays.iloc[best]
 
 
 def expedition_table(

@@ -129,6 +129,8 @@ class TimelineChart:
     ) -> str:
         """Show the events from ``start`` to ``end`` in ``categories`` involving ``agencies``
         (``None``: no limit); returns the description sentence."""
+        from matplotlib.collections import PathCollection
+
         first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
         categories = None if categories is None else list(categories)
         agencies = None if agencies is None else list(agencies)
@@ -153,9 +155,10 @@ class TimelineChart:
         if self.own is not None and self.legend is not None:
             self.own.set_visible(bool(own.any()))
             self.legend.set_visible(bool(own.any()))
-            if own.any():  # the legend's dot takes the colour of the first own event shown
-                handle = self.legend.legend_handles[0]  # the own events' scatter (a collection)
-                handle.set_facecolor(self.own.get_facecolor()[:1])  # type: ignore[union-attr]
+            handle = self.legend.legend_handles[0]
+            if own.any() and isinstance(handle, PathCollection):  # the legend's dot takes
+                red, green, blue, alpha = np.asarray(self.own.get_facecolor())[0]  # the colour
+                handle.set_facecolor((red, green, blue, alpha))  # of the first own event
         for note in self.notes:
             note.remove()
         self.notes = self._titles(shown, ys, own)
@@ -187,7 +190,7 @@ class TimelineChart:
         ax.set_autoscalex_on(True)
         ax.ignore_existing_data_limits = True
         for dots in (self.builtin, self.own):
-            if dots is not None and dots.get_visible() and np.size(dots.get_offsets()):
+            if dots is not None and dots.get_visible() and len(np.asarray(dots.get_offsets())):
                 ax.update_datalim(dots.get_offsets())
         ax.autoscale_view(scaley=False)
         fix_date_ticks(ax, *(num2date(v) for v in ax.get_xlim()))
@@ -261,11 +264,13 @@ def timeline_sentence(
     lo = f"{first:%Y-%m-%d}" if first is not None else "the start"
     hi = f"{last:%Y-%m-%d}" if last is not None else "the end of the catalogue"
     if shown.empty:
-        limits = [f"between {lo} and {hi}"]
-        if categories is not None:
+        limits = [] if first is None and last is None else [f"between {lo} and {hi}"]
+        if categories is not None and set(categories) != set(CATEGORIES):
             limits.append("categories: " + (", ".join(categories) or "none chosen"))
         if agencies is not None:
             limits.append("agencies: " + (", ".join(agencies) or "none chosen"))
+        if not limits:
+            return f"{NO_MATCH}: the table of events given has none."
         return f"{NO_MATCH} ({'; '.join(limits)})."
     counts = Counter(shown["category"].astype(str)).most_common()
     parts = ", ".join(f"{n} {c}" for c, n in counts)

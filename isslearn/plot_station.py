@@ -117,8 +117,10 @@ class StationSchematic:
         ax.tick_params(left=False)
         self.empty = empty_note(ax, NO_MODULES)
         self.empty.set_visible(self.layout.empty)
-        present = [a for a in self.colors if a in set(self._builder)]
+        builders = {b for b in self._builder if isinstance(b, str)}
+        present = [a for a in self.colors if a in builders]
         handles = [Patch(facecolor=self.colors[a], label=a) for a in present]
+        handles += [Patch(facecolor=GHOST_COLOR, label=a) for a in sorted(builders - set(present))]
         handles.append(
             Patch(
                 facecolor="none", edgecolor=GHOST_COLOR, linestyle="--", label="not attached then"
@@ -129,12 +131,13 @@ class StationSchematic:
             title=BUILT_BY_HEADING,
             title_fontsize=SMALL_SIZE,
             loc="upper center",
-            ncol=min(len(handles), 8),
-            fontsize=SMALL_SIZE,
+            ncol=len(handles),  # one row
+            fontsize=SMALL_SIZE - 1 if len(handles) > 8 else SMALL_SIZE,
             frameon=False,
             bbox_to_anchor=(0.5, 0.94),
-            columnspacing=0.8,
+            columnspacing=0.7,
             handlelength=1.2,
+            handletextpad=0.4,
         )
         self.title = self.figure.suptitle("", fontsize=TITLE_SIZE, x=0.02, ha="left", y=0.98)
         self._attach = self.layout["attach_date"].to_numpy(dtype="datetime64[ns]")

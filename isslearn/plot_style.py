@@ -69,16 +69,21 @@ def agency_legend(
     agencies: Iterable[str],
     heading: str,
     extra: Iterable[tuple[str, str]] = (),
+    hatched: str | None = None,
     **placement: Any,
 ) -> None:
     """A legend naming the colour of each agency in ``agencies`` (in agencies.csv order),
-    then any ``extra`` (label, colour) pairs, under ``heading`` (what the colour means)."""
+    then any ``extra`` (label, colour) pairs and a ``hatched`` entry, under ``heading``
+    (what the colour means)."""
     from matplotlib.patches import Patch
 
     colors = agency_colors()
-    wanted = set(agencies)
+    wanted = {a for a in agencies if isinstance(a, str) and a}
     handles = [Patch(facecolor=colors[a], label=a) for a in colors if a in wanted]
+    handles += [Patch(facecolor=GHOST_COLOR, label=a) for a in sorted(wanted - set(colors))]
     handles += [Patch(facecolor=color, label=label) for label, color in extra]
+    if hatched:
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///", label=hatched))
     settings = {"fontsize": SMALL_SIZE, "title_fontsize": SMALL_SIZE, "frameon": False}
     target.legend(handles=handles, title=heading, **(settings | placement))
 
@@ -124,10 +129,11 @@ def date_ticks(x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list[float], list[st
     formatter = mdates.AutoDateFormatter(locator)
     locator.create_dummy_axis()
     formatter.create_dummy_axis()
-    assert locator.axis is not None and formatter.axis is not None  # the dummies just made
-    locator.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
+    lo, hi = mdates.date2num(x0), mdates.date2num(x1)
+    for axis in (locator.axis, formatter.axis):
+        assert axis is not None  # made just above
+        axis.set_view_interval(lo, hi)
     ticks = list(locator())
-    formatter.axis.set_view_interval(mdates.date2num(x0), mdates.date2num(x1))
     return ticks, formatter.format_ticks(ticks)
 
 

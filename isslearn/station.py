@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from .catalogue import load_expeditions, load_modules, load_stays
@@ -17,11 +16,8 @@ from .values import DateLike, as_day
 
 __all__ = ["attached_mask", "crew_count", "crew_runs", "habitation", "station_on", "station_totals"]
 
-#: Many dates: a list of anything :func:`~isslearn.values.as_day` reads, or a datetime column.
-Dates = Iterable[DateLike] | pd.Series | pd.DatetimeIndex
 
-
-def _as_dates(dates: Dates) -> npt.NDArray[np.datetime64]:
+def _as_dates(dates: Iterable[DateLike]) -> np.ndarray:
     """Many dates as datetime64; anything not already a datetime is read with as_day."""
     series = pd.Series(dates)
     if not pd.api.types.is_datetime64_any_dtype(series):
@@ -29,7 +25,7 @@ def _as_dates(dates: Dates) -> npt.NDArray[np.datetime64]:
     return series.to_numpy(dtype="datetime64[ns]")
 
 
-def attached_mask(dates: Dates, modules: pd.DataFrame) -> npt.NDArray[np.bool_]:
+def attached_mask(dates: Iterable[DateLike], modules: pd.DataFrame) -> np.ndarray:
     """Boolean matrix [date, module]: was the module part of the station on that date?"""
     when = _as_dates(dates)[:, None]
     attach = modules["attach_date"].to_numpy(dtype="datetime64[ns]")[None, :]
@@ -53,7 +49,7 @@ def station_on(date: DateLike, modules: pd.DataFrame | None = None) -> pd.DataFr
     return modules.loc[mask].reset_index(drop=True)
 
 
-def station_totals(dates: Dates, modules: pd.DataFrame | None = None) -> pd.DataFrame:
+def station_totals(dates: Iterable[DateLike], modules: pd.DataFrame | None = None) -> pd.DataFrame:
     """Module count, mass (kg) and pressurized volume (m³) of the station on each date."""
     modules = load_modules() if modules is None else modules
     mask = attached_mask(dates, modules)
@@ -82,7 +78,7 @@ def crew_runs(expeditions: pd.DataFrame) -> list[tuple[pd.Timestamp, pd.Timestam
     return [(s, e) for s, e in runs]
 
 
-def habitation(dates: Dates, expeditions: pd.DataFrame | None = None) -> pd.DataFrame:
+def habitation(dates: Iterable[DateLike], expeditions: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each date: was a resident crew aboard, and for how many days without a break?"""
     expeditions = load_expeditions() if expeditions is None else expeditions
     when = _as_dates(dates)
@@ -103,7 +99,7 @@ def habitation(dates: Dates, expeditions: pd.DataFrame | None = None) -> pd.Data
     )
 
 
-def crew_count(dates: Dates, stays: pd.DataFrame | None = None) -> pd.Series:
+def crew_count(dates: Iterable[DateLike], stays: pd.DataFrame | None = None) -> pd.Series:
     """Long-duration crew members aboard on each date: arrived on or before it, not yet left.
 
     Someone who undocks on a date no longer counts that day, so a handover day shows the

@@ -38,6 +38,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "EVENT_COLUMN_SYNONYMS",
     "EVENT_REQUIRED",
+    "EXAMPLE_STATUS",
     "EXPEDITION_COLUMNS",
     "FIRST_YEAR",
     "FORMER_AGENCY_NAMES",
@@ -78,6 +79,7 @@ DEFAULT_CATEGORY = "milestone"
 
 STATUSES: tuple[str, ...] = ("happened", "planned")
 DEFAULT_STATUS = "happened"
+EXAMPLE_STATUS = "example"  # a teacher's row kept only to show the format; never loaded
 
 MODULE_KINDS: tuple[str, ...] = (
     "pressurized",

@@ -42,6 +42,7 @@ __all__ = [
     "ANY_AGENCY",
     "AssemblyExplorer",
     "ChartExplorer",
+    "EventExplorer",
     "ExpeditionExplorer",
     "Explorer",
     "StationFrames",
@@ -119,6 +120,10 @@ class Explorer(w.VBox, Generic[ShownT]):
 
     def _on_change(self, _change: dict) -> None:
         self._show()
+
+    def _set_caption(self, text: str) -> None:
+        if self.caption is not None:
+            self.caption.value = _caption_html(text)
 
     def update(self, **values: Any) -> ShownT:
         """Set any controls given by name, redraw once, and return :attr:`chart`."""
@@ -221,7 +226,7 @@ class ChartExplorer(Explorer[Chart]):
     def _show(self) -> None:
         self._chart, png = self._picture(self.values)
         self.picture.value = png
-        self.caption.value = _caption_html(self._chart.description)
+        self._set_caption(self._chart.description)
 
 
 def _key(values: dict[str, Any]) -> Hashable | None:
@@ -311,7 +316,7 @@ class StationFrames:
         strip = self._strips.get(title)
         if strip is None:
             self.strip_text.set_text(title)
-            self.strip.canvas.draw()
+            agg_canvas(self.strip).draw()
             strip = rgb_pixels(self.strip)[: self.TITLE_ROWS].copy()
             self._strips[title] = strip
         frame[: strip.shape[0]] = strip
@@ -352,11 +357,15 @@ class AssemblyExplorer(Explorer[Chart]):
             self.description = self.schematic.show(dates[0])
             png = png_bytes(self.schematic.figure, level=1)
         else:
-            when = " and ".join(f"{d:%Y-%m-%d}" for d in (first, last) if d is not None)
-            sentence = (
-                f"{plots.NO_MATCH}: no module arrived or left "
-                f"{'between ' + when if first and last else 'in the range given'}."
-            )
+            if first is not None and last is not None:
+                when = f"between {first:%Y-%m-%d} and {last:%Y-%m-%d}"
+            elif first is not None:
+                when = f"on or after {first:%Y-%m-%d}"
+            elif last is not None:
+                when = f"on or before {last:%Y-%m-%d}"
+            else:
+                when = "in the table of modules given"
+            sentence = f"{plots.NO_MATCH}: no module arrived or left {when}."
             self._empty = plots.empty_chart(
                 "The station, date by date", sentence, "No module arrived or left in this range"
             )
@@ -408,7 +417,7 @@ class AssemblyExplorer(Explorer[Chart]):
             self.frames = StationFrames(self.schematic)
         png, self.description = self.frames.png(self.slider.value)
         self.picture.value = png
-        self.caption.value = _caption_html(self.description)
+        self._set_caption(self.description)
 
     def update(self, date: DateLike | None = None) -> Chart:  # type: ignore[override]
         """Show the station on ``date`` ('YYYY-MM-DD'), or the nearest earlier change."""
@@ -426,9 +435,11 @@ def assembly_explorer(
 
     Static twin for any date: :func:`isslearn.plots.station`.
 
+    >>> from isslearn import plots
     >>> explorer = assembly_explorer()
-    >>> explorer.update("2011-07-21").description.split(" (")[0]  # the last change before
-    'On 2011-05-19 the station had 36 modules and elements'
+    >>> shown = explorer.update("2011-07-21")  # the last change on or before that day
+    >>> shown.description == plots.station(explorer.controls["date"].value).description
+    True
     """
     return AssemblyExplorer(start, end, modules)
 
@@ -576,8 +587,8 @@ def cargo_fleet_explorer(events: pd.DataFrame | None = None) -> ChartExplorer:
 
     Static twin for any choice: ``plots.cargo_fleet(["ATV", "HTV"])``.
 
-    >>> cargo_fleet_explorer().update(ships=("ATV",)).description[:34]
-    'Cargo ships in the catalogue: ATV '
+    >>> "ATV (ESA)" in cargo_fleet_explorer().update(ships=("ATV",)).description
+    True
     """
     ships = w.SelectMultiple(
         options=list(summaries.CARGO_SHIPS),
@@ -616,7 +627,7 @@ def event_timeline(
     end: DateLike | None = None,
     categories: Iterable[str] | None = None,
     agencies: Iterable[str] | None = None,
-) -> ChartExplorer:
+) -> EventExplorer:
     """Filter events by date, category and agency; a teacher's own events stand out, and
     the titles of the events shown are listed below as text (escaped).
 
@@ -675,9 +686,22 @@ def event_timeline(
     controls = {"years": years, "categories": category_choice, "agencies": agency_choice}
     layout = w.VBox([years, w.HBox([category_choice, agency_choice])])
     live = LiveFigure(line.figure, line.changing, lambda: line.rows)
-    explorer = ChartExplorer(controls, draw, layout_controls=layout, live=live, extra=[titles])
-    explorer.titles = titles
-    return explorer
+    return EventExplorer(controls, draw, titles, layout_controls=layout, live=live)
+
+
+class EventExplorer(ChartExplorer):
+    """A :class:`ChartExplorer` of the events time line with, under the caption, the titles
+    of the events shown as an escaped list (``titles``)."""
+
+    def __init__(
+        self,
+        controls: dict[str, w.Widget],
+        draw: Callable[..., Chart],
+        titles: w.HTML,
+        **options: Any,
+    ) -> None:
+        self.titles = titles
+        super().__init__(controls, draw, extra=[titles], **options)
 
 
 def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:

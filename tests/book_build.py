@@ -7,26 +7,16 @@ in Chromium), so one build serves both.
 from __future__ import annotations
 
 import functools
-import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from offline import can_cut_network
+
 REPO = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT_S = 600
-
-
-@functools.cache
-def can_cut_network() -> tuple[bool, str]:
-    """Whether `unshare -n` works here (it needs root or user namespaces), and why not."""
-    if shutil.which("unshare") is None:
-        return False, "the unshare command is not installed (util-linux)"
-    done = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True)
-    if done.returncode != 0:
-        return False, f"`unshare -n true` is not permitted here: {done.stderr.strip()}"
-    return True, ""
 
 
 @dataclass(frozen=True)

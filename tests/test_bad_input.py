@@ -112,6 +112,12 @@ CASES = {
         "title",
         ["double quote opened on line 3", "to line 5", "2 more row(s)", "close the quote"],
     ),
+    "quote-inside-a-field": (  # found by the property test: the summary was silently lost
+        'date,title,summary\n2000-11-02,"Zarya" launches,Details\n',
+        2,
+        None,
+        ["not where CSV expects it", '""'],
+    ),
     "extra-empty-fields": (
         "date,title\n2000-11-02,A,,\n",
         2,
@@ -123,6 +129,24 @@ CASES = {
         2,
         "agencies",
         ["'ESA, NASA'", "separate agencies with ';', e.g. 'ESA;NASA'"],
+    ),
+    "agencies-with-comma-unquoted": (
+        GOOD_HEADER + "2000-11-02,A,crew,ESA, NASA\n",
+        2,
+        None,
+        ["5 fields but the header has 4", "separate agencies with ';', e.g. 'ESA;NASA'"],
+    ),
+    "comma-in-a-title-before-agencies": (  # no agency guessed from a piece of the title
+        GOOD_HEADER + "2000-11-02,Crew boards, at last,crew,NASA\n",
+        2,
+        None,
+        ["5 fields but the header has 4", "wrap any field that contains a comma"],
+    ),
+    "countries-unquoted": (
+        "date,title,countries\n2000-11-02,A,Italy, Japan\n",
+        2,
+        None,
+        ["separate countries with ';', e.g. 'Italy;Japan'"],
     ),
     "countries-with-comma": (
         'date,title,countries\n2000-11-02,A,"Italy, Japan"\n',
@@ -291,3 +315,16 @@ def test_tilde_in_the_class_events_variable_is_the_home_folder(tmp_path, monkeyp
     events = isslearn.load_events(builtin=False)
     assert events["title"].tolist() == ["Our visit"]
     assert isslearn.load_events("~/class.csv", builtin=False)["title"].tolist() == ["Our visit"]
+
+
+def test_rows_marked_as_examples_are_left_out_with_a_notice(write_file):
+    path = write_file(
+        "t.csv",
+        "date,title,status\n2009-05-29,Example talk,example\n2024-10-10,Our visit,happened\n",
+    )
+    check = isslearn.events.check_events(path)
+    assert check.problems == []
+    assert check.events["title"].tolist() == ["Our visit"]
+    [notice] = check.notices
+    assert (notice.line, notice.column) == (2, "status")
+    assert "marked as an example, so it is left out" in str(notice)

@@ -3,8 +3,13 @@
 Binder (repo2docker) pip-installs binder/requirements.txt into Python from runtime.txt, then
 runs binder/postBuild from the repository root. No Docker engine runs on the machines that
 test isslearn, so the stand-in does the same steps in a fresh venv: install the pinned
-requirements, run postBuild from a copy of the repository, then execute every lesson with
-that venv's Jupyter. A lesson that needs a package the pins forgot fails here, not in class.
+requirements, run postBuild from a copy of the repository. A lesson that needs a package the
+pins forgot fails here, not in class.
+
+Each lesson is executed once per test run, and that one run proves three things: strict
+nbval (every saved output matches, no cell or widget callback raises) with a kernel from
+this Binder venv, inside a network namespace with nothing but loopback (tests/offline.py),
+so the lessons are also proven to need no network once installed.
 
 The quick checks of the files themselves (every pin exact, pins inside pyproject's ranges)
 are not marked slow, so `make unit` runs them too.
@@ -12,17 +17,17 @@ are not marked slow, so `make unit` runs them too.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
-import nbformat
 import pytest
 from conftest import REPO
+from offline import can_cut_network, offline_command
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -35,6 +40,7 @@ BINDER = REPO / "binder"
 LESSONS = sorted((REPO / "notebooks").glob("*.ipynb"))
 PIP_TIMEOUT_S = 900
 LESSON_TIMEOUT_S = 300
+KERNEL = "isslearn-binder"
 # Not part of the repository as Binder sees it (Binder clones; these are local or ignored).
 NOT_CLONED = shutil.ignore_patterns(
     ".git",
@@ -177,62 +183,116 @@ def test_binder_environment_is_consistent_and_fully_pinned(binder_env):
     assert not drifted, f"pinned vs installed versions differ: {drifted}"
 
 
-@pytest.mark.slow
-def test_binder_kernel_runs_the_installed_isslearn(binder_env, tmp_path):
-    """The lessons below must run in the Binder venv, on isslearn as postBuild installed it."""
+def _install_kernelspec(env: dict, home: Path) -> Path:
+    """The Binder venv's Python as a Jupyter kernel named KERNEL; returns its JUPYTER_PATH."""
+    prefix = home / "kernels"
+    _run(
+        ["python", "-m", "ipykernel", "install", "--prefix", str(prefix), "--name", KERNEL],
+        env=env,
+        cwd=home,
+        timeout=120,
+    )
+    return prefix / "share" / "jupyter"
+
+
+@pytest.fixture(scope="module")
+def binder_kernel(binder_env, tmp_path_factory) -> dict:
+    """Environment for a Jupyter client in .venv that starts kernels from the Binder venv."""
     env, _repo = binder_env
-    probe = nbformat.v4.new_notebook()
-    probe.cells = [
-        nbformat.v4.new_code_cell(
-            "import sys, isslearn\nprint(sys.prefix)\nprint(isslearn.__file__)"
+    jupyter_path = _install_kernelspec(env, tmp_path_factory.mktemp("binder-kernel"))
+    client_env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("JUPYTER", "MPLBACKEND", "ISSLEARN", "PYTHONPATH"))
+    }
+    client_env["JUPYTER_PATH"] = str(jupyter_path)
+    return client_env
+
+
+@pytest.mark.slow
+def test_binder_kernel_runs_the_installed_isslearn(binder_env, binder_kernel, tmp_path):
+    """The kernel nbval uses below is the Binder venv, on isslearn as postBuild installed it."""
+    from jupyter_client.manager import start_new_kernel
+
+    env, _repo = binder_env
+    old = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(binder_kernel)
+    try:
+        manager, client = start_new_kernel(kernel_name=KERNEL, cwd=str(tmp_path))
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+    printed: list[str] = []
+    try:
+        reply = client.execute_interactive(
+            "import sys, isslearn; print(sys.prefix); print(isslearn.__file__)",
+            output_hook=lambda msg: printed.append(msg["content"].get("text", "")),
+            timeout=120,
         )
-    ]
-    path = tmp_path / "probe.ipynb"
-    nbformat.write(probe, path)
-    executed = _execute(path, env, tmp_path / "out")
-    prefix, module = executed.cells[0].outputs[0]["text"].split()
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert reply["content"]["status"] == "ok"
+    prefix, module = "".join(printed).split()
     assert Path(prefix) == Path(env["VIRTUAL_ENV"])
     assert "site-packages" in module, f"isslearn came from {module}, not the installed package"
 
 
-def _execute(notebook: Path, env: dict, out: Path) -> nbformat.NotebookNode:
-    _run(
-        [
-            "jupyter",
-            "nbconvert",
-            "--execute",
-            "--to",
-            "notebook",
-            "--output-dir",
-            str(out),
-            "--ExecutePreprocessor.kernel_name=python3",
-            f"--ExecutePreprocessor.timeout={LESSON_TIMEOUT_S}",
-            str(notebook),
-        ],
-        env=env,
-        cwd=notebook.parent,
-        timeout=LESSON_TIMEOUT_S * 2,
-    )
-    return nbformat.read(out / notebook.name, as_version=4)
+@pytest.fixture(scope="module")
+def nbval_results(binder_kernel, tmp_path_factory) -> dict[str, list[str]]:
+    """Strict nbval on every lesson, Binder kernel, network cut: {lesson: [problems]}.
 
-
-def error_outputs(notebook: nbformat.NotebookNode) -> list[str]:
-    """Error outputs and tracebacks, in cells and inside Output widgets' saved state.
-
-    nbconvert stops at an error in a cell, but a widget callback's error lands in an Output
-    widget and the run "succeeds"; the saved widget state still holds it.
+    One pytest run in the namespace (tests/offline.py) writes a JUnit report; each lesson's
+    test below reads its own cells' results from it.
     """
-    outputs = [out for cell in notebook.cells for out in cell.get("outputs", [])]
-    state = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json")
-    for model in (state or {}).get("state", {}).values():
-        outputs += model.get("state", {}).get("outputs", [])
-    found = []
-    for out in outputs:
-        if out.get("output_type") == "error":
-            found.append(f"{out.get('ename')}: {out.get('evalue')}")
-        elif out.get("name") == "stderr" and "Traceback" in out.get("text", ""):
-            found.append(out["text"][-500:])
-    return found
+    report = tmp_path_factory.mktemp("nbval") / "nbval.xml"
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        *[str(path) for path in LESSONS],
+        "--nbval",
+        f"--nbval-kernel-name={KERNEL}",
+        f"--nbval-sanitize-with={REPO / 'tests' / 'nbval_sanitize.cfg'}",
+        f"--nbval-cell-timeout={LESSON_TIMEOUT_S}",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        f"--junitxml={report}",
+        f"--rootdir={REPO}",
+    ]
+    offline, why = can_cut_network()
+    if offline:
+        command = offline_command(command)
+    elif os.environ.get("CI"):
+        pytest.fail(f"the lessons must be checked with the network cut: {why}")
+    done = subprocess.run(
+        command,
+        env=binder_kernel,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=LESSON_TIMEOUT_S * (len(LESSONS) + 1),
+    )
+    if not report.exists():
+        output = done.stdout[-3000:] + done.stderr[-3000:]
+        pytest.fail(f"nbval did not run ({done.returncode}):\n{output}")
+    results: dict[str, list[str]] = {path.name: [] for path in LESSONS}
+    ran: dict[str, int] = dict.fromkeys(results, 0)
+    for case in ElementTree.parse(report).iter("testcase"):
+        where = f"{case.get('file', '')} {case.get('classname', '')}"
+        lesson = next((name for name in results if Path(name).stem in where), None)
+        if lesson is None:
+            continue
+        ran[lesson] += 1
+        for problem in [*case.iter("failure"), *case.iter("error")]:
+            text = (problem.text or problem.get("message") or "")[-2500:]
+            results[lesson].append(f"{case.get('name')}: {text}")
+    for lesson, count in ran.items():
+        if not count:
+            results[lesson].append(f"nbval ran no cell of {lesson}:\n{done.stdout[-2000:]}")
+    return results
 
 
 @pytest.mark.slow
@@ -241,29 +301,6 @@ def error_outputs(notebook: nbformat.NotebookNode) -> list[str]:
     [pytest.param(path.name, id=path.stem) for path in LESSONS]
     or [pytest.param(None, marks=pytest.mark.skip(reason="no lesson notebooks yet"))],
 )
-def test_lesson_runs_in_the_binder_environment(binder_env, lesson, tmp_path):
-    env, repo = binder_env
-    executed = _execute(repo / "notebooks" / lesson, env, tmp_path)
-    errors = error_outputs(executed)
-    assert not errors, f"{lesson} shows errors when run on Binder:\n" + "\n".join(errors)
-    ran = [c for c in executed.cells if c.cell_type == "code" and c.source.strip()]
-    assert all(c.execution_count for c in ran), f"{lesson}: some code cells did not run"
-
-
-def test_error_check_sees_errors_inside_output_widgets():
-    """The check above must see a callback's error that nbconvert lets through."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["widgets"] = {
-        "application/vnd.jupyter.widget-state+json": {
-            "state": {
-                "abc": {
-                    "model_name": "OutputModel",
-                    "state": {
-                        "outputs": [{"output_type": "error", "ename": "KeyError", "evalue": "'x'"}]
-                    },
-                }
-            }
-        }
-    }
-    assert error_outputs(nb) == ["KeyError: 'x'"]
-    assert json.dumps(error_outputs(nbformat.v4.new_notebook())) == "[]"
+def test_lesson_passes_strict_nbval_on_binder_offline(nbval_results, lesson):
+    problems = nbval_results[lesson]
+    assert not problems, f"{lesson} (Binder kernel, network cut):\n" + "\n\n".join(problems)

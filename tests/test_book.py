@@ -16,9 +16,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from book_build import built_book, can_cut_network
+from book_build import built_book
 from bs4 import BeautifulSoup
 from conftest import REPO
+from offline import can_cut_network
 
 sys.path.insert(0, str(REPO / "docs"))
 import make_book
@@ -223,3 +224,55 @@ def test_publishing_puts_the_site_on_a_gh_pages_branch(tmp_path):
         check=True,
     ).stdout.split()
     assert {"index.html", ".nojekyll", "lessons", "_static"} <= set(listed), listed
+
+
+TEACHER_QUIZ = """\
+from isslearn import quiz
+quiz.show(quiz.MultipleChoice(
+    "Who paid for <b>Zarya</b>? <img src=x onerror=alert(1)>",
+    [quiz.Option("<script>alert(1)</script>", True, "Right: <i>it</i> was the US"),
+     quiz.Option("Russia", False, "Built there, paid elsewhere")],
+))
+"""
+
+
+@book
+def test_a_teachers_quiz_text_is_shown_as_text_on_the_site(tmp_path):
+    """HTML in a teacher's question, answer or feedback reaches the page as text, never as
+    markup: the quiz's static twin escapes it and the website must not undo that."""
+    from nbclient import NotebookClient
+
+    lessons = tmp_path / "notebooks"
+    lessons.mkdir()
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# 99 · A teacher's quiz"),
+        nbformat.v4.new_markdown_cell(
+            "## Learning objectives\n\n- read\n\n**Time to learn:** about 5 minutes"
+        ),
+        nbformat.v4.new_code_cell(TEACHER_QUIZ),
+    ]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    nbformat.write(notebook, lessons / "99_teacher.ipynb")
+    out = tmp_path / "book"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "docs" / "make_book.py"),
+            str(out),
+            "--notebooks",
+            str(lessons),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    page = BeautifulSoup((out / "html" / "lessons" / "99_teacher.html").read_bytes(), "html.parser")
+    outputs = page.select(".cell_output")
+    assert outputs, "the quiz output is missing from the page"
+    for output in outputs:
+        assert not output.select("script, img, b, i"), f"teacher markup became HTML: {output}"
+    text = " ".join(o.get_text() for o in outputs)
+    assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text

@@ -115,7 +115,7 @@ def test_info_reports_a_broken_quiz_setting(write_file, monkeypatch, capsys):
     monkeypatch.setenv("ISSLEARN_QUIZ", str(quiz))
     ran = isslearn(capsys, "info")
     assert ran.code == 1
-    assert f"ISSLEARN_QUIZ={quiz}: this file has problems" in ran.out
+    assert f"ISSLEARN_QUIZ={quiz}: lessons cannot use this file" in ran.out
     assert f"{quiz}:1: field 'options'" in ran.out
     assert "ISSLEARN_EVENTS: not set" in ran.out  # the other setting is still reported
 

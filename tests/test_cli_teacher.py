@@ -22,7 +22,7 @@ def here(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("name", ["events.csv", "quiz.yaml", "quiz.yml"])
+@pytest.mark.parametrize("name", ["quiz.yaml", "quiz.yml"])
 def test_template_writes_a_file_that_passes_check_and_refuses_to_overwrite(here, capsys, name):
     ran = isslearn(capsys, "template", name)
     assert ran.code == 0, ran.err
@@ -32,6 +32,37 @@ def test_template_writes_a_file_that_passes_check_and_refuses_to_overwrite(here,
     assert again.code == 1
     assert f"{name}: already exists" in again.err
     assert (here / name).read_bytes() == written
+
+
+def test_events_template_rows_are_examples_until_their_mark_is_deleted(here, capsys):
+    ran = isslearn(capsys, "template", "events.csv")
+    assert ran.code == 0 and "example rows start with # and are skipped" in ran.out
+    path = here / "events.csv"
+    written = path.read_bytes()
+    untouched = isslearn(capsys, "check", "events.csv")
+    assert untouched.code == 1  # no events yet: the examples are not the teacher's events
+    assert "events.csv:1: the file has a header but no events" in untouched.out
+    assert (
+        "events.csv:2: 3 line(s) starting with # skipped as comments or examples" in untouched.out
+    )
+    assert path.read_bytes() == written
+    again = isslearn(capsys, "template", "events.csv")
+    assert again.code == 1 and "events.csv: already exists" in again.err
+
+    import isslearn as package
+
+    lines = written.decode("utf-8").splitlines()
+    rows = [line for line in lines if line.startswith("#,")]
+    assert len(rows) == 2
+    own = "\n".join([lines[0], rows[0], ",2024-03-01,Our own event"]) + "\n"
+    (here / "mine.csv").write_text(own, "utf-8")
+    mine = package.load_events("mine.csv").query("origin == 'mine.csv'")
+    assert list(mine["title"]) == ["Our own event"]  # the example row is not an event
+
+    path.write_text(written.decode("utf-8").replace("\n#,", "\n,"), "utf-8")  # mark deleted
+    used = isslearn(capsys, "check", "events.csv")
+    assert used.code == 0, used.out
+    assert "events.csv: OK, 2 event(s) from 2009-05-29 to 2027-05-20" in used.out
 
 
 def test_template_events_file_has_every_column(here, capsys):

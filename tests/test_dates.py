@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import isslearn
 from isslearn import SettingsError, plots
@@ -109,3 +112,15 @@ def test_command_line_options_get_command_line_examples():
     message = str(caught.value)
     assert "--start 2000-11-02" in message and "--start 2000" in message
     assert "=" not in message  # no Python keyword syntax on a command line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=14), st.from_regex(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s?")))
+def test_any_text_is_read_whole_as_ascii_yyyy_mm_dd_or_refused(text):
+    try:
+        day = as_day(text)
+    except SettingsError:
+        return
+    assert re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", text, flags=re.ASCII), text
+    year, month, date = (int(part) for part in text.split("-"))
+    assert (day.year, day.month, day.day) == (year, month, date)

@@ -186,6 +186,7 @@ def test_handout_of_a_lesson_with_teacher_files(events_file, quiz_file, tmp_path
 def test_expedition_card_and_explorer_show_names_from_a_teachers_table_as_text():
     expeditions = isslearn.load_expeditions().iloc[:1].copy()
     expeditions.at[expeditions.index[0], "crew"] = (SCRIPT, IMG, "Ann <b>bold</b>")
+    expeditions.at[expeditions.index[0], "crew_agencies"] = ("NASA", "ESA", "JAXA")
     stays = isslearn.load_stays()
     number = int(expeditions["number"].iloc[0])
     card = plots.expedition_card(number, expeditions, stays).to_html()

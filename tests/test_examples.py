@@ -62,3 +62,13 @@ def test_station_on_in_the_tour_is_the_last_shuttle_day():
     events = isslearn.load_events()
     last_shuttle = events[events["title"].str.contains("Shuttle", case=False)]["date"].max()
     assert last_shuttle == pd.Timestamp("2011-07-21")
+
+
+def test_the_readmes_event_count_is_the_catalogues():
+    """'more than N dated, sourced events': N is the count rounded down to a hundred."""
+    stated = re.search(r"more than (\d+) dated, sourced events", README)
+    assert stated, "the README no longer states the catalogue's size"
+    count = len(isslearn.load_events())
+    assert int(stated.group(1)) == count // 100 * 100, (
+        f"the catalogue has {count} events; write 'more than {count // 100 * 100}' in README.md"
+    )

@@ -246,3 +246,75 @@ def test_year_zero_is_a_problem_not_a_crash():
     problems = isslearn.validate(path)
     assert [p.line for p in problems] == [2]
     assert problems[0].column == "date"
+
+
+# ---------------------------------------------------------------- nothing read half-way
+# A teacher's file that validates must have been read whole: every row an event, every field's
+# text in its column, every header column either read or named in a notice. The files are
+# written the way people write them by hand: fields quoted properly, not at all, or with a
+# quote never closed; now and then a trailing comma.
+
+KNOWN_TEXT_COLUMNS = ["title", "summary", "source", "note"]
+OTHER_COLUMNS = ["Teacher", "Catagory", "Agency", "Description", "room", "sources"]
+GOOD_DATES = ["2000-11-02", "1998-11-20", "2024-02-29", "2031-01-01"]
+field_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=30
+).filter(lambda t: t.strip())
+tricky_text = st.one_of(
+    field_text,
+    st.sampled_from(['say "hi"', '"quoted"', "a, b", "a,\nb", "x\r\ny", '"open', "2000-01-01,Z"]),
+)
+
+
+@st.composite
+def hand_written_files(draw) -> tuple[list[str], list[dict[str, str]], str]:
+    extra = draw(st.lists(st.sampled_from(KNOWN_TEXT_COLUMNS + OTHER_COLUMNS), unique=True))
+    header = ["date", "title", *[c for c in extra if c != "title"]]
+    rows = []
+    for _ in range(draw(st.integers(1, 5))):
+        row = {"date": draw(st.sampled_from(GOOD_DATES))}
+        row |= {col: draw(tricky_text) for col in header[1:]}
+        rows.append(row)
+    lines = [",".join(header)]
+    for row in rows:
+        cells = []
+        for col in header:
+            value = row[col]
+            how = draw(st.sampled_from(["quoted", "quoted", "plain", "open-quote"]))
+            if how == "plain" and not re.search(r"[\r\n]", value):
+                cells.append(value)
+            elif how == "open-quote":
+                cells.append('"' + value)
+            else:
+                cells.append('"' + value.replace('"', '""') + '"')
+        lines.append(",".join(cells) + draw(st.sampled_from(["", "", "", ","])))
+    return header, rows, "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+def as_read(text: str) -> str:
+    """What a careful reading keeps of a field: quote characters may go, outer spaces do."""
+    return text.replace('"', "").strip()
+
+
+@FUZZ
+@given(hand_written_files())
+@example(  # the report's case: an unclosed quote swallowed the next rows into one title
+    (
+        ["date", "title"],
+        [{"date": d, "title": t} for d, t in [("2000-11-02", "A"), ("2000-11-03", "B")]],
+        'date,title\n2000-11-02,"A\n2000-11-03,B\n',
+    )
+)
+def test_a_file_that_validates_was_read_whole(case):
+    header, rows, text = case
+    path = _write(text.encode("utf-8"))
+    if isslearn.validate(path):
+        return
+    events = isslearn.load_events(path, builtin=False)
+    assert len(events) == len(rows), f"{len(rows)} rows written, {len(events)} read:\n{text}"
+    for col in [c for c in header if c in KNOWN_TEXT_COLUMNS]:
+        written = sorted(as_read(row[col]) for row in rows)
+        assert sorted(as_read(v) for v in events[col]) == written, f"column {col}:\n{text}"
+    read = set(COLUMNS) | {"source", "note"}
+    ignored = {n.column for n in isslearn.events.check_events(path).notices}
+    assert ignored == {c for c in header if c not in read}, f"columns dropped silently:\n{text}"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import html
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+
+from isslearn.guide import REQUIRED_SECTIONS
 
 QUIZ = """\
 - question: Is <b>Zarya</b> the oldest module?
@@ -41,13 +47,33 @@ def lesson(tmp_path_factory):
             "<details><summary>Solution</summary>SOLUTION-TEXT</details>",
             metadata={"tags": ["answers"]},
         ),
+        nbformat.v4.new_markdown_cell(
+            "## Try it\n\nHow many?\n\n<details>\n<summary>Show a solution</summary>\n\n"
+            "```python\nDETAILS-SOLUTION = 1\n```\nDETAILS-EXPLAINED here.\n</details>"
+        ),
+        nbformat.v4.new_markdown_cell("Closing words.\n<DETAILS><summary>Hint</summary>UNCLOSED"),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     NotebookClient(notebook, timeout=180, resources={"metadata": {"path": str(folder)}}).execute()
     path = folder / "lesson.ipynb"
     nbformat.write(notebook, path)
+    (folder / "lesson.guide.md").write_text(GUIDE, encoding="utf-8")
     return path
+
+
+GUIDE = (
+    "# Teacher's guide: station history\n\n"
+    + "".join(
+        f"## {section}\n\nGUIDE-TEXT for {section.lower()}.\n\n" for section in REQUIRED_SECTIONS
+    )
+    + "| objective | assessed by |\n| --- | --- |\n| GUIDE-OBJECTIVE | quiz item 1 |\n"
+)
+
+LEARNERS_NEVER_SEE = (
+    "SECRET-RIGHT", "SECRET-WRONG", "SOLUTION-TEXT", "Right order", "DETAILS-SOLUTION",
+    "DETAILS-EXPLAINED", "Show a solution", "UNCLOSED", "GUIDE-TEXT", "GUIDE-OBJECTIVE",
+)  # fmt: skip
 
 
 def test_handout_has_questions_but_no_answers_code_or_widgets(lesson):
@@ -57,8 +83,9 @@ def test_handout_has_questions_but_no_answers_code_or_widgets(lesson):
     assert "Is &lt;b&gt;Zarya&lt;/b&gt; the oldest module?" in page  # teacher HTML shown as text
     assert "<b>Zarya</b>" not in page
     assert "Put these modules in the order" in page
-    for secret in ("SECRET-RIGHT", "SECRET-WRONG", "SOLUTION-TEXT", "Right order"):
-        assert secret not in page
+    for secret in LEARNERS_NEVER_SEE:
+        assert secret not in page and secret not in plain(page)
+    assert "Some text to read" in page and "How many?" in page and "Closing words." in page
     assert "quiz.show" not in page and "IntSlider" not in page and "CODE-X" not in page
     assert page.count("data:image/png;base64") == 1  # the figure is embedded
     assert "<title>Station &lt;i&gt;history&lt;/i&gt;</title>" in page
@@ -69,9 +96,16 @@ def test_teachers_key_has_answers_feedback_and_solutions(lesson):
     from isslearn.handout import write_handout
 
     page = write_handout(lesson, answers=True).read_text("utf-8")
-    for secret in ("SECRET-RIGHT", "SECRET-WRONG", "SOLUTION-TEXT", "Right order"):
-        assert secret in page
+    for secret in LEARNERS_NEVER_SEE:
+        assert secret in plain(page)
     assert "<b>Zarya</b>" not in page
+    assert re.search(r"<details open[^>]*>\s*<summary>Show a solution", page)  # printed open
+    assert "<details>" not in page
+    guide_at = page.index(
+        "celltag_isslearn-guide", page.index("<body>")
+    )  # the guide comes last, on its own page
+    assert guide_at > page.index("Closing words.")
+    assert "<td>GUIDE-OBJECTIVE</td>" in page  # its objectives table is a table
 
 
 def test_cli_handout_exit_codes_and_no_traceback(lesson, tmp_path):
@@ -90,10 +124,70 @@ def test_cli_handout_exit_codes_and_no_traceback(lesson, tmp_path):
     assert "Traceback" not in missing.stdout + missing.stderr
 
 
-def test_pdf_when_chromium_is_installed(lesson, tmp_path):
-    from isslearn.handout import find_chromium, to_pdf, write_handout
+def plain(page: str) -> str:
+    """A page's text as a reader sees it (tags dropped, so highlighted code reads whole)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str | None:
+    """The text of a PDF by poppler's pdftotext, or None where poppler is not installed."""
+    if shutil.which("pdftotext") is None:
+        return None
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())
+
+
+@pytest.fixture
+def chromium():
+    from isslearn.handout import find_chromium
 
     if find_chromium() is None:
-        pytest.skip("Chromium is not installed; the CLI says so instead of writing a PDF")
-    pdf = to_pdf(write_handout(lesson, tmp_path / "h.html"), tmp_path / "h.pdf")
-    assert pdf.read_bytes().startswith(b"%PDF")
+        pytest.skip("Chromium is not installed; the command says so instead of writing a PDF")
+
+
+@pytest.mark.parametrize("pdf_flag", [False, True])
+def test_pdf_name_makes_a_real_pdf_of_the_handout(lesson, tmp_path, chromium, pdf_flag):
+    """Before: `-o h.pdf` wrote HTML into h.pdf, and with --pdf Chromium opened that .pdf
+    name as a PDF and printed one blank page over it (about 1 KB, no text, no figure)."""
+    from isslearn.handout import write_handout
+
+    written = write_handout(lesson, tmp_path / "h.pdf", pdf=pdf_flag)
+    pdf = written.read_bytes()
+    assert written == tmp_path / "h.pdf" and pdf.startswith(b"%PDF")
+    assert b"/Subtype /Image" in pdf, "the lesson's figure is not in the PDF"
+    assert len(pdf) > 10_000
+    text = pdf_text(pdf, tmp_path)
+    if text is not None:
+        assert "Station" in text and "Some text to read" in text
+        assert "Is <b>Zarya</b> the oldest module?" in text
+        for secret in LEARNERS_NEVER_SEE:
+            assert secret not in text
+
+
+def test_teachers_key_pdf_prints_solutions_and_guide(lesson, tmp_path, chromium):
+    from isslearn.handout import write_handout
+
+    written = write_handout(lesson, tmp_path, answers=True, pdf=True)
+    assert written == tmp_path / "lesson.key.pdf"
+    text = pdf_text(written.read_bytes(), tmp_path)
+    if text is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed to read the PDF's text")
+    for secret in LEARNERS_NEVER_SEE:
+        assert secret in text, f"{secret} is missing from the printed key"
+
+
+def test_the_lessons_solutions_stay_out_of_the_learners_handout():
+    """Every lesson's try-it solution is a <details> block; the handout must not carry it."""
+    from isslearn.handout import handout_html
+
+    lessons = Path(__file__).resolve().parent.parent / "notebooks"
+    for notebook in sorted(lessons.glob("0*.ipynb")):
+        sources = ["".join(cell["source"]) for cell in nbformat.read(notebook, as_version=4).cells]
+        solutions = [s for s in sources if "<details" in s]
+        page = handout_html(notebook)
+        assert "<details" not in page and "Show a solution" not in page, notebook.name
+        key = handout_html(notebook, answers=True)
+        assert key.count("<details open") >= len(solutions) > 0, notebook.name

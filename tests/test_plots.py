@@ -171,14 +171,28 @@ def test_expedition_card_gives_each_person_their_own_stay():
         assert row["arrived"] in {f"{d:%Y-%m-%d}" for d in theirs["arrival"]}
 
 
-def test_expedition_card_of_a_crew_aboard_throughout_says_so():
+def test_expedition_card_caption_matches_its_table():
+    """Whoever the table shows joining or leaving, the caption names; when nobody did, the
+    caption says the whole crew was aboard throughout."""
     from isslearn.catalogue import load_expeditions
 
-    first = load_expeditions().iloc[0]
-    caption = plots.expedition_card(int(first["number"])).caption
-    days = (first["end"] - first["start"]).days
-    assert f"{days} days, {len(first['crew'])} crew" in caption
-    assert "The whole crew was aboard from its first day to its last" in caption
+    seen_throughout = False
+    for number in load_expeditions()["number"].head(25):
+        card = plots.expedition_card(int(number))
+        table, caption = card.data, card.caption
+        during = table["during this expedition"]
+        for name, what in zip(table["crew member"], during, strict=True):
+            if "joined" in what:
+                assert name in caption.split("Joined during it:")[1].split(".")[0]
+            if "left" in what:
+                assert name in caption.split("Left during it:")[1].split(".")[0]
+        if (during == "aboard throughout").all():
+            seen_throughout = True
+            assert "The whole crew was aboard from its first day to its last" in caption
+        exp = load_expeditions().set_index("number").loc[number]
+        if pd.notna(exp["end"]):
+            assert f"{(exp['end'] - exp['start']).days} days, {len(table)} crew" in caption
+    assert seen_throughout
 
 
 def test_contributions_add_up_to_the_catalogue():
@@ -251,7 +265,9 @@ def test_cargo_fleet_shows_each_ship_in_its_agency_colour():
     chart = plots.cargo_fleet(["ATV"])
     (bar,) = chart.figure.axes[0].patches
     assert mcolors.to_hex(bar.get_facecolor()).upper() == plots.agency_colors()["ESA"].upper()
-    assert chart.description.startswith("Cargo ships in the catalogue: ATV (ESA)")
+    assert chart.description.startswith(
+        "Cargo ships in the catalogue, from first to last event: ATV (ESA)"
+    )
     with pytest.raises(ValueError, match="choose from"):
         plots.cargo_fleet(["Enterprise"])
 
@@ -349,19 +365,23 @@ def test_fast_png_refuses_to_drop_an_alpha_that_is_not_opaque():
 # ---------------------------------------------------------------- figures take their data
 
 
-def test_a_broken_class_events_file_does_not_break_figures_that_show_no_events(
-    write_file, monkeypatch
+def test_a_broken_class_events_file_does_not_touch_figures_that_show_no_events(
+    write_file, monkeypatch, capsys
 ):
     broken = write_file("class.csv", "date,title\n2008-13-40,Not a date\n")
     monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
-    with pytest.raises(isslearn.CatalogueError):
-        isslearn.load_events()  # the file really is broken
-    assert plots.people_aboard().description
+    assert isslearn.validate(broken)  # the file really is broken
+    isslearn.load_events()  # the loader notices the broken file and says so...
+    said = capsys.readouterr()
+    assert "ISSLEARN_EVENTS" in said.out + said.err
+    assert plots.people_aboard().description  # ...but these never read it
     assert plots.growth().description
     assert plots.station("2011-07-21").description
     assert plots.launches_by_vehicle().description
     assert plots.contributions("built_by").description
     assert plots.expedition_card(20).caption
+    shown = capsys.readouterr()
+    assert "ISSLEARN_EVENTS" not in shown.out + shown.err
 
 
 def test_a_class_event_in_2035_does_not_stretch_the_crew_or_growth_chart(write_file, monkeypatch):

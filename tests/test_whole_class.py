@@ -82,7 +82,12 @@ def classroom(tmp_path_factory) -> Iterator[Classroom]:
     class_files.mkdir()
     shutil.copy(CLASS_EVENTS, class_files / "events.csv")
     class_env = {"ISSLEARN_EVENTS": str(class_files / "events.csv")}
-    with running_hub(folder / "hub", class_env) as hub, MemorySampler(hub.process.pid) as memory:
+    # Set on the hub process only: it must NOT reach the learners (the README says so).
+    hub_env = {"ISSLEARN_QUIZ": str(class_files / "quiz.yaml")}
+    with (
+        running_hub(folder / "hub", class_env, hub_env) as hub,
+        MemorySampler(hub.process.pid) as memory,
+    ):
         lesson = f"{clone.name}/notebooks/{LESSON.name}"
         runs, learners = class_session(hub, clone, API_LEARNERS, f"notebooks/{LESSON.name}")
         yield Classroom(hub, clone, runs, learners, memory, lesson)

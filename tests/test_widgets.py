@@ -299,3 +299,19 @@ def test_a_failing_callback_raises_instead_of_hiding_the_error():
     widgets.ChartExplorer({"when": picker}, draw)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         picker.value = "not a date"
+
+
+def test_settings_of_a_lesson_that_match_nothing_still_show_every_figure_and_explorer():
+    """Issue 14: agencies=["ISRO"] from 2040 made lesson cells fail with a NaN error."""
+    from isslearn import load_events
+    from isslearn.summaries import select_events
+
+    start = pd.Timestamp("2040-01-01")
+    events = select_events(load_events(), start=start, agencies=["ISRO"])
+    assert events.empty
+    assert plots.timeline(events).description.startswith(plots.NO_MATCH)
+    timeline = widgets.event_timeline(events, start=start)
+    assert timeline.chart.description.startswith(plots.NO_MATCH)
+    assert timeline.controls["years"].min <= 2040 <= timeline.controls["years"].max
+    assembly = widgets.assembly_explorer(start)
+    assert "no module arrived or left on or after 2040-01-01" in assembly.chart.description

@@ -56,13 +56,16 @@ def _plain(text: str) -> str:
 
 def answer_lines(notebook: Path) -> list[str]:
     """Text only the teacher's key may show: lines of each quiz key that the questions lack,
-    and the text of cells tagged ``answers`` (try-it solutions)."""
+    the text of cells tagged ``answers`` and of ``<details>`` blocks (try-it solutions)."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     secret = []
     for cell in nb["cells"]:
         source = "".join(cell.get("source", ""))
         if "answers" in cell.get("metadata", {}).get("tags", []) and cell["cell_type"] != "code":
             secret += source.splitlines()
+        elif cell["cell_type"] == "markdown":  # a <details> block is a try-it solution
+            for block in re.findall(r"<details\b.*?</details>", source, re.DOTALL | re.I):
+                secret += [line for line in block.splitlines() if "<summary" not in line]
         for output in cell.get("outputs", []):
             quiz = output.get("metadata", {}).get("isslearn", {}).get("quiz")
             if quiz:
@@ -89,7 +92,7 @@ def test_handout_shows_its_figures_and_no_answers(handout, lesson, page, screens
     assert not page.locator("input, button, select, .isslearn-quiz-feedback").count(), (
         "the handout contains live controls; paper cannot use them"
     )
-    text = _plain(page.locator("body").inner_text())
+    text = _plain(page.locator("body").text_content() or "")  # closed <details> too
     secrets = answer_lines(lesson)
     leaked = [line for line in secrets if line in text]
     assert not leaked, f"the handout gives answers away: {leaked[:5]}"
