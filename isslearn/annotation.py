@@ -10,6 +10,7 @@ import pandas as pd
 
 from .catalogue import load_eras, load_expeditions, load_modules
 from .station import crew_count, habitation, station_totals
+from .values import as_days
 
 __all__ = ["ANNOTATION_COLUMNS", "BEFORE_LAUNCH", "annotate"]
 
@@ -46,7 +47,7 @@ def annotate(events: pd.DataFrame) -> pd.DataFrame:
             "annotate() needs a 'date' column; the table has: " + ", ".join(events.columns)
         )
     result = events.copy()
-    dates = pd.to_datetime(result["date"])
+    dates = as_days(result["date"])
     modules = load_modules()
 
     eras = load_eras().sort_values("start")

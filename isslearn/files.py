@@ -325,7 +325,7 @@ def _field_over_lines(table: Table, line: int, fields: list[str], index: int) ->
         opened,
         table.header[index],
         f"a double quote opened on line {opened} runs on to line {last}{swallowed}",
-        "close the quote on that line; each event must fit on one line, "
+        "close the quote on that line; each row must fit on one line, "
         "so remove any line break inside a field",
     )
 

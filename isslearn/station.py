@@ -12,17 +12,13 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import load_expeditions, load_modules, load_stays
-from .values import DateLike, as_day
+from .values import DateLike, as_day, as_days
 
 __all__ = ["attached_mask", "crew_count", "crew_runs", "habitation", "station_on", "station_totals"]
 
 
 def _as_dates(dates: Iterable[DateLike]) -> np.ndarray:
-    """Many dates as datetime64; anything not already a datetime is read with as_day."""
-    series = pd.Series(dates)
-    if not pd.api.types.is_datetime64_any_dtype(series):
-        series = pd.Series([as_day(d) for d in series], dtype="datetime64[ns]")
-    return series.to_numpy(dtype="datetime64[ns]")
+    return as_days(dates).to_numpy(dtype="datetime64[ns]")
 
 
 def attached_mask(dates: Iterable[DateLike], modules: pd.DataFrame) -> np.ndarray:

@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -51,6 +51,7 @@ __all__ = [
     "DateLike",
     "agency_hint",
     "as_day",
+    "as_days",
     "as_optional_day",
     "closest",
     "date_hint",
@@ -142,6 +143,19 @@ EVENT_COLUMN_SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["url", "link", "links", "reference", "references", "sources"], "source"),
     **dict.fromkeys(["notes", "comment", "comments", "remark", "remarks"], "note"),
     **dict.fromkeys(["identifier", "event_id", "slug"], "id"),
+    # the same columns in the languages of the partner countries' classrooms
+    **dict.fromkeys(["titel", "titolo", "título", "タイトル", "название"], "title"),
+    **dict.fromkeys(["дата", "日付"], "date"),
+    **dict.fromkeys(
+        ["beschreibung", "zusammenfassung", "résumé", "resume", "resumen", "descripción"],
+        "summary",
+    ),
+    **dict.fromkeys(["descripcion", "descrizione", "riassunto", "описание"], "summary"),
+    **dict.fromkeys(["kategorie", "categoría", "categoria", "catégorie", "категория"], "category"),
+    **dict.fromkeys(["agentur", "agence", "agencia", "agenzia", "агентство"], "agencies"),
+    **dict.fromkeys(["land", "länder", "pays", "país", "países", "paese", "paesi"], "countries"),
+    **dict.fromkeys(["страна", "国"], "countries"),
+    **dict.fromkeys(["quelle", "fuente", "fonte", "источник"], "source"),
 }
 
 MODULE_COLUMNS: tuple[str, ...] = (
@@ -352,6 +366,17 @@ e.g. date='2000-11-02'
     raise SettingsError(
         f"{shown}{value!r} is not a date; write it as a string 'YYYY-MM-DD', e.g. {example}"
     )
+
+
+def as_days(values: Iterable[DateLike], argument: str = "date") -> pd.Series:
+    """Many dates as a datetime Series: a datetime column as it is (NaT included, time zones
+    as UTC days), anything else read one by one with :func:`as_day`."""
+    series = pd.Series(values)
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_convert("UTC").dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series.dt.normalize()
+    return pd.Series([as_day(v, argument) for v in series], index=series.index, dtype="M8[ns]")
 
 
 def as_optional_day(

@@ -124,3 +124,14 @@ def test_a_table_without_dates_is_refused_clearly():
 )
 def test_people_aboard_counts_long_duration_crew(date, people):
     assert on(date).iloc[0].people_aboard == people
+
+
+def test_annotate_reads_dates_as_every_other_entry_point_does():
+    import pandas as pd
+    import pytest
+
+    table = pd.DataFrame({"date": ["2011-07-21"], "title": ["Last Shuttle landing"]})
+    [people] = isslearn.annotate(table)["people_aboard"]
+    assert people == isslearn.station.crew_count([pd.Timestamp("2011-07-21")])[0]
+    with pytest.raises(isslearn.SettingsError, match="date='July 2011' is not a date"):
+        isslearn.annotate(pd.DataFrame({"date": ["July 2011"]}))

@@ -328,3 +328,14 @@ def test_rows_marked_as_examples_are_left_out_with_a_notice(write_file):
     [notice] = check.notices
     assert (notice.line, notice.column) == (2, "status")
     assert "marked as an example, so it is left out" in str(notice)
+
+
+def test_a_header_in_another_language_is_told_which_columns_it_means(write_file):
+    path = write_file("de.csv", "Datum,Titel,Kategorie,Beschreibung\n2000-11-02,A,crew,B\n")
+    problems = isslearn.validate(path)
+    assert [(p.column, p.hint.split(";")[-1].strip()) for p in problems] == [
+        ("date", "did you mean 'date' where it says 'Datum'?"),
+        ("title", "did you mean 'title' where it says 'Titel'?"),
+        ("Kategorie", "did you mean 'category'? rename the column in the header"),
+        ("Beschreibung", "did you mean 'summary'? rename the column in the header"),
+    ]

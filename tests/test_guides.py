@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from isslearn.guide import REQUIRED_SECTIONS
 from isslearn.handout import handout_html
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,17 +26,7 @@ GUIDES = REPO / "isslearn" / "guides"
 GLOSSARY = NOTEBOOKS / "glossary.md"
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
-SECTIONS = [
-    "Timed plan: 45 minutes",
-    "Timed plan: 60 minutes",
-    "Discussion prompts",
-    "Misconceptions",
-    "No-code path",
-    "Extension tasks",
-    "Answers to the exercises",
-    "Objectives and how they are assessed",
-    "Sensitive topics",
-]
+SECTIONS = list(REQUIRED_SECTIONS)  # the one list, shared with `isslearn guide`
 NONE = {"", "—", "-", "–", "none"}
 
 
