@@ -244,7 +244,7 @@ class CargoChart:
         style_axes(ax)
         title(self.figure, CARGO_TITLE)
 
-    def changing(self) -> list:
+    def changing(self) -> list[Artist]:
         """What a new choice of ships redraws: the whole plot (rows, dates and names change)."""
         return [a for a in self.axes.get_children() if a is not self.axes.patch]
 

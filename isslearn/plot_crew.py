@@ -31,6 +31,7 @@ from .plot_style import agency_colors as _agency_colors
 from .values import DateLike, as_optional_day
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from pandas.io.formats.style import Styler
 
 __all__ = [
@@ -124,7 +125,7 @@ class CrewChart:
         ys = [0, *self.steps["crew"], int(self.steps["crew"].iloc[-1])]
         return xs, ys
 
-    def changing(self) -> list:
+    def changing(self) -> list[Artist]:
         """What a new date range redraws: everything in the plot but the people-count axis."""
         ax = self.axes
         return [a for a in ax.get_children() if a is not ax.patch and a is not ax.yaxis]
