@@ -102,17 +102,6 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
     records: list[dict] = []
     first_line_of_id: dict[str, int] = {}
     for line, row in table.rows:
-        if not strict and row.get("status", "").casefold() == voc.EXAMPLE_STATUS:
-            table.notices.append(
-                Problem(
-                    name,
-                    line,
-                    "status",
-                    "this row is marked as an example, so it is left out",
-                    "delete it, or set its status to 'happened' or 'planned' to keep it",
-                )
-            )
-            continue
         before = len(problems)
         record = _event_record(row, line, name, problems)
         if len(problems) > before:

@@ -38,7 +38,6 @@ __all__ = [
     "EVENT_COLUMNS",
     "EVENT_COLUMN_SYNONYMS",
     "EVENT_REQUIRED",
-    "EXAMPLE_STATUS",
     "EXPEDITION_COLUMNS",
     "FIRST_YEAR",
     "FORMER_AGENCY_NAMES",
@@ -80,7 +79,6 @@ DEFAULT_CATEGORY = "milestone"
 
 STATUSES: tuple[str, ...] = ("happened", "planned")
 DEFAULT_STATUS = "happened"
-EXAMPLE_STATUS = "example"  # a teacher's row kept only to show the format; never loaded
 
 MODULE_KINDS: tuple[str, ...] = (
     "pressurized",

@@ -317,19 +317,6 @@ def test_tilde_in_the_class_events_variable_is_the_home_folder(tmp_path, monkeyp
     assert isslearn.load_events("~/class.csv", builtin=False)["title"].tolist() == ["Our visit"]
 
 
-def test_rows_marked_as_examples_are_left_out_with_a_notice(write_file):
-    path = write_file(
-        "t.csv",
-        "date,title,status\n2009-05-29,Example talk,example\n2024-10-10,Our visit,happened\n",
-    )
-    check = isslearn.events.check_events(path)
-    assert check.problems == []
-    assert check.events["title"].tolist() == ["Our visit"]
-    [notice] = check.notices
-    assert (notice.line, notice.column) == (2, "status")
-    assert "marked as an example, so it is left out" in str(notice)
-
-
 def test_a_header_in_another_language_is_told_which_columns_it_means(write_file):
     path = write_file("de.csv", "Datum,Titel,Kategorie,Beschreibung\n2000-11-02,A,crew,B\n")
     problems = isslearn.validate(path)

@@ -24,16 +24,15 @@ put in double quotes. The file is only read, never changed.
 Besides problems (which stop the file from loading), the reader gives *notices* for things
 that load but are probably not what the teacher meant: an option without feedback (the
 learner would only see a plain default), and text cut short by `` #`` (YAML reads the rest of
-the line as a comment). :func:`load_quiz_file` issues each notice as a
-:class:`QuizFileNotice` warning placed at the file's line, which a notebook shows under the
-cell (with that line of the file); ``isslearn check`` prints them above its "OK" line.
+the line as a comment). :func:`load_quiz_file` shows each notice once, like every isslearn
+notice (:mod:`isslearn.notices`), as ``FILE:LINE: notice: ...`` under the cell; ``isslearn
+check`` prints them above its "OK" line.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,13 +40,13 @@ import yaml
 
 from ..errors import Problem, QuizFileError
 from ..files import decode, read_bytes
+from ..notices import tell
 from ..values import unknown_choice_hint
 from .items import MultipleChoice, Option, Ordering, QuizItem
 
 __all__ = [
     "FieldProblem",
     "QuizFile",
-    "QuizFileNotice",
     "load_quiz_file",
     "parse_quiz_file",
     "quiz_file_notices",
@@ -85,10 +84,6 @@ class FieldNotice(FieldProblem):
         return super().__str__().replace(": ", ": notice: ", 1)
 
 
-class QuizFileNotice(UserWarning):
-    """Warning category for a quiz file's notices (see the module docstring)."""
-
-
 @dataclass(frozen=True)
 class QuizFile:
     """What reading a quiz file found: the items (empty if there are problems), the problems
@@ -121,17 +116,13 @@ def quiz_file_notices(path: str | os.PathLike[str]) -> list[Problem]:
 def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
     """The quiz items in ``path``; raises :class:`QuizFileError` listing every problem.
 
-    Each notice is issued as a :class:`QuizFileNotice` warning, so a lesson shows it.
+    Each notice is shown once, as every isslearn notice is (:func:`isslearn.notices.tell`).
     """
     found = read_quiz_file(path)
     if found.problems:
         raise QuizFileError(found.problems)
     for notice in found.notices:
-        # placed at the teacher's line, so a notebook shows 'quiz.yaml:6: QuizFileNotice: ...'
-        # followed by that line of the file, and shows it again each time the file is read
-        where = f"{notice.file}:{notice.line}: "
-        text = str(notice).removeprefix(where)
-        warnings.warn_explicit(text, QuizFileNotice, notice.file, notice.line)
+        tell(str(notice))  # the same channel as every other notice: once, no traceback
     return found.items
 
 
