@@ -23,11 +23,13 @@ from . import __version__
 from .catalogue import builtin_location
 from .errors import FileProblems, IsslearnError, Problem
 from .events import EVENTS_ENV, check_events, current_to, load_events, teacher_events_path
+from .files import read_bytes
 from .guide import find_guide
 from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
 from .quiz.files import read_quiz_file
 from .scaffold import new_lesson, write_template
+from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_as, sheet_names
 from .values import as_day
 
 __all__ = ["CHECKERS", "Checked", "Checker", "build_parser", "main"]
@@ -58,7 +60,9 @@ def _check_events(path: Path) -> Checked:
     span = (
         f" from {events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}" if len(events) else ""
     )
-    return Checked([], check.notices, f"{path}: OK, {len(events)} event(s){span}")
+    how = read_as(path)  # "read as semicolon-separated", "read from sheet 'Events'"
+    how = f" ({how})" if how else ""
+    return Checked([], check.notices, f"{path}: OK, {len(events)} event(s){span}{how}")
 
 
 def _check_quiz(path: Path) -> Checked:
@@ -68,7 +72,34 @@ def _check_quiz(path: Path) -> Checked:
     return Checked([], found.notices, f"{path}: OK, {len(found.items)} quiz item(s)")
 
 
-CHECKERS: dict[str, Checker] = {".csv": _check_events, ".yaml": _check_quiz, ".yml": _check_quiz}
+def _check_workbook(path: Path) -> Checked:
+    """A workbook's events sheet and, if it has one, its Quiz sheet."""
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    data = read_bytes(path, problems, kind="workbook")
+    names = sheet_names(data) if data is not None and is_workbook(data) else None
+    has_quiz = names is not None and any(n.strip().casefold() == "quiz" for n in names)
+    only_quiz = has_quiz and len(names or []) == 1
+    summaries = []
+    for checker, wanted in ((_check_events, not only_quiz), (_check_quiz, has_quiz)):
+        if wanted:
+            checked = checker(path)
+            problems += checked.problems
+            notices += checked.notices
+            summaries.append(checked.summary)
+    if has_quiz and not problems:
+        summaries[-1] += " (read from sheet 'Quiz')"
+    return Checked(problems, notices, "" if problems else "\n".join(summaries))
+
+
+CHECKERS: dict[str, Checker] = {
+    ".csv": _check_events,
+    ".tsv": _check_events,
+    ".txt": _check_events,
+    ".yaml": _check_quiz,
+    ".yml": _check_quiz,
+    **dict.fromkeys(WORKBOOK_SUFFIXES, _check_workbook),
+}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -111,7 +142,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def _events_setting() -> tuple[list[str], bool]:
     path = teacher_events_path()
     if path is None:
-        return [f"{EVENTS_ENV}: not set (set it to an events CSV file to add class events)"], True
+        not_set = "not set (set it to an events file, .xlsx, .ods or .csv, to add class events)"
+        return [f"{EVENTS_ENV}: {not_set}"], True
     checked = _check_events(path)
     if checked.problems:
         head = f"{EVENTS_ENV}={path}: lessons cannot use this file (they show the built-in events"
@@ -123,7 +155,8 @@ def _events_setting() -> tuple[list[str], bool]:
 def _quiz_setting() -> tuple[list[str], bool]:
     value = os.environ.get(QUIZ_ENV, "").strip()
     if not value:
-        return [f"{QUIZ_ENV}: not set (set it to a quiz YAML file for class questions)"], True
+        not_set = "not set (set it to a quiz file, .yaml or a workbook's Quiz sheet, for questions)"
+        return [f"{QUIZ_ENV}: {not_set}"], True
     checked = _check_quiz(Path(value).expanduser())
     if checked.problems:
         head = f"{QUIZ_ENV}={value}: lessons cannot use this file (they ask their own questions"
@@ -134,7 +167,8 @@ def _quiz_setting() -> tuple[list[str], bool]:
 
 def cmd_template(args: argparse.Namespace) -> int:
     written = write_template(args.file)
-    examples = " (its example rows start with # and are skipped)" * (written.suffix == ".csv")
+    has_examples = written.suffix.lower() in (".csv", ".xlsx")
+    examples = " (its example rows start with # and are skipped)" * has_examples
     print(f"{written}: written{examples}; fill it in, then run `isslearn check {written}`")
     return 0
 
@@ -207,21 +241,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"isslearn {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check teachers' files without changing them")
-    check.add_argument("files", nargs="+", metavar="FILE", help="events CSV (or quiz YAML) files")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="events (.xlsx, .ods, .csv) or quiz (.yaml) files"
+    )
     check.set_defaults(func=cmd_check)
     info = sub.add_parser(
         "info", help="version, the catalogue's date, and the class's ISSLEARN_ settings checked"
     )
     info.set_defaults(func=cmd_info)
     template = sub.add_parser(
-        "template", help="write a template events file (.csv) or quiz file (.yaml) to fill in"
+        "template",
+        help="write a template to fill in: events.xlsx (events and quiz sheets, with drop-down "
+        "lists), events.csv or quiz.yaml",
     )
-    template.add_argument("file", metavar="FILE", help="e.g. events.csv or quiz.yaml (new)")
+    template.add_argument(
+        "file", metavar="FILE", help="e.g. events.xlsx, events.csv or quiz.yaml (new)"
+    )
     template.set_defaults(func=cmd_template)
     lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
     lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")
     lesson.add_argument("--dir", default=".", help="folder to write it in (default: here)")
-    lesson.add_argument("--events", metavar="FILE", help="your events CSV file")
+    lesson.add_argument("--events", metavar="FILE", help="your events file (.xlsx, .ods or .csv)")
     lesson.add_argument(
         "--start",
         metavar="YEAR|YYYY-MM-DD",
@@ -232,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YEAR|YYYY-MM-DD",
         help="last date shown: a year (2016 means to 31 December 2016) or a day (2016-06-30)",
     )
-    lesson.add_argument("--quiz", metavar="FILE", help="your quiz YAML file")
+    lesson.add_argument(
+        "--quiz", metavar="FILE", help="your quiz file (.yaml, or a workbook with a Quiz sheet)"
+    )
     lesson.add_argument("--title", help="the lesson's title (default: from NAME)")
     lesson.set_defaults(func=cmd_new_lesson)
     handout = sub.add_parser(

@@ -25,7 +25,9 @@ __all__ = [
 class Problem:
     """One thing wrong with a data file, at a place a teacher can find in a text editor.
 
-    ``line`` counts from 1 and the header is line 1, as an editor shows it.
+    ``line`` counts from 1 and the header is line 1, as an editor shows it. In a spreadsheet
+    ``place`` says where as the program shows it ("sheet 'Events', cell B4") and ``line`` is
+    the sheet's row number.
     """
 
     file: str
@@ -33,9 +35,10 @@ class Problem:
     column: str | None
     message: str
     hint: str = ""
+    place: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}: "
+        where = f"{self.file}: {self.place}: " if self.place else f"{self.file}:{self.line}: "
         what = f"column '{self.column}': {self.message}" if self.column else self.message
         return where + what + (f"; {self.hint}" if self.hint else "")
 

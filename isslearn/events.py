@@ -17,8 +17,9 @@ import pandas as pd
 from . import values as voc
 from .catalogue import agency_codes, agency_countries, agency_names, builtin_table, categorical
 from .errors import CatalogueError, Problem
-from .files import Table, check_columns, read_table_file
+from .files import Table, check_columns
 from .notices import class_file_unusable, tell
+from .sheets import place_problems, read_events_table
 from .values import (
     agency_hint,
     closest,
@@ -254,10 +255,12 @@ class EventsCheck:
 
 def _read_teacher(path: Path, taken_ids: set[str]) -> tuple[list[dict], EventsCheck]:
     countries = sorted({c for name in agency_countries().values() for c in name})
-    table = read_table_file(path, {"agencies": agency_codes(), "countries": countries})
+    # CSV (any separator) or a workbook's Events sheet
+    table = read_events_table(path, {"agencies": agency_codes(), "countries": countries})
     # Rows are checked whenever the header could be read, so every problem shows in one go.
     header_read = table.header and all(p.line > table.header_line for p in table.problems)
     records = _event_records(table, strict=False, taken_ids=taken_ids) if header_read else []
+    place_problems(table)  # in a workbook: sheet and cell, as the spreadsheet shows them
     if table.problems:  # a file with any problem adds no events
         records = []
     events = _sorted(_events_frame(records, path.name))

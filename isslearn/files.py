@@ -25,6 +25,7 @@ __all__ = [
     "Table",
     "check_columns",
     "decode",
+    "fill_table",
     "read_bytes",
     "read_table",
     "read_table_file",
@@ -67,15 +68,22 @@ def read_table(
     """
     table = Table(name=name, header=[], list_columns=dict(list_columns or {}))
     text = decode(data, name, table.problems, save_as="CSV UTF-8")
-    if text is None:
-        return table
+    if text is not None:
+        fill_table(text, table)
+    return table
+
+
+def fill_table(text: str, table: Table, delimiter: str = ",") -> None:
+    """Parse decoded CSV ``text`` into ``table``; ``delimiter`` may be ';' or a tab (a
+    spreadsheet's export in many languages), as :mod:`isslearn.sheets` detects it."""
+    name = table.name
     if not text.strip():
         table.problems.append(
             Problem(
                 name, 1, None, "the file is empty", "it needs a header line such as 'date,title'"
             )
         )
-        return table
+        return
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         table.problems.append(
@@ -87,9 +95,8 @@ def read_table(
                 "save it from your spreadsheet as 'CSV UTF-8 (comma delimited)'",
             )
         )
-        return table
-    _parse(text, table)
-    return table
+        return
+    _parse(text, table, delimiter)
 
 
 def read_bytes(
@@ -144,9 +151,9 @@ def read_table_file(
     return read_table(data, str(path), list_columns)
 
 
-def _parse(text: str, table: Table) -> None:
+def _parse(text: str, table: Table, delimiter: str = ",") -> None:
     name = table.name
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     lines = io.StringIO(text, newline="").readlines()  # split as the reader splits them
     previous_end = 0
     header_line = 0

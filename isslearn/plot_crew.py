@@ -243,6 +243,8 @@ def expedition_table(
     exp = match.iloc[0]
     start, end = exp["start"], exp["end"]
     names = load_agencies().set_index("code")["name"]
+    following = expeditions[expeditions["number"] == number + 1]
+    next_commander = following.iloc[0]["commander"] if len(following) else None
     rows = []
     for name, agency in zip(exp["crew"], exp["crew_agencies"], strict=True):
         stay = _own_stay(name, stays, start, end)
@@ -257,7 +259,7 @@ def expedition_table(
         rows.append(
             {
                 "crew member": name,
-                "role": "commander" if name == exp.get("commander") else "flight engineer",
+                "role": _role(name, exp, next_commander, arrived, left),
                 "agency": agency,
                 "agency name": names.get(agency, agency),
                 "arrived": "unknown" if pd.isna(arrived) else f"{arrived:%Y-%m-%d}",
@@ -269,6 +271,17 @@ def expedition_table(
     return pd.DataFrame(rows)
 
 
+def _role(name: str, exp: pd.Series, next_commander: object, arrived: object, left: object) -> str:
+    """Commander, the next expedition's commander come for the handover, or flight engineer."""
+    if name == exp.get("commander"):
+        return "commander"
+    came_late = not pd.isna(arrived) and arrived > exp["start"]
+    stayed_on = pd.isna(left) or (not pd.isna(exp["end"]) and left > exp["end"])
+    if name == next_commander and came_late and stayed_on:
+        return f"commander of Expedition {int(exp['number']) + 1}"
+    return "flight engineer"
+
+
 def expedition_sentence(number: int, table: pd.DataFrame, expeditions: pd.DataFrame) -> str:
     """Expedition ``number``'s dates, crew size, and who joined or left during it."""
     exp = expeditions[expeditions["number"] == number].iloc[0]
@@ -278,14 +291,26 @@ def expedition_sentence(number: int, table: pd.DataFrame, expeditions: pd.DataFr
     else:
         span = f"from {start:%Y-%m-%d} to {end:%Y-%m-%d}, {(end - start).days} days"
     rows = list(table.itertuples(index=False))
-    joined = [f"{r[0]} ({r.arrived})" for r in rows if "joined" in r[-1]]
+    stays_on = [r for r in rows if "joined" in r[-1] and "left" not in r[-1] and not pd.isna(end)]
+    joined = [f"{r[0]} ({r.arrived})" for r in rows if "joined" in r[-1] and r not in stays_on]
+    handover = [f"{r[0]} ({r.arrived})" for r in stays_on]
     left = [f"{r[0]} ({r.left})" for r in rows if "left" in r[-1]]
-    sentence = f"Expedition {int(number)}: {span}, {len(table)} crew."
+    at_start = sum("joined" not in r[-1] for r in rows)
+    sentence = (
+        f"Expedition {int(number)}: {span}; {len(table)} people lived aboard during it, "
+        f"{at_start} of them from its first day."
+    )
     if joined:
         sentence += " Joined during it: " + ", ".join(joined) + "."
+    if handover:
+        sentence += (
+            f" Arrived during it and stayed on into Expedition {int(number) + 1}: "
+            + ", ".join(handover)
+            + "."
+        )
     if left:
         sentence += " Left during it: " + ", ".join(left) + "."
-    if not joined and not left:
+    if not joined and not handover and not left:
         sentence += " The whole crew was aboard from its first day to its last."
     return sentence
 

@@ -44,11 +44,16 @@ def template_text(name: str) -> str:
 
 
 def write_template(target: str | os.PathLike[str]) -> Path:
-    """Write the template matching ``target``'s extension (.csv events, .yaml/.yml quiz)."""
+    """Write the template matching ``target``'s extension (.csv events, .yaml/.yml quiz,
+    .xlsx a workbook with Events and Quiz sheets)."""
     target = Path(target)
+    if target.suffix.lower() == ".xlsx":  # events and quiz sheets, with drop-down lists
+        from .sheet_template import events_workbook  # lazy: openpyxl only for this
+
+        return write_output(target, events_workbook())
     name = TEMPLATES.get(target.suffix.lower())
     if name is None:
-        kinds = ", ".join(sorted(TEMPLATES))
+        kinds = ", ".join(sorted([*TEMPLATES, ".xlsx"]))
         raise ScaffoldError(f"{target}: no template for this kind of file; choose one of {kinds}")
     return write_output(target, template_text(name))
 

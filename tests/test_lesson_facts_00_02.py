@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 import isslearn
+from isslearn import plots
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = {
@@ -303,3 +304,122 @@ def test_who_left_and_joined_expedition_20_matches_the_stays():
     assert month_year(stott["arrival"].iloc[0]) == "August 2009"
     assert stott["arrival"].iloc[0] < expedition["end"]
     assert "Koichi Wakata left in July 2009 and Nicole Stott joined in August 2009" in prose("02")
+
+
+# ---- checks added by the independent fact-check of lessons 00-02 (review-a)
+
+
+def _people_on(day: pd.Timestamp) -> set[str]:
+    stays = isslearn.load_stays()
+    aboard = (stays["arrival"] <= day) & (stays["departure"].isna() | (stays["departure"] > day))
+    return set(stays.loc[aboard, "person"])
+
+
+def test_expedition_1_quiz_distractor_is_not_on_its_card():
+    """The feedback asks 'Is his name on Expedition 1's card?': the answer must be no."""
+    expeditions = isslearn.load_expeditions().set_index("number")
+    first = expeditions.loc[1]
+    stays = isslearn.load_stays()
+    on_card = stays[(stays["arrival"] < first["end"]) & (stays["departure"] > first["start"])]
+    assert expeditions.loc[3, "commander"] == "Frank Culbertson"
+    assert "Frank Culbertson" not in set(on_card["person"])
+    assert 'quiz.Option("Frank Culbertson", False' in quiz_source("02")
+    assert "the third. Is his name on Expedition 1's card?" in quiz_source("02")
+
+
+def _stay_during(person: str, expedition: pd.Series) -> pd.Series:
+    """The one stay of ``person`` that overlaps ``expedition``."""
+    stays = isslearn.load_stays()
+    overlap = stays[
+        (stays["person"] == person)
+        & (stays["arrival"] < expedition["end"])
+        & (stays["departure"] > expedition["start"])
+    ]
+    assert len(overlap) == 1, (person, len(overlap))
+    return overlap.iloc[0]
+
+
+def test_handover_crews_the_lesson_names_match_the_stays():
+    expeditions = isslearn.load_expeditions().set_index("number")
+    first = expeditions.loc[1]
+    for person in ("James Voss", "Susan Helms", "Yury Usachev"):
+        stay = _stay_during(person, first)
+        assert stay["arrival"] == pd.Timestamp("2001-03-10"), person
+        assert stay["departure"] > first["end"], person
+    assert (first["end"] - pd.Timestamp("2001-03-10")).days == 9
+    assert expeditions.loc[2, "commander"] == "Yury Usachev"
+    text = prose("02")
+    assert "came aboard on 10 March 2001, nine days before Expedition 1 left" in text
+    assert len(_people_on(first["start"])) == 3
+    assert "Expedition 1 was three men; the last three names on the card" in prose("00")
+    assert "came aboard on 10 March 2001, are the crew of Expedition 2" in prose("00")
+
+    seventh = expeditions.loc[7]
+    assert _people_on(seventh["start"]) == {"Yuri Malenchenko", "Edward Lu"}
+    assert "Expedition 7 itself was only Yuri Malenchenko and Edward Lu" in text
+
+    twentieth, next_one = expeditions.loc[20], expeditions.loc[21]
+    for person in ("Jeffrey Williams", "Maksim Surayev"):
+        stay = _stay_during(person, twentieth)
+        assert twentieth["start"] < stay["arrival"] < twentieth["end"], person
+        assert stay["departure"] > next_one["end"], person
+    assert "Jeffrey Williams and Maksim Surayev of Expedition 21" in text
+
+
+def test_expedition_lengths_by_era_as_the_solution_says():
+    expeditions = isslearn.load_expeditions().dropna(subset=["days"])
+    year = expeditions["start"].dt.year
+    six_months, two_to_four = (150, 200), (60, 125)
+    early, middle, late = year < 2009, (year >= 2009) & (year <= 2020), year > 2020
+    for era in (early, late):
+        assert six_months[0] < expeditions.loc[era, "days"].median() < six_months[1]
+    middle_days = expeditions.loc[middle, "days"]
+    assert two_to_four[0] < middle_days.median() < two_to_four[1]
+    assert middle_days.between(*two_to_four).mean() > 0.5  # "most"
+    assert "most lasted two to four months" in re.sub(r"\s+", " ", prose("02"))
+
+
+def test_guide_02_names_every_expedition_over_200_days():
+    expeditions = isslearn.load_expeditions()
+    over = sorted(expeditions.loc[expeditions["days"] > 200, "number"])
+    assert over == [14, 72, 73]
+    guide = re.sub(r"\s+", " ", (GUIDES / "02_crew.md").read_text(encoding="utf-8"))
+    assert "Expeditions 14, 72 and 73 lasted more than 200 days" in guide
+
+
+def test_station_figure_colours_and_counts_builders_as_lesson_01_and_its_guide_say():
+    caption = plots.station("2011-07-21").description
+    builders = re.findall(r"\d+ by (\w+)", caption)
+    assert len(builders) == 6 and "ASI" in builders
+    guide = re.sub(r"\s+", " ", (GUIDES / "01_assembly.md").read_text(encoding="utf-8"))
+    assert "counts pieces built by six space agencies (Italy's ASI among them)" in guide
+    assert "coloured by the partner that built it" in prose("01")
+
+
+def test_zvezda_was_the_passive_partner_in_its_docking():
+    note = events().loc["attach-zvezda", "note"]
+    assert "Zarya as the active vehicle" in note
+    assert "Zvezda waited as the passive target" in prose("01")
+
+
+def test_the_one_piece_of_2003_2006_has_no_mass_as_the_quiz_feedback_says():
+    modules = isslearn.load_modules()
+    paused = modules[
+        (modules["attach_date"] > pd.Timestamp("2002-12-31"))
+        & (modules["attach_date"] < pd.Timestamp("2006-09-01"))
+    ]
+    assert list(paused["id"]) == ["esp-2"]
+    assert paused["launch_date"].dt.year.tolist() == [2005]
+    assert paused["mass_kg"].isna().all()
+    assert "A small spare-parts platform came in 2005, but the catalogue has no mass" in (
+        quiz_source("01")
+    )
+
+
+def test_glossary_says_summed_launch_masses_fall_well_short_of_the_stations_mass():
+    """NASA's facts page gives about 420 t in orbit; the catalogue's sum must stay well below."""
+    total = isslearn.load_modules()["mass_kg"].sum()
+    assert total < 0.9 * 420_000
+    assert isslearn.load_modules()["mass_kg"].isna().any()  # "a few pieces have no mass"
+    glossary = re.sub(r"\s+", " ", (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8"))
+    assert "well below the station's mass in orbit today (about 420 tonnes" in glossary

@@ -162,13 +162,24 @@ def test_expedition_card_gives_each_person_their_own_stay():
         "joined 2009-07-17; left 2009-09-08"
     )
     caption = card.caption
-    assert "Joined during it: Timothy Kopra (2009-07-17), Nicole Stott (2009-08-31)" in caption
+    assert "Joined during it: Timothy Kopra (2009-07-17)." in caption
+    assert "stayed on into Expedition 21: Nicole Stott (2009-08-31)" in caption
     assert "Left during it: Koichi Wakata (2009-07-28), Timothy Kopra (2009-09-08)" in caption
     # the dates are each person's own, from stays.csv, never the expedition's for everyone
     stays = isslearn.load_stays()
     for name, row in table.iterrows():
         theirs = stays[stays["person"] == name]
         assert row["arrived"] in {f"{d:%Y-%m-%d}" for d in theirs["arrival"]}
+
+
+def test_a_handover_crew_is_told_apart_from_the_expeditions_own():
+    """Expedition 1 was three men; Expedition 2's crew came aboard nine days before the end."""
+    card = plots.expedition_card(1)
+    table = card.data.set_index("crew member")
+    assert "6 people lived aboard during it, 3 of them from its first day" in card.caption
+    assert "stayed on into Expedition 2: James Voss (2001-03-10)" in card.caption
+    assert table.loc["Yury Usachev", "role"] == "commander of Expedition 2"
+    assert table.loc["William Shepherd", "role"] == "commander"
 
 
 def test_expedition_card_caption_matches_its_table():
@@ -182,8 +193,9 @@ def test_expedition_card_caption_matches_its_table():
         table, caption = card.data, card.caption
         during = table["during this expedition"]
         for name, what in zip(table["crew member"], during, strict=True):
-            if "joined" in what:
-                assert name in caption.split("Joined during it:")[1].split(".")[0]
+            if "joined" in what:  # named among those who joined, or who stayed on afterwards
+                said = caption.split("Joined during it:")[-1] + caption.split("stayed on")[-1]
+                assert name in said
             if "left" in what:
                 assert name in caption.split("Left during it:")[1].split(".")[0]
         if (during == "aboard throughout").all():
@@ -191,7 +203,8 @@ def test_expedition_card_caption_matches_its_table():
             assert "The whole crew was aboard from its first day to its last" in caption
         exp = load_expeditions().set_index("number").loc[number]
         if pd.notna(exp["end"]):
-            assert f"{(exp['end'] - exp['start']).days} days, {len(table)} crew" in caption
+            days = (exp["end"] - exp["start"]).days
+            assert f"{days} days; {len(table)} people lived aboard during it" in caption
     assert seen_throughout
 
 

@@ -41,6 +41,7 @@ import yaml
 from ..errors import Problem, QuizFileError
 from ..files import decode, read_bytes
 from ..notices import tell
+from ..sheets import WORKBOOK_SUFFIXES, is_workbook
 from ..values import unknown_choice_hint
 from .items import MultipleChoice, Option, Ordering, QuizItem
 
@@ -100,6 +101,10 @@ def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
     data = read_bytes(Path(path), problems, kind="quiz file")
     if data is None:
         return QuizFile(problems=problems)
+    if is_workbook(data) or Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        from .sheet import read_quiz_sheet  # a workbook's "Quiz" sheet
+
+        return read_quiz_sheet(data, str(path))
     return parse_quiz_file(data, str(path))
 
 

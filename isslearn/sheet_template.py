@@ -1,0 +1,146 @@
+"""The spreadsheet template: an Events sheet and a Quiz sheet with drop-down lists, so that most
+mistakes (a category or a status that does not exist, a date that is not a date) cannot be
+typed in the first place.
+
+The drop-downs' values come from the catalogue (categories, statuses, agency codes) and live in
+a hidden "Lists" sheet that the drop-downs point at. ``agencies`` takes several codes
+("NASA;ESA"), so its drop-down offers one code and lets any text through: isslearn checks each
+code when the file is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from . import values as voc
+from .catalogue import agency_codes
+from .sheets import EVENTS_SHEET, LISTS_SHEET, QUIZ_COLUMNS, QUIZ_SHEET
+
+__all__ = ["EXAMPLE_MARK", "EXAMPLE_NOTE", "events_workbook"]
+
+EXAMPLE_NOTE = (
+    "An example: rows whose first cell starts with # are skipped; delete the # in A2 to use "
+    "this row, or write your own events below. Only date and title are required."
+)
+EXAMPLE_MARK = "#"  # as in the CSV template: a row whose first cell starts with # is skipped
+ROWS = 500  # rows below the header that get the drop-downs and the date check
+
+_EXAMPLE_EVENT = {
+    "id": EXAMPLE_MARK,
+    "date": dt.date(2009, 5, 29),
+    "title": "Our school talks to the station",
+    "summary": "Students asked the crew questions over an amateur radio link.",
+    "category": "crew",
+    "agencies": "NASA;ESA",
+    "countries": "Belgium",
+    "status": "happened",
+    "source": "https://www.ariss.org/",
+    "note": EXAMPLE_NOTE,
+}
+_EXAMPLE_QUIZ = [  # each row marked with #, as the events' example is; delete the #s to use it
+    (
+        "# Which module was the first piece of the station in orbit?",
+        "Zarya",
+        "yes",
+        "Right, a Russian-built module launched in November 1998.",
+    ),
+    ("#", "Unity", "", "Unity came next, two weeks later, and was joined to Zarya in orbit."),
+    ("#", "Zvezda", "", "Zvezda arrived in 2000, after the first two pieces."),
+]
+
+
+def events_workbook() -> bytes:
+    """The template workbook (.xlsx) as bytes: Events and Quiz sheets, each with an example."""
+    from openpyxl import Workbook  # lazy: only the template needs it
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    events = book.active
+    events.title = EVENTS_SHEET
+    columns = list(voc.EVENT_COLUMNS)
+    events.append(columns)
+    events.append([_EXAMPLE_EVENT.get(column) for column in columns])
+    letter = {column: chr(ord("A") + i) for i, column in enumerate(columns)}
+    last = ROWS + 1
+
+    lists = book.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    choices = {
+        "category": voc.CATEGORIES,
+        "status": voc.STATUSES,
+        "agencies": agency_codes(),
+        "correct": ("yes",),
+    }
+    for col, (name, values) in enumerate(choices.items(), start=1):
+        lists.cell(row=1, column=col, value=name)
+        for row, value in enumerate(values, start=2):
+            lists.cell(row=row, column=col, value=value)
+
+    def drop_down(sheet, name: str, cells: str, prompt: str, *, strict: bool = True) -> None:
+        col = chr(ord("A") + list(choices).index(name))
+        rule = DataValidation(
+            type="list",
+            formula1=f"{LISTS_SHEET}!${col}$2:${col}${len(choices[name]) + 1}",
+            allow_blank=True,
+            showErrorMessage=strict,
+            errorTitle=f"Not a {name}",
+            error=f"Choose a {name} from the list.",
+            promptTitle=name,
+            prompt=prompt,
+            showInputMessage=True,
+        )
+        rule.add(cells)
+        sheet.add_data_validation(rule)
+
+    def column_cells(column: str) -> str:
+        return f"{letter[column]}2:{letter[column]}{last}"
+
+    drop_down(events, "category", column_cells("category"), "Choose one; empty means milestone.")
+    drop_down(events, "status", column_cells("status"), "happened, or planned for the future.")
+    drop_down(
+        events,
+        "agencies",
+        column_cells("agencies"),
+        "Choose one, or type several separated by ';' (NASA;ESA).",
+        strict=False,
+    )
+    dates = DataValidation(
+        type="date",
+        operator="between",
+        formula1=f"DATE({voc.FIRST_YEAR},1,1)",
+        formula2=f"DATE({voc.LAST_YEAR},12,31)",
+        showErrorMessage=True,
+        errorTitle="Not a date",
+        error="Type a date such as 2000-11-02.",
+    )
+    dates.add(column_cells("date"))
+    events.add_data_validation(dates)
+    for row in range(2, last + 1):
+        events[f"{letter['date']}{row}"].number_format = "yyyy-mm-dd"
+    _widths(events, {"date": 12, "title": 40, "summary": 60, "source": 30, "note": 40}, letter)
+    events.freeze_panes = "A2"
+
+    quiz = book.create_sheet(QUIZ_SHEET)
+    quiz.append(list(QUIZ_COLUMNS))
+    for row in _EXAMPLE_QUIZ:
+        quiz.append(list(row))
+    quiz_letter = {column: chr(ord("A") + i) for i, column in enumerate(QUIZ_COLUMNS)}
+    drop_down(
+        quiz,
+        "correct",
+        f"{quiz_letter['correct']}2:{quiz_letter['correct']}{last}",
+        "yes for the one right option; leave the others empty.",
+    )
+    _widths(quiz, {"question": 50, "option": 25, "feedback": 60}, quiz_letter)
+    quiz.freeze_panes = "A2"
+    book.move_sheet(LISTS_SHEET, offset=1)  # Events, Quiz, then the hidden Lists
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _widths(sheet, widths: dict[str, int], letter: dict[str, str]) -> None:
+    for column, width in widths.items():
+        sheet.column_dimensions[letter[column]].width = width
