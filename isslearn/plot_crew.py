@@ -32,6 +32,7 @@ from .values import DateLike, as_optional_day
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
+    from pandas.api.typing import NaTType
     from pandas.io.formats.style import Styler
 
 __all__ = [
@@ -271,7 +272,13 @@ def expedition_table(
     return pd.DataFrame(rows)
 
 
-def _role(name: str, exp: pd.Series, next_commander: object, arrived: object, left: object) -> str:
+def _role(
+    name: str,
+    exp: pd.Series,
+    next_commander: object,
+    arrived: pd.Timestamp | NaTType,
+    left: pd.Timestamp | NaTType,
+) -> str:
     """Commander, the next expedition's commander come for the handover, or flight engineer."""
     if name == exp.get("commander"):
         return "commander"
