@@ -19,6 +19,7 @@ from isslearn import quiz
 from isslearn.quiz import MultipleChoice, Ordering
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+GUIDES = Path(__file__).resolve().parent.parent / "isslearn" / "guides"
 LESSONS = ("03_cooperation", "04_make_your_own", "05_how_we_know")
 
 
@@ -138,13 +139,13 @@ DATED_PHRASES = [
     ("05_how_we_know", "(glossary.md#deorbit)) in early 2031", "iss-deorbit-planned", "2031-01"),
     (
         "04_make_your_own",
-        "Columbus laboratory arrived in February 2008",
+        "Columbus laboratory came in February 2008",
         "attach-columbus",
         "2008-02",
     ),
     (
         "04_make_your_own",
-        "first part of Japan's Kibo in March 2008",
+        "first part of Japan's Kibo arrived in March 2008",
         "attach-kibo-elm-ps",
         "2008-03",
     ),
@@ -169,7 +170,15 @@ def test_dates_in_the_prose_match_the_catalogue(events, lesson, phrase, event_id
 
 def test_03_names_exactly_the_modules_whose_builder_and_owner_differ(modules):
     differ = modules[modules["built_by"] != modules["agency"]]
-    assert set(differ.index) == {"zarya", "harmony", "tranquility", "cupola", "leonardo-pmm"}
+    assert set(differ.index) == {
+        "zarya",
+        "harmony",
+        "tranquility",
+        "cupola",
+        "leonardo-pmm",
+        "beam",
+    }
+    assert modules.loc["beam", ["built_by", "agency"]].tolist() == ["Bigelow", "NASA"]
     assert modules.loc["leonardo-pmm", ["built_by", "agency"]].tolist() == ["ASI", "NASA"]
     zarya = modules.loc["zarya"]
     assert (zarya["built_by"], zarya["agency"], zarya["segment"]) == (
@@ -213,9 +222,14 @@ def test_05_figures_match_the_modules_table(modules):
 
 
 def test_04_station_picture_question_matches_the_station_on_that_day():
-    on_start = set(isslearn.station_on("2008-01-01")["agency"])
-    assert {"ESA", "JAXA"}.isdisjoint(on_start)
-    assert {"NASA", "Roscosmos", "CSA"} <= on_start
+    # The caption counts builders, so the question asks whose side had built nothing yet.
+    on_start = isslearn.station_on("2008-01-01").set_index("id")
+    assert set(on_start["built_by"]) == {"NASA", "Roscosmos", "CSA", "ESA"}
+    assert on_start.index[on_start["built_by"] == "ESA"].tolist() == ["harmony"]
+    assert on_start.loc["harmony", "agency"] == "NASA"
+    text = lesson_text("04_make_your_own")
+    assert "Which partner's side had built nothing on the station yet?" in text
+    assert 'quiz.Option("JAXA", True' in text
     assert "2016-01-15,Tim Peake" in (NOTEBOOKS / "examples" / "our_class_events.csv").read_text()
 
 
@@ -264,3 +278,70 @@ def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson, monkeypatch
                 assert right not in option.feedback.lower(), (
                     f"wrong-answer feedback gives the answer away: {option.feedback!r}"
                 )
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_right_answer_feedback_does_not_repeat_the_quiz_mark(lesson, monkeypatch):
+    """The quiz already prints "✔ Right." before the feedback; "Right: ..." would stutter."""
+    for item in quiz_items(lesson, monkeypatch):
+        if isinstance(item, MultipleChoice):
+            assert not re.match(r"right\b", item.answer.feedback, re.I), item.answer.feedback
+
+
+# (correction id, UTC moment of its subject, time zone of a clock a source used, the local time
+# the row's `why` states, as a strftime pattern; %P is "am" or "pm")
+LOCAL_CLOCKS = [
+    ("atv-1-two-dates", "2008-03-09 04:03", "America/Cayenne", "%H:%M on %-d %B"),
+    ("atv-1-two-dates", "2008-03-09 04:03", "America/New_York", "%-I:%M %P on %-d %B"),
+    ("first-progress-two-dates", "2000-08-08 20:12:56", "Europe/Moscow", "%H:%M:%S on %-d %B"),
+    ("first-progress-two-dates", "2000-08-08 20:13", "America/Chicago", "%-I:%M %P in Houston"),
+    ("year-in-space-two-dates", "2015-03-27 19:42", "Asia/Almaty", "%H:%M on %-d %B"),
+    ("crew-3-two-dates", "2021-11-11 02:03", "America/New_York", "%-I:%M %P"),
+    ("htv-1-two-dates", "2009-09-10 17:01", "Asia/Tokyo", "%H:%M on %-d %B"),
+]
+
+
+@pytest.mark.parametrize("row_id, utc, zone, pattern", LOCAL_CLOCKS)
+def test_local_times_in_corrections_convert_from_the_utc_moment(row_id, utc, zone, pattern):
+    row = isslearn.load_corrections().set_index("id").loc[row_id]
+    moment = pd.Timestamp(utc, tz="UTC")
+    assert f"{moment:%Y-%m-%d}" == f"{row['subject_date']:%Y-%m-%d}", row_id
+    local = moment.tz_convert(zone).strftime(pattern)
+    assert local in row["why"], (row_id, zone, local)
+
+
+def test_canadarm2_row_names_every_figure_and_keeps_the_modules_table_value(modules):
+    row = isslearn.load_corrections().set_index("id").loc["canadarm2-mass"]
+    assert modules.loc["canadarm2", "mass_kg"] == 1641
+    assert row["catalogue_says"] == "1,641 kg"
+    assert {"1,800 kg", "1,641 kg", "1,497 kg"} <= set(re.findall(r"\d,\d{3} kg", row["why"]))
+
+
+def test_04_timeline_caption_names_the_lesson_dates_not_the_whole_catalogue():
+    nb = nbformat.read(NOTEBOOKS / "04_make_your_own.ipynb", as_version=4)
+    captions = [
+        output["data"]["text/markdown"]
+        for cell in nb.cells
+        if cell.cell_type == "code" and cell.source.startswith("plots.timeline(")
+        for output in cell.outputs
+        if "text/markdown" in output.get("data", {})
+    ]
+    assert captions and captions[0].startswith("*Between 2008-01-01 and 2025-12-31 "), captions
+
+
+def test_glossary_dates_the_last_berthed_dragon_by_the_catalogue(events):
+    glossary = re.sub(r"\s+", " ", (NOTEBOOKS / "glossary.md").read_text(encoding="utf-8"))
+    assert "Dragon cargo ships up to March 2020" in glossary
+    assert day(events, "crs20-berthing").startswith("2020-03")
+    assert "Last first-generation Dragon" in events.loc["crs20-berthing", "title"]
+
+
+def test_guide_03_exercise_answer_matches_the_module_masses(modules):
+    owned = modules.groupby("agency")["mass_kg"].sum().astype(float)
+    built = modules.groupby("built_by")["mass_kg"].sum().astype(float)
+    gap = owned.sub(built, fill_value=0)
+    guide = re.sub(r"\s+", " ", (GUIDES / "03_cooperation.md").read_text(encoding="utf-8"))
+    assert f"NASA owns {int(gap['NASA']):,} kg more than its side built" in guide
+    for module, kg in [("zarya", 19300), ("leonardo-pmm", 12320), ("beam", 1360)]:
+        assert modules.loc[module, "mass_kg"] == kg and f"{kg:,} kg" in guide
+    assert f"{int(-gap['ESA']):,} kg from ESA" in guide
