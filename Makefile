@@ -54,13 +54,14 @@ publish-book: book  ## the website onto the gh-pages branch of origin (GitHub Pa
 bench: $(STAMP)  ## benchmarks: prints a table, writes benchmarks/results.json
 	$(BIN)/python -m benchmarks
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff (style, format) and mypy (types; its settings are in pyproject.toml)
 	$(BIN)/ruff check isslearn tests benchmarks notebooks
 	$(BIN)/ruff format --check isslearn tests benchmarks
+	$(BIN)/mypy isslearn
 
 format: $(STAMP)
 	$(BIN)/ruff format isslearn tests benchmarks
 	$(BIN)/ruff check --fix isslearn tests benchmarks
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -26,6 +26,11 @@ from . import values as voc
 from .errors import CatalogueError, Problem
 from .files import Table, read_table
 from .values import DATE_HINT, parse_date, split_list, unknown_choice_hint
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10 has no importlib.resources.abc
+    from importlib.abc import Traversable
 
 __all__ = [
     "agency_codes",

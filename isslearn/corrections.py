@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -24,6 +25,9 @@ from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_fig
 from .errors import CatalogueError, Problem
 from .files import Table, read_table_file
 from .values import is_slug, unknown_choice_hint
+
+if TYPE_CHECKING:  # ipywidgets is imported only when a browser is built
+    import ipywidgets
 
 # Every kind of correction, in the order lesson 05 teaches them, with what it means.
 CORRECTION_KINDS: dict[str, str] = {
@@ -79,12 +83,15 @@ def _subjects() -> dict[str, tuple[str, str, pd.Timestamp]]:
     from .catalogue import load_modules
     from .events import load_events
 
+    modules, events = load_modules(), load_events()
     found = {
-        row.id: ("modules", row.name, row.launch_date)
-        for row in load_modules().itertuples(index=False)
+        id_: ("modules", name, launched)
+        for id_, name, launched in zip(
+            modules["id"], modules["name"], modules["launch_date"], strict=True
+        )
     }
-    for row in load_events().itertuples(index=False):
-        found[row.id] = ("events", row.title, row.date)
+    for id_, title, date in zip(events["id"], events["title"], events["date"], strict=True):
+        found[id_] = ("events", title, date)
     return found
 
 
@@ -184,7 +191,9 @@ def _check_row(
 # ---------------------------------------------------------------- browsing
 
 
-def corrections_table(kind: str | None = None, corrections: pd.DataFrame | None = None):
+def corrections_table(
+    kind: str | None = None, corrections: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The corrections of one ``kind`` (all when ``None``) as a table a reader can print."""
     frame = load_corrections() if corrections is None else corrections
     if kind is not None:
@@ -245,20 +254,21 @@ def kinds_chart(corrections: pd.DataFrame | None = None) -> Chart:
 def corrections_html(frame: pd.DataFrame) -> str:
     """One card per correction: what the source says, what we keep, why. All text escaped."""
     cards = []
-    for row in frame.itertuples(index=False):
-        date = "" if pd.isna(row.subject_date) else f" ({row.subject_date:%Y-%m-%d})"
+    for row in frame.to_dict("records"):
+        when = row["subject_date"]
+        date = "" if pd.isna(when) else f" ({when:%Y-%m-%d})"
         cards.append(
             "<div style='border-left:4px solid #0072B2;padding:2px 8px;margin:6px 0'>"
-            f"<b>{html.escape(row.subject_title)}</b>{html.escape(date)}<br>"
-            f"<b>A source says:</b> {html.escape(row.source_says)}<br>"
-            f"<b>The catalogue keeps:</b> {html.escape(row.catalogue_says)}<br>"
-            f"<b>Why:</b> {html.escape(row.why)}<br>"
-            f"<small>Sources: {html.escape(row.source)}</small></div>"
+            f"<b>{html.escape(row['subject_title'])}</b>{html.escape(date)}<br>"
+            f"<b>A source says:</b> {html.escape(row['source_says'])}<br>"
+            f"<b>The catalogue keeps:</b> {html.escape(row['catalogue_says'])}<br>"
+            f"<b>Why:</b> {html.escape(row['why'])}<br>"
+            f"<small>Sources: {html.escape(row['source'])}</small></div>"
         )
     return "".join(cards) or "<p>No corrections of this kind.</p>"
 
 
-def corrections_browser(corrections: pd.DataFrame | None = None):
+def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.VBox:
     """Choose a kind of correction from a list and read every correction of that kind.
 
     >>> browser = corrections_browser()          # doctest: +SKIP
@@ -286,5 +296,10 @@ def corrections_browser(corrections: pd.DataFrame | None = None):
     show(kind.value)
     box = w.VBox([kind, cards])
     box.add_class("isslearn-widget")
-    box.update = lambda chosen: (setattr(kind, "value", chosen), cards.value)[1]
+
+    def update(chosen: str) -> str:
+        kind.value = chosen
+        return cards.value
+
+    box.update = update
     return box

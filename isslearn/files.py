@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -98,7 +99,9 @@ def fill_table(text: str, table: Table, delimiter: str = ",") -> None:
     _parse(text, table, delimiter)
 
 
-def read_bytes(path: str | Path, problems: list[Problem], kind: str = "file") -> bytes | None:
+def read_bytes(
+    path: str | os.PathLike[str], problems: list[Problem], kind: str = "file"
+) -> bytes | None:
     """The bytes of ``path`` (never written to), or None with the reason added to ``problems``.
 
     ``kind`` names what was expected ("CSV file", "quiz file") in the message for a folder.
@@ -138,7 +141,7 @@ def decode(data: bytes, name: str, problems: list[Problem], save_as: str = "UTF-
 
 
 def read_table_file(
-    path: str | Path, list_columns: Mapping[str, Sequence[str]] | None = None
+    path: str | os.PathLike[str], list_columns: Mapping[str, Sequence[str]] | None = None
 ) -> Table:
     """Read ``path`` (never written to) and parse it; a missing file is a problem, not a crash."""
     problems: list[Problem] = []

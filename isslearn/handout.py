@@ -82,7 +82,9 @@ class HandoutPreprocessor(Preprocessor):
 
     answers = Bool(False, help="make the teacher's key: solutions open, quiz answers shown")
 
-    def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
+    def preprocess(
+        self, nb: nbformat.NotebookNode, resources: dict[str, Any]
+    ) -> tuple[nbformat.NotebookNode, dict[str, Any]]:
         nb.metadata.pop("widgets", None)  # saved widget state: nothing to print
         kept = []
         for cell in nb.cells:

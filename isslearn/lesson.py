@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
@@ -44,6 +44,9 @@ from .events import (
 from .notices import class_file_unusable, tell
 from .summaries import select_event_rows, select_events
 from .values import DateLike, as_day, match_choice, unknown_choice_hint
+
+if TYPE_CHECKING:  # the quiz package is imported only when a quiz file is read
+    from .quiz.items import QuizItem
 
 __all__ = ["QUIZ_ENV", "Lesson"]
 
@@ -137,7 +140,9 @@ class Lesson:
         chosen = select_events(events, self.start, self.end, self.categories, self.agencies)
         return annotate(chosen) if annotated else chosen
 
-    def quiz(self, default: Sequence | Callable[[], Sequence] | None = None) -> list:
+    def quiz(
+        self, default: Sequence[QuizItem] | Callable[[], Sequence[QuizItem]] | None = None
+    ) -> list[QuizItem]:
         """The teacher's quiz items if a quiz file is set, else ``default`` (items or a function).
 
         Passing a function keeps the lesson's own questions from being built when a teacher's
@@ -214,7 +219,9 @@ def _why_none_match(
     return reasons or ["each setting matches some events, but no event matches them all"]
 
 
-def _date(name: Literal["start", "end"], value: DateLike | None, reasons: list[str]):
+def _date(
+    name: Literal["start", "end"], value: DateLike | None, reasons: list[str]
+) -> pd.Timestamp | None:
     """A setting's date; a bare year means 1 January for ``start`` and 31 December for ``end``."""
     if value is None:
         return None

@@ -35,6 +35,10 @@ from .plot_style import (
     title,
 )
 
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from matplotlib.artist import Artist
+
+
 __all__ = ["CONTRIBUTION_VIEWS", "CargoChart", "cargo_fleet", "contributions"]
 
 # by= value -> (heading of the caption, what the title says, what the colour means)
@@ -240,7 +244,7 @@ class CargoChart:
         style_axes(ax)
         title(self.figure, CARGO_TITLE)
 
-    def changing(self) -> list:
+    def changing(self) -> list[Artist]:
         """What a new choice of ships redraws: the whole plot (rows, dates and names change)."""
         return [a for a in self.axes.get_children() if a is not self.axes.patch]
 

@@ -31,6 +31,8 @@ from .plot_style import agency_colors as _agency_colors
 from .values import DateLike, as_optional_day
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from pandas.api.typing import NaTType
     from pandas.io.formats.style import Styler
 
 __all__ = [
@@ -98,9 +100,10 @@ class CrewChart:
         )
         self.habitation_start = continuous_since(self.steps)
         marker_at = self.habitation_start if self.habitation_start is not None else self.first
-        self.marker = ax.axvline(marker_at, color="black", lw=1.2, ls="--")
+        # matplotlib's stubs say float, but a date axis takes Timestamps (its units converter).
+        self.marker = ax.axvline(marker_at, color="black", lw=1.2, ls="--")  # type: ignore[arg-type]
         self.marker_text = ax.text(
-            marker_at,
+            marker_at,  # type: ignore[arg-type]
             0.97,
             f" people aboard without a break since {marker_at:%Y-%m-%d}",
             transform=ax.get_xaxis_transform(),
@@ -123,7 +126,7 @@ class CrewChart:
         ys = [0, *self.steps["crew"], int(self.steps["crew"].iloc[-1])]
         return xs, ys
 
-    def changing(self) -> list:
+    def changing(self) -> list[Artist]:
         """What a new date range redraws: everything in the plot but the people-count axis."""
         ax = self.axes
         return [a for a in ax.get_children() if a is not ax.patch and a is not ax.yaxis]
@@ -201,15 +204,18 @@ def people_aboard(
 # ---------------------------------------------------------------- one expedition
 
 
-def _own_stay(person: str, stays: pd.DataFrame, start, end) -> pd.Series | None:
+def _own_stay(
+    person: str, stays: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp | None
+) -> pd.Series | None:
     """The stay of ``person`` that overlaps the expedition ``start``..``end`` the most."""
     rows = np.flatnonzero(stays["person"].to_numpy() == person)
     if not len(rows):
         return None
     latest = end if end is not None and not pd.isna(end) else current_to()
     best, most = None, None
+    arrivals, departures = list(stays["arrival"]), list(stays["departure"])
     for row in rows:
-        arrival, departure = stays["arrival"].iat[row], stays["departure"].iat[row]
+        arrival, departure = arrivals[row], departures[row]
         if arrival > latest or (not pd.isna(departure) and departure < start):
             continue
         overlap = min(latest, latest if pd.isna(departure) else departure) - max(start, arrival)
@@ -266,7 +272,13 @@ def expedition_table(
     return pd.DataFrame(rows)
 
 
-def _role(name: str, exp: pd.Series, next_commander: object, arrived: object, left: object) -> str:
+def _role(
+    name: str,
+    exp: pd.Series,
+    next_commander: object,
+    arrived: pd.Timestamp | NaTType,
+    left: pd.Timestamp | NaTType,
+) -> str:
     """Commander, the next expedition's commander come for the handover, or flight engineer."""
     if name == exp.get("commander"):
         return "commander"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,9 @@ from .plot_style import (
     title,
 )
 from .values import CATEGORIES, DateLike, as_optional_day
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from matplotlib.artist import Artist
 
 __all__ = ["NO_AGENCY_COLOR", "TimelineChart", "timeline", "timeline_sentence"]
 
@@ -114,7 +118,7 @@ class TimelineChart:
                 columnspacing=0.7,
             )
 
-    def changing(self) -> list:
+    def changing(self) -> list[Artist]:
         """What a new choice redraws: everything in the plot but the category axis, which
         changes only with the categories chosen (see :attr:`rows`)."""
         ax = self.axes
@@ -170,7 +174,9 @@ class TimelineChart:
         self._fit_dates(shown, first, last)
         return timeline_sentence(shown, own, first, last, categories, agencies)
 
-    def _fit_dates(self, shown: pd.DataFrame, first, last) -> None:
+    def _fit_dates(
+        self, shown: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp | None
+    ) -> None:
         """The dates given, or else those of the dots shown, as matplotlib would fit them."""
         ax = self.axes
         if shown.empty:

@@ -8,6 +8,7 @@ other view. Every figure takes the modules it draws (default: the built-in catal
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,11 @@ from .plot_style import (
 )
 from .station import station_totals
 from .values import DateLike, as_day, as_optional_day
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
+    from matplotlib.axes import Axes
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Text
 
 __all__ = ["BUILT_BY_HEADING", "StationSchematic", "growth", "launches_by_vehicle", "station"]
 
@@ -74,9 +80,10 @@ class StationSchematic:
         self.figure = new_figure()
         ax = self.figure.add_axes((0.17, 0.1, 0.82, 0.68))
         self.axes = ax
-        self.blocks = {}
-        self.labels = {}
+        self.blocks: dict[str, Rectangle] = {}
+        self.labels: dict[str, Text] = {}
         lanes = len(summaries.SEGMENTS)
+        row: Any  # an itertuples row: its fields are the layout's columns, untyped
         for row, builder in zip(self.layout.itertuples(), self._builder, strict=True):
             x, y = row.slot, lanes - 1 - row.lane
             block = Rectangle((x + 0.06, y + 0.06), 0.88, 0.88, linewidth=1.2, gid=row.id)
@@ -234,7 +241,7 @@ def station(date: DateLike, modules: pd.DataFrame | None = None) -> Chart:
 # ---------------------------------------------------------------- growth over time
 
 
-def _shade_eras(ax, end: pd.Timestamp, label_y: float | None = None) -> None:
+def _shade_eras(ax: Axes, end: pd.Timestamp, label_y: float | None = None) -> None:
     eras = load_eras().sort_values("start").reset_index(drop=True)
     starts = list(eras["start"])
     for i, era in eras.iterrows():
@@ -242,7 +249,9 @@ def _shade_eras(ax, end: pd.Timestamp, label_y: float | None = None) -> None:
         right = starts[i + 1] if i + 1 < len(starts) else end
         if left >= end:
             continue
-        ax.axvspan(left, right, color="#000000", alpha=0.06 if i % 2 == 0 else 0.0, lw=0)
+        # matplotlib's stubs say float, but a date axis takes Timestamps (its units converter).
+        shade = 0.06 if i % 2 == 0 else 0.0
+        ax.axvspan(left, right, color="#000000", alpha=shade, lw=0)  # type: ignore[arg-type]
         if label_y is not None:
             ax.text(
                 left,
@@ -342,7 +351,7 @@ def launches_by_vehicle(modules: pd.DataFrame | None = None) -> Chart:
             group["launch_date"],
             [len(order) - 1 - order.index(f) for f in group["family"]],
             s=90,
-            color=colors.get(builder, GHOST_COLOR),
+            color=colors.get(str(builder), GHOST_COLOR),
             edgecolor="white",
             linewidth=0.8,
             zorder=3,

@@ -4,7 +4,7 @@ honest empty state a figure draws when the settings leave it nothing to show."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -70,7 +70,7 @@ def agency_legend(
     heading: str,
     extra: Iterable[tuple[str, str]] = (),
     hatched: str | None = None,
-    **placement,
+    **placement: Any,
 ) -> None:
     """A legend naming the colour of each agency in ``agencies`` (in agencies.csv order),
     then any ``extra`` (label, colour) pairs and a ``hatched`` entry, under ``heading``
@@ -141,7 +141,8 @@ def fix_date_ticks(ax: Axes, x0: pd.Timestamp, x1: pd.Timestamp) -> None:
     """Limit ``ax`` to ``x0``..``x1`` with fixed date ticks (see :func:`date_ticks`)."""
     ticks, labels = date_ticks(pd.Timestamp(x0), pd.Timestamp(x1))
     ax.set_xticks(ticks, labels)
-    ax.set_xlim(x0, x1)  # after the ticks: setting ticks widens the limits to hold them all
+    # matplotlib's stubs say float, but a date axis takes Timestamps (its units converter).
+    ax.set_xlim(x0, x1)  # type: ignore[arg-type]  # after the ticks: setting ticks widens the limits to hold them all
 
 
 def date_axis_label(ax: Axes, text: str = "date (UTC)") -> Text:

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 from . import values as voc
 from .catalogue import agency_codes
 from .sheets import EVENTS_SHEET, LISTS_SHEET, QUIZ_COLUMNS, QUIZ_SHEET
+
+if TYPE_CHECKING:  # openpyxl is imported only when the template is written
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["EXAMPLE_MARK", "EXAMPLE_NOTE", "events_workbook"]
 
@@ -54,9 +58,11 @@ def events_workbook() -> bytes:
     """The template workbook (.xlsx) as bytes: Events and Quiz sheets, each with an example."""
     from openpyxl import Workbook  # lazy: only the template needs it
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     events = book.active
+    assert isinstance(events, Worksheet)  # a new workbook starts with one worksheet
     events.title = EVENTS_SHEET
     columns = list(voc.EVENT_COLUMNS)
     events.append(columns)
@@ -77,7 +83,9 @@ def events_workbook() -> bytes:
         for row, value in enumerate(values, start=2):
             lists.cell(row=row, column=col, value=value)
 
-    def drop_down(sheet, name: str, cells: str, prompt: str, *, strict: bool = True) -> None:
+    def drop_down(
+        sheet: Worksheet, name: str, cells: str, prompt: str, *, strict: bool = True
+    ) -> None:
         col = chr(ord("A") + list(choices).index(name))
         rule = DataValidation(
             type="list",
@@ -123,8 +131,8 @@ def events_workbook() -> bytes:
 
     quiz = book.create_sheet(QUIZ_SHEET)
     quiz.append(list(QUIZ_COLUMNS))
-    for row in _EXAMPLE_QUIZ:
-        quiz.append(list(row))
+    for example in _EXAMPLE_QUIZ:
+        quiz.append(list(example))
     quiz_letter = {column: chr(ord("A") + i) for i, column in enumerate(QUIZ_COLUMNS)}
     drop_down(
         quiz,
@@ -141,6 +149,6 @@ def events_workbook() -> bytes:
     return buffer.getvalue()
 
 
-def _widths(sheet, widths: dict[str, int], letter: dict[str, str]) -> None:
+def _widths(sheet: Worksheet, widths: dict[str, int], letter: dict[str, str]) -> None:
     for column, width in widths.items():
         sheet.column_dimensions[letter[column]].width = width

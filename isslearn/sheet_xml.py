@@ -76,7 +76,9 @@ def xlsx_unsaved_formulas(data: bytes, sheet: str) -> dict[tuple[int, int], str]
                 if s.get("name") == sheet
             )
             target = next(
-                r.get("Target") for r in rels.iter(f"{_RELS}Relationship") if r.get("Id") == rel_id
+                r.get("Target", "")
+                for r in rels.iter(f"{_RELS}Relationship")
+                if r.get("Id") == rel_id
             )
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
             content = archive.read(part)

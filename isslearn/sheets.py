@@ -19,14 +19,20 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import Problem
 from .files import MAX_FIELD_CHARS, Table, check_columns, fill_table, read_bytes
 from .sheet_xml import ods_merged_ranges, xlsx_unsaved_formulas
 from .values import closest
+
+if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is read
+    from python_calamine import CalamineWorkbook
+
+T = TypeVar("T")
 
 __all__ = [
     "EVENTS_SHEET",
@@ -252,7 +258,7 @@ def sheet_names(data: bytes) -> list[str] | None:
         return None
 
 
-def _open_workbook(data: bytes):  # -> python_calamine.CalamineWorkbook
+def _open_workbook(data: bytes) -> CalamineWorkbook:
     from python_calamine import CalamineWorkbook  # lazy: only a workbook needs it
 
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -263,7 +269,7 @@ class _ReaderFailure(Exception):
     panic in its Rust code, which Python sees as a BaseException): reported, never a traceback."""
 
 
-def _guarded(action):
+def _guarded(action: Callable[[], T]) -> T:
     try:
         return action()
     except Exception as exc:
@@ -527,8 +533,11 @@ def _date_text(raw: object, text: str) -> str:
         return raw.date().isoformat()
     if isinstance(raw, dt.date):
         return raw.isoformat()
-    is_number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
-    if is_number and _SERIAL_DAYS[0] <= raw <= _SERIAL_DAYS[1]:
+    if (
+        isinstance(raw, (int, float))
+        and not isinstance(raw, bool)
+        and _SERIAL_DAYS[0] <= raw <= _SERIAL_DAYS[1]
+    ):
         return (_EXCEL_EPOCH + dt.timedelta(days=int(raw))).isoformat()
     return text
 

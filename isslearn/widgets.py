@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import ipywidgets as w
 import numpy as np
@@ -69,7 +69,11 @@ def _caption_html(text: str) -> str:
     return f"<p><em>{html.escape(text)}</em></p>"
 
 
-class Explorer(w.VBox):
+#: What an explorer shows: a Chart, or a pandas Styler for the expedition card.
+ShownT = TypeVar("ShownT", bound="Chart | Styler")
+
+
+class Explorer(w.VBox, Generic[ShownT]):
     """What every explorer is: ``controls`` (by name) above a ``picture`` and a ``caption``,
     and below them any ``extra`` widgets, all made in the constructor.
 
@@ -102,7 +106,7 @@ class Explorer(w.VBox):
         return {name: control.value for name, control in self.controls.items()}
 
     @property
-    def chart(self) -> Chart | Styler:
+    def chart(self) -> ShownT:
         """The static figure of what the explorer shows now."""
         raise NotImplementedError
 
@@ -121,7 +125,7 @@ class Explorer(w.VBox):
         if self.caption is not None:
             self.caption.value = _caption_html(text)
 
-    def update(self, **values: Any) -> Chart | Styler:
+    def update(self, **values: Any) -> ShownT:
         """Set any controls given by name, redraw once, and return :attr:`chart`."""
         unknown = set(values) - set(self.controls)
         if unknown:
@@ -140,7 +144,7 @@ class Explorer(w.VBox):
         return self.chart
 
 
-class ChartExplorer(Explorer):
+class ChartExplorer(Explorer[Chart]):
     """Controls on top, then the figure as a PNG, then its description as a caption.
 
     ``draw(**values)`` is any function returning a :class:`Chart`; each control's value is
@@ -152,6 +156,8 @@ class ChartExplorer(Explorer):
     with a few fixed values (a toggle) can have all its pictures drawn up front: ``fixed``
     lists their settings, and those pictures are never forgotten.
     """
+
+    caption: w.HTML  # always given
 
     def __init__(
         self,
@@ -317,7 +323,7 @@ class StationFrames:
         return png_from_rgb(frame), sentence
 
 
-class AssemblyExplorer(Explorer):
+class AssemblyExplorer(Explorer[Chart]):
     """A date slider over the days the station changed, the station drawn on that day, and
     its module count, mass and volume in words.
 
@@ -326,6 +332,8 @@ class AssemblyExplorer(Explorer):
     follow a dragged slider. When no module arrived or left between ``start`` and ``end``,
     the explorer says so instead of failing.
     """
+
+    caption: w.HTML  # always given
 
     def __init__(
         self,
@@ -344,7 +352,7 @@ class AssemblyExplorer(Explorer):
         self.schematic = plots.StationSchematic(modules)
         self.frames: StationFrames | None = None
         if dates:
-            options = [(f"{d:%Y-%m-%d}", d) for d in dates]
+            options: list[tuple[str, pd.Timestamp | str]] = [(f"{d:%Y-%m-%d}", d) for d in dates]
             self._empty: Chart | None = None
             self.description = self.schematic.show(dates[0])
             png = png_bytes(self.schematic.figure, level=1)
@@ -439,7 +447,7 @@ def assembly_explorer(
 # ---------------------------------------------------------------- expeditions
 
 
-class ExpeditionExplorer(Explorer):
+class ExpeditionExplorer(Explorer["Styler"]):
     """Choose an expedition from a list: its crew, agencies, each person's own dates, and who
     joined or left during it (the card of :func:`isslearn.plots.expedition_card`)."""
 
@@ -600,7 +608,9 @@ def cargo_fleet_explorer(events: pd.DataFrame | None = None) -> ChartExplorer:
 # ---------------------------------------------------------------- events
 
 
-def _year_range(events: pd.DataFrame, first, last) -> tuple[int, int]:
+def _year_range(
+    events: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp | None
+) -> tuple[int, int]:
     """The years a slider offers: the events' and the dates given, never an empty range."""
     years = [d.year for d in (first, last) if d is not None]
     if len(events):

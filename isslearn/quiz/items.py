@@ -25,7 +25,10 @@ import re
 import zlib
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:  # ipywidgets is imported only when a live quiz is built
+    import ipywidgets
 
 __all__ = [
     "LETTERS",
@@ -85,7 +88,7 @@ class QuizItem(Protocol):
 
     def to_markdown(self, answers: bool = False) -> str: ...
 
-    def widget(self) -> Any: ...
+    def widget(self) -> ipywidgets.VBox: ...
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ class MultipleChoice:
                 lines.append(f"- {self.letter(option)}) {mark}: {md_text(option.feedback_text())}")
         return "\n".join(lines)
 
-    def widget(self) -> Any:
+    def widget(self) -> ipywidgets.VBox:
         """A live quiz: radio buttons, a Check button, feedback, and a second try."""
         from .live import quiz_widget  # quiz.live builds on this module
 
@@ -274,7 +277,7 @@ class Ordering:
                 )
         return "\n".join(lines)
 
-    def widget(self) -> Any:
+    def widget(self) -> ipywidgets.VBox:
         """One dropdown per place (1st, 2nd, ...), a Check button, feedback and a second try."""
         from .live import quiz_widget  # quiz.live builds on this module
 

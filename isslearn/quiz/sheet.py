@@ -15,7 +15,14 @@ the cell a teacher would click.
 from __future__ import annotations
 
 from ..errors import Problem
-from ..sheets import QUIZ_SHEET, Notice, check_quiz_columns, place_problems, read_sheet_table
+from ..sheets import (
+    QUIZ_SHEET,
+    Notice,
+    SheetTable,
+    check_quiz_columns,
+    place_problems,
+    read_sheet_table,
+)
 from .files import QuizFile
 from .items import MultipleChoice, Option
 
@@ -49,7 +56,7 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
     return QuizFile(items=list(items), notices=table.notices)
 
 
-def _questions(table) -> list[MultipleChoice]:
+def _questions(table: SheetTable) -> list[MultipleChoice]:
     name, problems = table.name, table.problems
     groups: list[tuple[int, str, list[tuple[int, dict[str, str]]]]] = []
     for line, row in table.rows:
@@ -89,7 +96,7 @@ def _questions(table) -> list[MultipleChoice]:
     return items
 
 
-def _options(table, line: int, rows: list[tuple[int, dict[str, str]]]) -> list[Option]:
+def _options(table: SheetTable, line: int, rows: list[tuple[int, dict[str, str]]]) -> list[Option]:
     name, problems = table.name, table.problems
     if len(rows) < 2:
         problems.append(
@@ -102,7 +109,8 @@ def _options(table, line: int, rows: list[tuple[int, dict[str, str]]]) -> list[O
             )
         )
         return []
-    options, correct_lines, seen, option_lines = [], [], {}, []
+    options, correct_lines, option_lines = [], [], []
+    seen: dict[str, int] = {}  # option text -> its row
     for row_line, row in rows:
         text, feedback = row["option"], row.get("feedback", "")
         flag = row.get("correct", "").strip().lower()
