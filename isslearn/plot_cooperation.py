@@ -280,7 +280,10 @@ class CargoChart:
         )
         if not parts:
             return f"{NO_CARGO}."
-        return f"Cargo ships in the catalogue, from first to last event: {parts}."
+        return (
+            "Cargo ships in the catalogue, each from the first to the last event it records "
+            f"about that ship (such as a launch, an arrival or a re-entry): {parts}."
+        )
 
 
 def _check_ships(ships: Iterable[str] | None) -> None:

@@ -264,7 +264,12 @@ def timeline_sentence(
     agencies: list[str] | None = None,
 ) -> str:
     """Say how many events of each category the time line shows, and how many are the
-    teacher's; or, when none is shown, which settings matched nothing."""
+    teacher's; or, when none is shown, which settings matched nothing. A limit not given is
+    the first or last event shown, so a filtered table is never called "the catalogue"."""
+    if first is None and not shown.empty:
+        first = shown["date"].min()
+    if last is None and not shown.empty:
+        last = shown["date"].max()
     lo = f"{first:%Y-%m-%d}" if first is not None else "the start"
     hi = f"{last:%Y-%m-%d}" if last is not None else "the end of the catalogue"
     if shown.empty:

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from clirun import isslearn
@@ -207,3 +208,34 @@ def test_scaffolded_lesson_executes_passes_strict_nbval_and_hides_its_answer(her
     )  # fmt: skip
     assert nbval.returncode == 0, nbval.stdout[-3000:]
     assert " passed" in nbval.stdout and "failed" not in nbval.stdout
+
+
+def test_new_lesson_refuses_settings_that_match_no_events(here, capsys):
+    """new-lesson cannot write a lesson whose settings show nothing (a gap between events)."""
+    ran = isslearn(capsys, "new-lesson", "gap", "--start", "1998-11-22", "--end", "1998-11-25")
+    assert ran.code == 1
+    assert "no events match these settings" in ran.err
+    assert not (here / "gap.ipynb").exists()
+
+
+def test_new_lesson_explorer_cell_draws_an_empty_state_for_no_events():
+    """A teacher may still empty the events by hand-editing the lesson; the template's explorer
+    cell then says nothing matches instead of failing (a year slider with no years did)."""
+    from types import SimpleNamespace
+
+    import nbformat
+
+    import isslearn as package
+    from isslearn.plots import NO_MATCH
+
+    template = Path(package.__file__).parent / "templates" / "lesson.ipynb"
+    cells = nbformat.read(template, as_version=4).cells
+    explorer = next(c.source for c in cells if "event_timeline" in c.source)
+    namespace = {
+        "events": package.load_events().iloc[:0],
+        "lesson": SimpleNamespace(start=None, end=None),
+    }
+    *setup, last = explorer.strip().splitlines()
+    exec("\n".join(setup), namespace)
+    shown = eval(last, namespace)
+    assert shown.chart.description.startswith(NO_MATCH), shown.chart.description

@@ -280,7 +280,10 @@ def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson, monkeypatch
                 )
 
 
-@pytest.mark.parametrize("lesson", LESSONS)
+ALL_LESSONS = sorted(p.stem for p in NOTEBOOKS.glob("0*.ipynb"))
+
+
+@pytest.mark.parametrize("lesson", ALL_LESSONS)
 def test_right_answer_feedback_does_not_repeat_the_quiz_mark(lesson, monkeypatch):
     """The quiz already prints "✔ Right." before the feedback; "Right: ..." would stutter."""
     for item in quiz_items(lesson, monkeypatch):
@@ -345,3 +348,22 @@ def test_guide_03_exercise_answer_matches_the_module_masses(modules):
     for module, kg in [("zarya", 19300), ("leonardo-pmm", 12320), ("beam", 1360)]:
         assert modules.loc[module, "mass_kg"] == kg and f"{kg:,} kg" in guide
     assert f"{int(-gap['ESA']):,} kg from ESA" in guide
+
+
+def test_04_check_question_names_the_cell_and_line_the_check_gives():
+    """Q2 of lesson 04 asks what is wrong in cell D5 of the broken workbook; its feedback says the
+    CSV file's message names line 5. Both must be where the check really puts the agency."""
+    text = lesson_text("04_make_your_own")
+    assert "what is wrong in cell D5?" in text and "names line 5" in text
+    book = [str(p) for p in isslearn.validate(NOTEBOOKS / "examples" / "broken_events.xlsx")]
+    csv = [str(p) for p in isslearn.validate(NOTEBOOKS / "examples" / "broken_events.csv")]
+    assert [p for p in book if "cell D5" in p and "'EAS'" in p and "'ESA'" in p]
+    assert [p for p in csv if "broken_events.csv:5:" in p and "'EAS'" in p]
+
+
+def test_04_settings_load_the_example_workbook_it_shows():
+    """Section 1 shows the example workbook; it holds the same events as the CSV example."""
+    book = isslearn.load_events(NOTEBOOKS / "examples" / "our_class.xlsx", builtin=False)
+    csv = isslearn.load_events(NOTEBOOKS / "examples" / "our_class_events.csv", builtin=False)
+    assert list(book["title"]) == list(csv["title"]) and list(book["date"]) == list(csv["date"])
+    assert 'events_file="examples/our_class.xlsx"' in lesson_text("04_make_your_own")

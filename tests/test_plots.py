@@ -278,11 +278,36 @@ def test_cargo_fleet_shows_each_ship_in_its_agency_colour():
     chart = plots.cargo_fleet(["ATV"])
     (bar,) = chart.figure.axes[0].patches
     assert mcolors.to_hex(bar.get_facecolor()).upper() == plots.agency_colors()["ESA"].upper()
-    assert chart.description.startswith(
-        "Cargo ships in the catalogue, from first to last event: ATV (ESA)"
+    assert chart.description == (
+        "Cargo ships in the catalogue, each from the first to the last event it records about "
+        "that ship (such as a launch, an arrival or a re-entry): ATV (ESA) 2008-03-09 to "
+        "2015-02-15."
     )
     with pytest.raises(ValueError, match="choose from"):
         plots.cargo_fleet(["Enterprise"])
+
+
+def test_cargo_caption_dates_are_events_not_flights():
+    """The caption's dates are the ship's first and last catalogue events (ATV: the launch of
+    Jules Verne and the last re-entry), and it says so rather than calling them flights."""
+    events = isslearn.load_events()
+    atv = events[events["title"].str.contains("ATV")]
+    caption = plots.cargo_fleet(["ATV"]).description
+    assert f"{atv['date'].min():%Y-%m-%d} to {atv['date'].max():%Y-%m-%d}" in caption
+    assert "flight" not in caption and "event it records" in caption
+
+
+def test_timeline_caption_of_filtered_events_gives_their_own_dates():
+    """Events narrowed before the call, with no start or end, are not "the catalogue": the
+    caption names the first and last dates of the events drawn."""
+    events = isslearn.load_events()
+    assembly_2008 = events[(events["date"].dt.year == 2008) & (events["category"] == "assembly")]
+    caption = plots.timeline(assembly_2008).description
+    first, last = assembly_2008["date"].min(), assembly_2008["date"].max()
+    assert caption.startswith(f"Between {first:%Y-%m-%d} and {last:%Y-%m-%d} the time line shows")
+    assert "catalogue" not in caption
+    whole = plots.timeline(events).description
+    assert whole.startswith(f"Between {events['date'].min():%Y-%m-%d} and ")
 
 
 def test_timeline_counts_and_titles_teacher_events(tmp_path):
