@@ -27,6 +27,12 @@ def test_ruff(command):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.skipif(RUFF is None, reason="ruff is not installed (pip install -e '.[dev]')")
+def test_ruff_checks_the_lessons_code_cells_as_make_lint_does():
+    result = subprocess.run([RUFF, "check", "notebooks"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def mypy(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """mypy as `make lint` runs it; its cache stays in the checkout's (ignored) .mypy_cache."""
     return subprocess.run(
