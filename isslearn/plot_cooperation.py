@@ -17,9 +17,6 @@ import pandas as pd
 
 from . import summaries
 from .catalogue import load_modules
-
-if TYPE_CHECKING:
-    from matplotlib.artist import Artist
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
 from .events import load_events
 from .plot_style import (
