@@ -10,12 +10,16 @@ code when the file is read.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
 from . import values as voc
 from .catalogue import agency_codes
+from .quiz.files import parse_quiz_file
+from .quiz.items import MultipleChoice
+from .scaffold import template_text
 from .sheets import EVENTS_SHEET, LISTS_SHEET, QUIZ_COLUMNS, QUIZ_SHEET
 
 if TYPE_CHECKING:  # openpyxl is imported only when the template is written
@@ -30,28 +34,31 @@ EXAMPLE_NOTE = (
 EXAMPLE_MARK = "#"  # as in the CSV template: a row whose first cell starts with # is skipped
 ROWS = 500  # rows below the header that get the drop-downs and the date check
 
-_EXAMPLE_EVENT = {
-    "id": EXAMPLE_MARK,
-    "date": dt.date(2009, 5, 29),
-    "title": "Our school talks to the station",
-    "summary": "Students asked the crew questions over an amateur radio link.",
-    "category": "crew",
-    "agencies": "NASA;ESA",
-    "countries": "Belgium",
-    "status": "happened",
-    "source": "https://www.ariss.org/",
-    "note": EXAMPLE_NOTE,
-}
-_EXAMPLE_QUIZ = [  # each row marked with #, as the events' example is; delete the #s to use it
-    (
-        "# Which module was the first piece of the station in orbit?",
-        "Zarya",
-        "yes",
-        "Right, a Russian-built module launched in November 1998.",
-    ),
-    ("#", "Unity", "", "Unity came next, two weeks later, and was joined to Zarya in orbit."),
-    ("#", "Zvezda", "", "Zvezda arrived in 2000, after the first two pieces."),
-]
+
+def _example_event() -> dict[str, object]:
+    """The CSV template's first example row, so the two templates show the same event."""
+    lines = template_text("events.csv").splitlines()
+    header = next(csv.reader(lines[:1]))
+    row = next(r for r in csv.reader(lines[1:]) if r and r[0] == EXAMPLE_MARK)
+    example: dict[str, object] = dict(zip(header, row, strict=True))
+    example["date"] = dt.date.fromisoformat(str(example["date"]))  # a real date cell
+    example["note"] = EXAMPLE_NOTE
+    return example
+
+
+def _example_quiz() -> list[tuple[str, str, str, str]]:
+    """The YAML template's first question as Quiz-sheet rows, each marked with #."""
+    found = parse_quiz_file(template_text("quiz.yaml").encode("utf-8"), "quiz.yaml")
+    item = next(i for i in found.items if isinstance(i, MultipleChoice))
+    return [
+        (
+            f"{EXAMPLE_MARK} {item.question}" if n == 0 else EXAMPLE_MARK,
+            option.text,
+            "yes" if option.correct else "",
+            option.feedback,
+        )
+        for n, option in enumerate(item.options)
+    ]
 
 
 def events_workbook() -> bytes:
@@ -66,7 +73,8 @@ def events_workbook() -> bytes:
     events.title = EVENTS_SHEET
     columns = list(voc.EVENT_COLUMNS)
     events.append(columns)
-    events.append([_EXAMPLE_EVENT.get(column) for column in columns])
+    example = _example_event()
+    events.append([example.get(column) for column in columns])
     letter = {column: chr(ord("A") + i) for i, column in enumerate(columns)}
     last = ROWS + 1
 
@@ -131,8 +139,8 @@ def events_workbook() -> bytes:
 
     quiz = book.create_sheet(QUIZ_SHEET)
     quiz.append(list(QUIZ_COLUMNS))
-    for example in _EXAMPLE_QUIZ:
-        quiz.append(list(example))
+    for quiz_row in _example_quiz():
+        quiz.append(list(quiz_row))
     quiz_letter = {column: chr(ord("A") + i) for i, column in enumerate(QUIZ_COLUMNS)}
     drop_down(
         quiz,
