@@ -15,7 +15,6 @@ columns, odd dates, random unicode, stray quotes, byte-order marks, CRLF and CR 
 from __future__ import annotations
 
 import atexit
-import os
 import re
 import shutil
 import subprocess
@@ -30,10 +29,6 @@ from hypothesis import strategies as st
 
 import isslearn
 from isslearn import CatalogueError, Problem
-
-settings.register_profile("ci", derandomize=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
 
 FUZZ = settings(
     max_examples=200,

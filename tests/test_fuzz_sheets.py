@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import tempfile
 from pathlib import Path
@@ -30,10 +29,6 @@ from hypothesis import strategies as st
 import isslearn
 from isslearn import CatalogueError, Problem
 from isslearn.quiz.files import read_quiz_file
-
-settings.register_profile("ci", derandomize=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
 
 FUZZ = settings(
     max_examples=80,
