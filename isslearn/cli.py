@@ -8,8 +8,6 @@ for a path or a file's contents, and none writes over a notebook, CSV, YAML or s
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import re
 import sys
@@ -29,7 +27,7 @@ from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
 from .quiz.files import read_quiz_file
 from .scaffold import new_lesson, write_template
-from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_as, sheet_names
+from .sheets import WORKBOOK_SUFFIXES, is_workbook, sheet_names
 from .values import as_day
 
 __all__ = ["CHECKERS", "Checked", "Checker", "build_parser", "main"]
@@ -51,18 +49,15 @@ Checker = Callable[[Path], Checked]
 
 
 def _check_events(path: Path) -> Checked:
-    check = check_events(path)
+    check = check_events(path)  # read once, ids checked against the built-in catalogue too
     if check.problems:
         return Checked(check.problems, check.notices)
-    with contextlib.redirect_stderr(io.StringIO()):  # its notices are printed once, below
-        events = load_events(path)  # with the built-in catalogue, so clashing ids are reported
-    events = events[events["origin"] == path.name]
+    events = check.events
     span = (
         f" from {events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}" if len(events) else ""
     )
-    how = read_as(path)  # "read as semicolon-separated", "read from sheet 'Events'"
-    how = f" ({how})" if how else ""
-    return Checked([], check.notices, f"{path}: OK, {len(events)} event(s){span}{how}")
+    how = f" ({check.read_as})" if check.read_as else ""
+    return Checked([], check.notices, f"{path}: OK, {check.count} event(s){span}{how}")
 
 
 def _check_quiz(path: Path) -> Checked:

@@ -19,7 +19,7 @@ from .catalogue import agency_codes, agency_countries, agency_names, builtin_tab
 from .errors import CatalogueError, Problem
 from .files import Table, check_columns
 from .notices import class_file_unusable, tell
-from .sheets import place_problems, read_events_table
+from .sheets import place_problems, read_as, read_events_table
 from .values import (
     agency_hint,
     closest,
@@ -246,6 +246,7 @@ class EventsCheck:
     problems: list[Problem]
     notices: list[Problem]
     events: pd.DataFrame
+    read_as: str = ""  # "read as semicolon-separated", "read from sheet 'Events'", or ""
 
     @property
     def count(self) -> int:
@@ -264,7 +265,7 @@ def _read_teacher(path: Path, taken_ids: set[str]) -> tuple[list[dict], EventsCh
     if table.problems:  # a file with any problem adds no events
         records = []
     events = _sorted(_events_frame(records, path.name))
-    return records, EventsCheck(path, table.problems, table.notices, events)
+    return records, EventsCheck(path, table.problems, table.notices, events, read_as(table))
 
 
 def check_events(path: str | os.PathLike[str]) -> EventsCheck:

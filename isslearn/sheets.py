@@ -566,10 +566,9 @@ def _placed(problem: Problem, table: SheetTable) -> Problem:
     return replace(problem, place=f"{where}, row {problem.line}")
 
 
-def read_as(path: str | os.PathLike[str]) -> str:
+def read_as(table: SheetTable) -> str:
     """How ``isslearn check`` says the file was read: "read as semicolon-separated", "read
     from sheet 'Events'", or "" for a plain comma-separated UTF-8 file."""
-    table = read_events_table(path)
     if table.sheet:
         return f"read from sheet '{table.sheet}'"
     return table.read_as
