@@ -21,7 +21,7 @@ from . import __version__
 from .catalogue import builtin_location
 from .errors import FileProblems, IsslearnError, Problem
 from .events import EVENTS_ENV, check_events, current_to, load_events, teacher_events_path
-from .files import read_bytes
+from .files import expand_home, read_bytes
 from .guide import find_guide
 from .lesson import QUIZ_ENV
 from .outputs import describe_os_error
@@ -152,7 +152,7 @@ def _quiz_setting() -> tuple[list[str], bool]:
     if not value:
         not_set = "not set (set it to a quiz file, .yaml or a workbook's Quiz sheet, for questions)"
         return [f"{QUIZ_ENV}: {not_set}"], True
-    checked = _check_quiz(Path(value).expanduser())
+    checked = _check_quiz(expand_home(value))
     if checked.problems:
         head = f"{QUIZ_ENV}={value}: lessons cannot use this file (they ask their own questions"
         head += " and tell learners to ask you); fix these problem(s):"

@@ -17,7 +17,7 @@ import pandas as pd
 from . import values as voc
 from .catalogue import agency_codes, agency_countries, agency_names, builtin_table, categorical
 from .errors import CatalogueError, Problem
-from .files import Table, check_columns
+from .files import Table, check_columns, expand_home
 from .notices import class_file_unusable, tell
 from .sheets import place_problems, read_as, read_events_table
 from .values import (
@@ -52,13 +52,9 @@ def teacher_events_path(path: str | os.PathLike[str] | None = None) -> Path | No
     A leading ``~`` means the home folder, as it does in a shell.
     """
     if path is not None:
-        return _expand(path)
+        return expand_home(path)
     from_env = os.environ.get(EVENTS_ENV, "").strip()
-    return _expand(from_env) if from_env else None
-
-
-def _expand(path: str | os.PathLike[str]) -> Path:
-    return Path(path).expanduser()
+    return expand_home(from_env) if from_env else None
 
 
 # ---------------------------------------------------------------- events
@@ -274,7 +270,7 @@ def check_events(path: str | os.PathLike[str]) -> EventsCheck:
     This is what ``isslearn check`` prints. The file is only read, never changed.
     """
     taken = set(_builtin_events_cached()["id"])
-    return _read_teacher(_expand(path), taken)[1]
+    return _read_teacher(expand_home(path), taken)[1]
 
 
 def validate(path: str | os.PathLike[str]) -> list[Problem]:

@@ -25,6 +25,7 @@ __all__ = [
     "Table",
     "check_columns",
     "decode",
+    "expand_home",
     "fill_table",
     "read_bytes",
     "read_table",
@@ -32,6 +33,18 @@ __all__ = [
 ]
 
 MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
+
+
+def expand_home(path: str | os.PathLike[str]) -> Path:
+    """``path`` with a leading ``~`` meaning the home folder, as in a shell.
+
+    A ``~name`` that names no user (``~.csv``) stays as written, so the teacher is told the
+    file is not there instead of meeting Python's "Could not determine home directory".
+    """
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

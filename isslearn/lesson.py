@@ -41,6 +41,7 @@ from .events import (
     load_events,
     teacher_events_path,
 )
+from .files import expand_home
 from .notices import class_file_unusable, tell
 from .summaries import select_event_rows, select_events
 from .values import DateLike, as_day, match_choice, unknown_choice_hint
@@ -189,9 +190,9 @@ class Lesson:
 def _quiz_path(quiz_file: str | os.PathLike[str] | None) -> Path | None:
     """The quiz file in force: the argument, else $ISSLEARN_QUIZ; ``~`` is the home folder."""
     if quiz_file is not None:
-        return Path(quiz_file).expanduser()
+        return expand_home(quiz_file)
     from_env = os.environ.get(QUIZ_ENV, "").strip()
-    return Path(from_env).expanduser() if from_env else None
+    return expand_home(from_env) if from_env else None
 
 
 def _why_none_match(

@@ -150,6 +150,15 @@ odd_paths = st.one_of(
 )
 
 
+@pytest.mark.parametrize("path", ["~.csv", "~no-such-user/events.csv"])
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_a_tilde_that_names_no_user_is_a_plain_path(folder, capsys, path, command):
+    """Python's expanduser raises for '~.csv'; the command line says what is wrong instead."""
+    ran = isslearn(capsys, *command(path))  # asserts no "Traceback" in the output
+    assert ran.code in (0, 1, 2), ran.text
+    assert "home directory" not in ran.text
+
+
 @settings(
     max_examples=60,
     deadline=None,
