@@ -20,13 +20,28 @@ from .hub import hub_figures
 from .imports import import_figures
 from .lessons import class_figures, lesson_figures, lessons
 from .loading import loading_figures
+from .present import present_figures
 from .processes import REPO
 from .stats import Figure
 from .widget_updates import widget_figures
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-FULL = {"imports": 15, "cold": 7, "warm": 30, "widget_updates": 50, "lesson_repeats": 3}
-QUICK = {"imports": 3, "cold": 2, "warm": 3, "widget_updates": 5, "lesson_repeats": 1}
+FULL = {
+    "imports": 15,
+    "cold": 7,
+    "warm": 30,
+    "widget_updates": 50,
+    "lesson_repeats": 3,
+    "present_repeats": 3,
+}
+QUICK = {
+    "imports": 3,
+    "cold": 2,
+    "warm": 3,
+    "widget_updates": 5,
+    "lesson_repeats": 1,
+    "present_repeats": 1,
+}
 
 
 def _number(value: float | None) -> str:
@@ -87,6 +102,7 @@ def run_all(quick: bool, folder: Path = REPO / "notebooks") -> list[Figure]:
         return figures
     figures += lesson_figures(paths, n["lesson_repeats"])
     figures += class_figures(paths, size=2 if quick else 8)
+    figures += present_figures(paths, n["present_repeats"])
     if not quick:  # a real JupyterHub takes minutes to set up: full runs only
         with tempfile.TemporaryDirectory(prefix="isslearn-hub-") as folder:
             figures += hub_figures(Path(folder))

@@ -1,7 +1,7 @@
 """``load_events()`` and ``annotate()``: the first call in a fresh kernel, and calls after it.
 
 The first call reads and checks the CSV files; later calls reuse the parsed catalogue held by
-the caches in :mod:`isslearn.catalogue` and only copy it, which is what a widget redraw pays.
+the caches in :mod:`isslearn.catalogue.tables` and only copy it, which is what a widget redraw pays.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 # A JupyterHub for a class using the isslearn lessons: start from this file.
 #
-#   pip install ".[lab,hub]"        # JupyterHub, nbgitpuller, JupyterLab and isslearn
+#   pip install ".[lab,hub,present]"  # JupyterHub, nbgitpuller, JupyterLab, Voilà, isslearn
 #   bash hub/install_proxy.sh       # configurable-http-proxy into hub/node_modules
 #   jupyterhub -f hub/jupyterhub_config.py
 #
@@ -17,6 +17,14 @@ c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configu
 
 # Learners land in JupyterLab, where the lessons' widgets work.
 c.Spawner.default_url = "/lab"
+
+# The presenter view for the teacher's projector: Voilà's server extension (the `present`
+# extra; installing it switches the extension on) shows a lesson with its code hidden, figures
+# and widgets live, at /hub/user-redirect/voila/render/REPO/notebooks/01_assembly.ipynb. This
+# makes isslearn's large-type template the default there (links also name it, for Binder): it
+# keeps each quiz's answers out of the page until the teacher presses "Show the answer". The
+# README and the website give each lesson's link.
+c.Spawner.args = ["--VoilaConfiguration.template=isslearn"]
 
 # The nbgitpuller link starts a learner's server by itself; without this JupyterHub first shows
 # "Server not running" with a Launch button, and the link seems not to work.

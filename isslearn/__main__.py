@@ -1,6 +1,6 @@
 """`python -m isslearn` runs the command line (with no arguments: what a teacher needs to know)."""
 
-from .cli import main
+from .teacher.cli import main
 
 __all__: list[str] = []
 

@@ -1,33 +1,62 @@
 """What isslearn refuses, and why: one base class, with a specific exception beneath it per kind.
 
 Catch :class:`IsslearnError` to catch everything isslearn refuses on purpose (a bad file, a bad
-setting, an output that would overwrite something). Each subclass also derives from the built-in
-exception a Python programmer would expect (``ValueError`` for bad values, ``FileExistsError``
-for an output that is already there), so older code that caught those keeps working.
+setting or argument, an output that would overwrite something). Each subclass also derives from
+the built-in exception a Python programmer would expect (``ValueError`` for bad values,
+``FileExistsError`` for an output that is already there), so older code that caught those keeps
+working. Every exception isslearn raises on purpose is defined here::
+
+    IsslearnError
+    ├── FileProblems          a teacher's or the built-in file cannot be used (``.problems``)
+    │   ├── CatalogueError    ... an events, corrections, modules, expeditions or stays table
+    │   └── QuizFileError     ... a quiz file (YAML, or a workbook's Quiz sheet)
+    ├── SettingsError         a setting or argument cannot be used (a date, an id, a choice)
+    │   └── OptionError       ... a command-line option
+    ├── OutputExistsError     a command would overwrite a file (also a FileExistsError)
+    ├── OutputPathError       an output cannot go where it was asked to
+    ├── ScaffoldError         a template or new lesson cannot be made
+    ├── GuideError            no teacher's guide matches, or it cannot be read
+    └── HandoutError          a handout or guide page cannot be made
+
+A :class:`Problem` is one thing found in a file, at a place a teacher can find; its ``severity``
+says whether it stops the file being used (``"problem"``) or is only worth knowing (``"notice"``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 __all__ = [
     "CatalogueError",
     "FileProblems",
+    "GuideError",
+    "HandoutError",
     "IsslearnError",
+    "OptionError",
     "OutputExistsError",
+    "OutputPathError",
+    "PresentError",
     "Problem",
     "QuizFileError",
+    "ScaffoldError",
     "SettingsError",
+    "Severity",
 ]
+
+Severity = Literal["problem", "notice"]
+"""A finding's weight: a ``"problem"`` stops the file being used; a ``"notice"`` does not."""
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a data file, at a place a teacher can find in a text editor.
+    """One thing found in a data file, at a place a teacher can find in a text editor.
 
     ``line`` counts from 1 and the header is line 1, as an editor shows it. In a spreadsheet
     ``place`` says where as the program shows it ("sheet 'Events', cell B4") and ``line`` is
-    the sheet's row number.
+    the sheet's row number. A ``severity="notice"`` finding (made with :meth:`notice`) does not
+    stop the file being used; it prints with ``notice:`` after its place, from every kind of
+    file alike.
     """
 
     file: str
@@ -36,11 +65,33 @@ class Problem:
     message: str
     hint: str = ""
     place: str = ""
+    severity: Severity = "problem"
+
+    # What the file kind calls a column: "column" in a table, "field" in a YAML file.
+    column_word: ClassVar[str] = "column"
+
+    @classmethod
+    def notice(
+        cls,
+        file: str,
+        line: int,
+        column: str | None,
+        message: str,
+        hint: str = "",
+        place: str = "",
+    ) -> Problem:
+        """A finding worth knowing that does not stop the file being used."""
+        return cls(file, line, column, message, hint, place, severity="notice")
+
+    @property
+    def is_notice(self) -> bool:
+        return self.severity == "notice"
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.place}: " if self.place else f"{self.file}:{self.line}: "
-        what = f"column '{self.column}': {self.message}" if self.column else self.message
-        return where + what + (f"; {self.hint}" if self.hint else "")
+        mark = "notice: " if self.is_notice else ""
+        what = f"{self.column_word} '{self.column}': " if self.column else ""
+        return where + mark + what + self.message + (f"; {self.hint}" if self.hint else "")
 
 
 class IsslearnError(Exception):
@@ -48,7 +99,11 @@ class IsslearnError(Exception):
 
 
 class FileProblems(IsslearnError, ValueError):
-    """A teacher's or the built-in file cannot be used; ``problems`` lists every reason."""
+    """A teacher's or the built-in file cannot be used; ``problems`` lists every reason.
+
+    ``Lesson(events_file=..., quiz_file=...)`` raises this one when both files have problems;
+    loaders raise the subclass for their kind of file.
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
@@ -60,17 +115,44 @@ class FileProblems(IsslearnError, ValueError):
 
 
 class CatalogueError(FileProblems):
-    """An events, modules, expeditions or stays table cannot be loaded."""
+    """An events, corrections, modules, expeditions or stays table cannot be loaded."""
 
 
 class QuizFileError(FileProblems):
-    """A quiz file (YAML) cannot be loaded."""
+    """A quiz file (YAML, or a workbook's Quiz sheet) cannot be loaded."""
 
 
 class SettingsError(IsslearnError, ValueError):
-    """A setting or argument cannot be used (a lesson setting, a date given to a figure or a
-    command-line option); the message lists every reason and how to fix it."""
+    """A setting or argument cannot be used (a lesson setting, a date given to a figure, an id
+    that is not in the catalogue, a choice that does not exist); the message says every reason
+    and how to write it instead."""
+
+
+class OptionError(SettingsError):
+    """A command-line option's value cannot be used; the message says what to type instead."""
 
 
 class OutputExistsError(IsslearnError, FileExistsError):
     """A command would overwrite a file a teacher already has; isslearn never does that."""
+
+
+class OutputPathError(IsslearnError, ValueError):
+    """An output cannot go where it was asked to (a folder in the way, no permission, ...)."""
+
+
+class ScaffoldError(IsslearnError, ValueError):
+    """A template or new lesson cannot be made (an unknown kind of file, a name that is not a
+    plain name). A file that already exists is an :class:`OutputExistsError`."""
+
+
+class GuideError(IsslearnError, ValueError):
+    """No teacher's guide matches the lesson asked for, or its file cannot be read."""
+
+
+class HandoutError(IsslearnError, ValueError):
+    """A handout or guide page cannot be made (not a notebook, a wrong output name, no
+    Chromium for a PDF)."""
+
+
+class PresentError(IsslearnError, ValueError):
+    """The presenter view cannot start: no such lesson, a busy port, or Voilà is missing."""

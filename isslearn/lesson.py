@@ -4,54 +4,126 @@ The first code cell of every lesson reads::
 
     lesson = isslearn.Lesson(start="1998-01-01", end="2011-12-31")
 
-and later cells ask it for data (``lesson.events()``) and quiz items (``lesson.quiz(...)``).
+and later cells ask it for data (``lesson.events()``) and the quiz (``lesson.quiz("01")``).
 Everything is checked when the lesson is made, so a mistake shows in the first cell with
 the fix, not halfway through a class.
 
-Where the data comes from, first match wins:
+Where the data comes from is decided in one place, :func:`lesson_files`, first match wins:
 
 - events: the ``events_file`` argument, else the ``ISSLEARN_EVENTS`` environment variable (one
   file for a whole class), else the built-in catalogue alone. A teacher's events are *added*
   to the built-in ones unless ``builtin_events=False``.
-- quiz: the ``quiz_file`` argument, else the ``ISSLEARN_QUIZ`` environment variable, else the
-  lesson's own questions (the ``default`` given to :meth:`Lesson.quiz`).
+- quiz: the lesson's own questions, then those of a teacher's quiz file, if one is set: the
+  ``quiz_file`` argument, else the ``ISSLEARN_QUIZ`` environment variable. The teacher's
+  questions are *added* after the lesson's own, and replace them only with
+  ``own_questions=False``; a question in the file that names lessons (``lessons: [01, 03]``)
+  is asked only in those.
 
-A broken file given as an argument stops the settings cell with every problem listed: whoever
-typed it can fix it there. A broken file named by an environment variable was set up for the
-whole class, so learners are told once to ask their teacher and the lesson goes on without it.
+``~`` means the home folder in both. An argument's relative path is read from the folder the
+lesson runs in (the notebook's). A class-wide variable must name its file by a full path
+(``/srv/class/events.xlsx``) or from the home folder (``~/events.xlsx``): a relative one would
+mean a different file in every folder a lesson or ``isslearn info`` runs in, so it is refused,
+with a message saying how to write it. ``isslearn info`` resolves the variables with the same
+function, so it checks exactly the files the lessons read.
+
+A lesson reads each file once, when it is made. A broken file given as an argument stops the
+settings cell with every problem listed: whoever typed it can fix it there. A broken or refused
+file named by an environment variable was set up for the whole class, so learners are told
+once to ask their teacher and the lesson goes on without it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from . import values as voc
-from .annotation import annotate
-from .catalogue import agency_codes
-from .errors import FileProblems, SettingsError
-from .events import (
-    EVENTS_ENV,
-    check_events,
-    instead_of_class_events,
-    load_events,
-    teacher_events_path,
-)
-from .files import expand_home
-from .notices import class_file_unusable, tell
-from .summaries import select_event_rows, select_events
-from .values import DateLike, as_day, match_choice, unknown_choice_hint
+from .catalogue.annotation import annotate
+from .catalogue.events import check_events, combine_events
+from .catalogue.summaries import select_event_rows, select_events
+from .catalogue.tables import agency_codes
+from .errors import FileProblems, Problem, SettingsError
+from .reading import values as voc
+from .reading.files import expand_home
+from .reading.notices import class_file_unusable, tell, tell_notices
+from .reading.values import DateLike, as_choices, as_day
 
-if TYPE_CHECKING:  # the quiz package is imported only when a quiz file is read
+if TYPE_CHECKING:  # the quiz package is imported only when a quiz is asked for
+    from .quiz.files import QuizFile
     from .quiz.items import QuizItem
+    from .quiz.notebook import LessonQuiz
 
-__all__ = ["QUIZ_ENV", "Lesson"]
+__all__ = ["EVENTS_ENV", "QUIZ_ENV", "Lesson", "LessonFile", "lesson_files"]
 
+EVENTS_ENV = "ISSLEARN_EVENTS"
 QUIZ_ENV = "ISSLEARN_QUIZ"
+
+
+@dataclass(frozen=True)
+class LessonFile:
+    """One teacher's file a lesson reads: its path, and where the choice came from.
+
+    ``origin`` is ``"argument"`` or the variable's name; ``given`` the value as written. A
+    class-wide value that cannot be used has no ``path``; ``refused`` says why and ``fix`` how
+    to write it.
+    """
+
+    origin: str
+    given: str
+    path: Path | None
+    refused: str = ""
+    fix: str = ""
+
+
+def lesson_files(
+    events_file: str | os.PathLike[str] | None = None,
+    quiz_file: str | os.PathLike[str] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+) -> tuple[LessonFile | None, LessonFile | None]:
+    """The events file and the quiz file a lesson uses: each argument, else its class-wide
+    variable (``ISSLEARN_EVENTS``, ``ISSLEARN_QUIZ`` in ``environ``, by default the process's
+    environment), else None. This is the one place settings become files; ``Lesson`` and
+    ``isslearn info`` both ask it.
+
+    >>> events, quiz = lesson_files("mine.csv", environ={"ISSLEARN_QUIZ": "~/class.yaml"})
+    >>> events.origin, quiz.origin, quiz.path.name
+    ('argument', 'ISSLEARN_QUIZ', 'class.yaml')
+    >>> lesson_files(environ={"ISSLEARN_QUIZ": "class.yaml"})[1].path is None  # relative
+    True
+    """
+    environ = os.environ if environ is None else environ
+    return (
+        _lesson_file(events_file, EVENTS_ENV, environ),
+        _lesson_file(quiz_file, QUIZ_ENV, environ),
+    )
+
+
+def _lesson_file(
+    argument: str | os.PathLike[str] | None, variable: str, environ: Mapping[str, str]
+) -> LessonFile | None:
+    if argument is not None:
+        return LessonFile("argument", os.fspath(argument), expand_home(argument))
+    value = environ.get(variable, "").strip()
+    if not value:
+        return None
+    path = expand_home(value)
+    if path.is_absolute():
+        return LessonFile(variable, value, path)
+    example = Path(value).name or "my_class.xlsx"
+    why = (
+        f"{variable} is set to {value}, a relative path, which would name a different file in "
+        "every folder a lesson runs in"
+    )
+    fix = (
+        f"set {variable} to the file's full path, such as /home/you/{example}, or to its path "
+        f"from the home folder, such as ~/{example}"
+    )
+    return LessonFile(variable, value, None, why, fix)
 
 
 class Lesson:
@@ -67,6 +139,7 @@ class Lesson:
         agencies: str | Iterable[str] | None = None,
         quiz_file: str | os.PathLike[str] | None = None,
         builtin_events: bool = True,
+        own_questions: bool = True,
     ):
         reasons: list[str] = []
         self.start = _date("start", start, reasons)
@@ -75,57 +148,79 @@ class Lesson:
             reasons.append(f"start ({self.start:%Y-%m-%d}) is after end ({self.end:%Y-%m-%d})")
         self.categories = _choices("categories", categories, voc.CATEGORIES, reasons)
         self.agencies = _choices("agencies", agencies, agency_codes(), reasons)
-        self.events_file = teacher_events_path(events_file)
-        self.events_origin = (
-            "argument" if events_file is not None else EVENTS_ENV if self.events_file else None
-        )
-        self.quiz_file = _quiz_path(quiz_file)
-        self.quiz_origin = (
-            "argument" if quiz_file is not None else QUIZ_ENV if self.quiz_file else None
-        )
         self.builtin_events = builtin_events
-        self.not_used: list[str] = []  # class-wide files set but broken, so left out
+        self.own_questions = own_questions
         if reasons:
             raise SettingsError("Lesson(...) settings: " + "; ".join(reasons))
-        self._check_files()
-        self._check_some_events_match()
-
-    def _check_files(self) -> None:
-        """A broken file given here is an error; one set for the class is left out, with a note.
-
-        The person who wrote ``events_file=`` can fix it in this cell. A file named by
-        ``ISSLEARN_EVENTS`` or ``ISSLEARN_QUIZ`` was set up by the teacher, and a learner can
-        only ask them: the learner is told so once, and the lesson goes on without it.
-        """
-        problems = []
-        if self.events_file is not None:
-            check = check_events(self.events_file)
-            if check.problems and self.events_origin == EVENTS_ENV:
-                instead = instead_of_class_events(self.builtin_events)
-                tell(class_file_unusable(EVENTS_ENV, self.events_file, check.problems, instead))
-                self.not_used.append(f"{EVENTS_ENV}={self.events_file}")
-                self.events_file = self.events_origin = None
-            else:
-                problems += check.problems
-                for notice in check.notices:
-                    tell(str(notice))
-        if self.quiz_file is not None:
-            from .quiz.files import validate_quiz_file  # lazy: YAML is read only for a quiz file
-
-            quiz_problems = validate_quiz_file(self.quiz_file)
-            if quiz_problems and self.quiz_origin == QUIZ_ENV:
-                instead = "its own questions"
-                tell(class_file_unusable(QUIZ_ENV, self.quiz_file, quiz_problems, instead))
-                self.not_used.append(f"{QUIZ_ENV}={self.quiz_file}")
-                self.quiz_file = self.quiz_origin = None
-            else:
-                problems += quiz_problems
+        # class-wide files set but left out: (why, the setting), for describe()
+        self.not_used: list[tuple[str, str]] = []
+        events, quiz = lesson_files(events_file, quiz_file)
+        problems: list[Problem] = []
+        self.events_file, self.events_origin, own = self._read_events(events, problems)
+        self.quiz_file, self.quiz_origin, self._quiz_found = self._read_quiz(quiz, problems)
         if problems:
             raise FileProblems(problems)
+        self._events = combine_events(own, builtin=builtin_events)
+        self._check_some_events_match()
+
+    def _read_events(
+        self, chosen: LessonFile | None, problems: list[Problem]
+    ) -> tuple[Path | None, str | None, pd.DataFrame | None]:
+        """The events file (read once): its path, where it was named, and its own events.
+
+        A broken file given here is an error: the person who wrote ``events_file=`` can fix it
+        in this cell. One named by ``ISSLEARN_EVENTS`` was set up by the teacher, and a learner
+        can only ask them: the learner is told so once, and the lesson goes on without it.
+        """
+        instead = "the built-in events only" if self.builtin_events else "no events"
+        if chosen is None or self._refused(chosen, instead):
+            return None, None, None
+        assert chosen.path is not None  # not refused
+        found = check_events(chosen.path, builtin=self.builtin_events)
+        if found.problems and chosen.origin != "argument":
+            self._leave_out(chosen, found.problems, instead)
+            return None, None, None
+        problems += found.problems
+        tell_notices(found)
+        return chosen.path, chosen.origin, found.value
+
+    def _read_quiz(
+        self, chosen: LessonFile | None, problems: list[Problem]
+    ) -> tuple[Path | None, str | None, QuizFile | None]:
+        """The quiz file (read once; :meth:`quiz` asks it): its path, where it was named, and
+        what was read; a broken one is treated as a broken events file is."""
+        instead = "its own questions"
+        if chosen is None or self._refused(chosen, instead):
+            return None, None, None
+        assert chosen.path is not None  # not refused
+        from .quiz.files import read_quiz_file  # lazy: YAML is read only for a quiz file
+
+        found = read_quiz_file(chosen.path)
+        if found.problems and chosen.origin != "argument":
+            self._leave_out(chosen, found.problems, instead)
+            return None, None, None
+        problems += found.problems
+        tell_notices(found)
+        return chosen.path, chosen.origin, found
+
+    def _refused(self, chosen: LessonFile, instead: str) -> bool:
+        """Tell once why a class-wide value cannot be used at all (a relative path)."""
+        if not chosen.refused:
+            return False
+        tell(
+            f"Note: {chosen.refused}, so it is not used. This lesson uses {instead}. "
+            f"Please ask your teacher to {chosen.fix}."
+        )
+        self.not_used.append(("a relative path", f"{chosen.origin}={chosen.given}"))
+        return True
+
+    def _leave_out(self, chosen: LessonFile, problems: list[Problem], instead: str) -> None:
+        tell(class_file_unusable(chosen.origin, chosen.path, problems, instead))
+        self.not_used.append(("the file has problems", f"{chosen.origin}={chosen.path}"))
 
     def _check_some_events_match(self) -> None:
         """Refuse settings that leave no events, here, rather than in a figure's cell later."""
-        events = load_events(self.events_file, builtin=self.builtin_events)
+        events = self._events
         wanted = (self.start, self.end, self.categories, self.agencies)
         if select_event_rows(events, *wanted).any():
             return
@@ -136,26 +231,44 @@ class Lesson:
         )
 
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
-        """The lesson's events: built-in plus the teacher's, filtered, with derived columns."""
-        events = load_events(self.events_file, builtin=self.builtin_events)
-        chosen = select_events(events, self.start, self.end, self.categories, self.agencies)
+        """The lesson's events: built-in plus the teacher's, filtered, with derived columns.
+
+        The files were read when the lesson was made; each call gives a new table.
+        """
+        chosen = select_events(self._events, self.start, self.end, self.categories, self.agencies)
         return annotate(chosen) if annotated else chosen
 
     def quiz(
-        self, default: Sequence[QuizItem] | Callable[[], Sequence[QuizItem]] | None = None
-    ) -> list[QuizItem]:
-        """The teacher's quiz items if a quiz file is set, else ``default`` (items or a function).
+        self,
+        own: str | Sequence[QuizItem] | Callable[[], Sequence[QuizItem]] | None = None,
+        *,
+        default: Sequence[QuizItem] | Callable[[], Sequence[QuizItem]] | None = None,
+    ) -> LessonQuiz:
+        """The lesson's quiz: its own questions, then the teacher's. As a cell's last line it
+        shows itself, each question once.
 
-        Passing a function keeps the lesson's own questions from being built when a teacher's
-        file replaces them.
+        ``own`` is the lesson's own questions: a lesson's name or number (``"01"``: the quiz
+        file shipped for lesson 01), items, or a function making them (called only if they
+        are asked). The questions of the teacher's quiz file (``quiz_file`` or
+        ``ISSLEARN_QUIZ``) that are asked in this lesson follow them, under a heading; with
+        ``own_questions=False`` in the settings they replace them. ``default`` is the older
+        name of ``own``.
         """
-        if self.quiz_file is not None:
-            from .quiz.files import load_quiz_file  # lazy: YAML is read only for a quiz file
+        from .quiz.lessons import lesson_quiz, lesson_quiz_file  # lazy: YAML and ipywidgets
+        from .quiz.notebook import LessonQuiz
 
-            return load_quiz_file(self.quiz_file)
-        if default is None:
-            return []
-        return list(default() if callable(default) else default)
+        own = default if own is None else own
+        name = lesson_quiz_file(own)[0] if isinstance(own, str) else None  # '01_assembly'
+        mine: list[QuizItem] = []
+        if self.own_questions or self._quiz_found is None:
+            if name is not None:
+                mine = lesson_quiz(name)
+            elif own is not None and not isinstance(own, str):
+                mine = list(own() if callable(own) else own)
+        if self._quiz_found is None:
+            return LessonQuiz(mine)
+        theirs = self._quiz_found.for_lesson(name)  # the file was read when the lesson was made
+        return LessonQuiz([*mine, *theirs], own=len(mine), origin=str(self.quiz_file))
 
     def describe(self) -> str:
         """One line per setting, in words a teacher can check at a glance."""
@@ -166,12 +279,12 @@ class Lesson:
         events = "built-in catalogue" if self.builtin_events else "no built-in events"
         if self.events_file is not None:
             events += f" + {self.events_file} (from {self.events_origin})"
-        not_used = [f"not used (the file has problems): {what}" for what in self.not_used]
-        quiz = (
-            f"{self.quiz_file} (from {self.quiz_origin})"
-            if self.quiz_file
-            else "the lesson's own questions"
-        )
+        not_used = [f"not used ({why}): {what}" for why, what in self.not_used]
+        quiz = "the lesson's own questions"
+        if self.quiz_file and self.own_questions:
+            quiz += f", then those of {self.quiz_file} (from {self.quiz_origin})"
+        elif self.quiz_file:
+            quiz = f"{self.quiz_file} (from {self.quiz_origin}), instead of the lesson's own"
         return "\n".join(
             [
                 f"events: {events}",
@@ -185,14 +298,6 @@ class Lesson:
 
     def __repr__(self) -> str:
         return "Lesson settings\n" + self.describe()
-
-
-def _quiz_path(quiz_file: str | os.PathLike[str] | None) -> Path | None:
-    """The quiz file in force: the argument, else $ISSLEARN_QUIZ; ``~`` is the home folder."""
-    if quiz_file is not None:
-        return expand_home(quiz_file)
-    from_env = os.environ.get(QUIZ_ENV, "").strip()
-    return expand_home(from_env) if from_env else None
 
 
 def _why_none_match(
@@ -236,17 +341,9 @@ def _date(
 def _choices(
     name: str, values: str | Iterable[str] | None, allowed: Sequence[str], reasons: list[str]
 ) -> tuple[str, ...] | None:
-    if values is None:
+    """A setting's choices; every unknown one is added to ``reasons`` (all are said at once)."""
+    try:
+        return as_choices(name, values, allowed)
+    except SettingsError as exc:
+        reasons.append(str(exc))
         return None
-    given = [values] if isinstance(values, str) else list(values)
-    chosen = []
-    for value in given:
-        matched = match_choice(str(value), tuple(allowed))
-        if matched is None:
-            singular = name.removesuffix("ies") + "y" if name.endswith("ies") else name[:-1]
-            reasons.append(
-                f"{name}: unknown {singular} {value!r}; {unknown_choice_hint(str(value), allowed)}"
-            )
-        else:
-            chosen.append(matched)
-    return tuple(chosen)

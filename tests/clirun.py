@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from isslearn.cli import main
+from isslearn.teacher.cli import main
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,24 @@ def write_file(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def told(caplog) -> Callable[[], list[str]]:
+    """The notices isslearn told so far in this test, as the lines a learner reads.
+
+    Notices go to the ``isslearn`` logger (isslearn.reading.notices); outside pytest, Python
+    prints them on standard error, which a kernel test (test_class_files_in_kernel) checks.
+    """
+    caplog.set_level(logging.WARNING, logger="isslearn")
+    return lambda: [r.getMessage() for r in caplog.records if r.name == "isslearn"]
+
+
+def css_classes(widget: object) -> tuple[str, ...]:
+    """The CSS classes a widget's element gets, read from the state ipywidgets saves into a
+    notebook (its public embed API; the widget-model schema names them ``_dom_classes``): the
+    state JupyterLab renders, and where the browser tests find a widget by its class."""
+    from ipywidgets.embed import embed_data
+
+    state = embed_data(views=[widget])["manager_state"]["state"]
+    return tuple(state[widget.model_id]["state"]["_dom_classes"])  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import isslearn
-from isslearn.annotation import ANNOTATION_COLUMNS, BEFORE_LAUNCH
+from isslearn.catalogue.annotation import ANNOTATION_COLUMNS, BEFORE_LAUNCH
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_teacher_rows_are_annotated_too(write_file):
 
 
 def test_a_table_without_dates_is_refused_clearly():
-    with pytest.raises(KeyError, match="needs a 'date' column; the table has: title"):
+    with pytest.raises(isslearn.SettingsError, match="needs a 'date' column; the table has: title"):
         isslearn.annotate(pd.DataFrame({"title": ["x"]}))
 
 
@@ -132,6 +132,6 @@ def test_annotate_reads_dates_as_every_other_entry_point_does():
 
     table = pd.DataFrame({"date": ["2011-07-21"], "title": ["Last Shuttle landing"]})
     [people] = isslearn.annotate(table)["people_aboard"]
-    assert people == isslearn.station.crew_count([pd.Timestamp("2011-07-21")])[0]
+    assert people == isslearn.catalogue.station.crew_count([pd.Timestamp("2011-07-21")])[0]
     with pytest.raises(isslearn.SettingsError, match="date='July 2011' is not a date"):
         isslearn.annotate(pd.DataFrame({"date": ["July 2011"]}))

@@ -278,21 +278,22 @@ def test_a_synonym_of_a_missing_required_column_is_named(write_file):
     assert problem.column == "date" and "where it says 'when'" in problem.hint
 
 
-def test_an_unknown_column_is_a_notice_not_silence(write_file, capsys):
+def test_an_unknown_column_is_a_notice_not_silence(write_file, told):
     path = write_file("n.csv", "date,title,Teacher\n2000-11-02,A,Ms Smith\n")
     before = path.read_bytes()
     assert isslearn.validate(path) == []
-    check = isslearn.events.check_events(path)
+    check = isslearn.catalogue.events.check_events(path)
     [notice] = check.notices
-    assert str(notice) == (
-        f"{path}:1: column 'Teacher': this column is not one isslearn reads, so it is ignored; "
-        "the columns it reads are: id, date, title, summary, category, agencies, countries, "
-        "status, source, note"
+    assert notice.severity == "notice"
+    assert str(notice) == (  # 'notice:' after the line, as from a workbook or a quiz file
+        f"{path}:1: notice: column 'Teacher': this column is not one isslearn reads, so it is "
+        "ignored; the columns it reads are: id, date, title, summary, category, agencies, "
+        "countries, status, source, note"
     )
-    assert check.count == 1
+    assert len(check.value) == 1
     isslearn.load_events(path)
     isslearn.load_events(path)
-    assert capsys.readouterr().err == str(notice) + "\n", "told once per session, on stderr"
+    assert told() == [str(notice)], "told once per session"
     assert path.read_bytes() == before
 
 
@@ -300,7 +301,7 @@ def test_a_near_miss_beside_its_real_column_is_only_a_notice(write_file):
     """'source_url' next to 'source' loses nothing: both are read or reported, not refused."""
     path = write_file("n.csv", "date,title,source,sources\n2000-11-02,A,x,y\n")
     assert isslearn.validate(path) == []
-    assert [n.column for n in isslearn.events.check_events(path).notices] == ["sources"]
+    assert [n.column for n in isslearn.catalogue.events.check_events(path).notices] == ["sources"]
 
 
 def test_a_row_problem_does_not_hide_the_rows_after_it(write_file):
@@ -312,7 +313,7 @@ def test_tilde_in_the_class_events_variable_is_the_home_folder(tmp_path, monkeyp
     monkeypatch.setenv("HOME", str(tmp_path))
     (tmp_path / "class.csv").write_text("date,title\n2000-11-02,Our visit\n", encoding="utf-8")
     monkeypatch.setenv("ISSLEARN_EVENTS", "~/class.csv")
-    events = isslearn.load_events(builtin=False)
+    events = isslearn.Lesson(builtin_events=False).events()
     assert events["title"].tolist() == ["Our visit"]
     assert isslearn.load_events("~/class.csv", builtin=False)["title"].tolist() == ["Our visit"]
 
@@ -326,3 +327,14 @@ def test_a_header_in_another_language_is_told_which_columns_it_means(write_file)
         ("Kategorie", "did you mean 'category'? rename the column in the header"),
         ("Beschreibung", "did you mean 'summary'? rename the column in the header"),
     ]
+
+
+def test_a_file_with_no_header_line_is_a_problem(write_file):
+    """Found by the property test: blank lines and an empty quoted field passed as 'fine'."""
+    for content in ('\n""', "# only a comment\n\n"):
+        path = write_file("no_header.csv", content)
+        [problem] = isslearn.validate(path)
+        assert str(problem) == (
+            f"{path}:1: the file has no header line, only blank lines, empty fields or # "
+            "comments; it needs a header line such as 'date,title'"
+        )

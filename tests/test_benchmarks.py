@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO
 
 from benchmarks.lessons import lessons
+from benchmarks.present import CHROMIUM
 from benchmarks.widget_updates import EXPLORERS, VISITS
 
 pytestmark = pytest.mark.slow
@@ -46,6 +47,8 @@ def test_quick_benchmark_run_writes_every_figure_with_its_goal(tmp_path):
         stem = first[0].stem
         expected += [f"{stem}: run time / baseline", f"{stem}: kernel peak memory"]
         expected += ["whole class: 2 lessons at once, wall time"]
+        if CHROMIUM.exists():
+            expected += [f"{stem}: presenter view (isslearn present): start to first figure"]
     for name in expected:
         assert name in figures, f"{name!r} missing; results have {sorted(figures)}"
         figure = figures[name]

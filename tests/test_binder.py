@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -75,13 +76,18 @@ def binder_pins() -> dict[str, tuple[int, Requirement]]:
 
 
 def pyproject_ranges() -> list[Requirement]:
-    """What isslearn needs at run time and in the lab, as pyproject.toml states it."""
+    """What isslearn needs at run time, in the lab and to present, as pyproject.toml says."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    wanted = project["dependencies"] + project["optional-dependencies"]["lab"]
+    extras = project["optional-dependencies"]
+    wanted = project["dependencies"] + extras["lab"] + extras["present"]
     return [Requirement(text) for text in wanted]
 
 
 # ---------------------------------------------------------------- the files themselves
+
+
+def test_there_are_lessons_to_run():
+    assert len(LESSONS) >= 6, f"the lessons in notebooks/ are missing: {LESSONS}"
 
 
 def test_every_requirement_is_pinned_exactly():
@@ -248,6 +254,7 @@ def binder_kernel(binder_env, tmp_path_factory) -> dict:
 
 
 @pytest.mark.slow
+@pytest.mark.kernel
 def test_binder_kernel_runs_the_installed_isslearn(binder_env, binder_kernel, tmp_path):
     """The kernel nbval uses below is the Binder venv, on isslearn as postBuild installed it."""
     from jupyter_client.manager import start_new_kernel
@@ -334,11 +341,80 @@ def nbval_results(binder_kernel, tmp_path_factory) -> dict[str, list[str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "lesson",
-    [pytest.param(path.name, id=path.stem) for path in LESSONS]
-    or [pytest.param(None, marks=pytest.mark.skip(reason="no lesson notebooks yet"))],
-)
+@pytest.mark.kernel
+@pytest.mark.parametrize("lesson", [pytest.param(path.name, id=path.stem) for path in LESSONS])
 def test_lesson_passes_strict_nbval_on_binder_offline(nbval_results, lesson):
     problems = nbval_results[lesson]
     assert not problems, f"{lesson} (Binder kernel, network cut):\n" + "\n\n".join(problems)
+
+
+PRESENT_NOTEBOOK = """\
+from isslearn import quiz
+quiz.show(quiz.MultipleChoice("Who paid for Zarya?", [
+    quiz.Option("Russia", False, "WHY-NOT-RUSSIA"),
+    quiz.Option("The United States", True, "EXPLAINED-USA"),
+]))
+"""
+
+
+@pytest.mark.slow
+def test_binder_serves_the_presenter_view_by_its_link(binder_env, tmp_path):
+    """What the README's presenter link opens on Binder (urlpath=voila/render/...): Voilà's
+    server extension from the pins, with isslearn's template as postBuild installed it (not the
+    repository's copy), a live quiz and nothing of its key. A one-cell notebook keeps it quick;
+    the lessons themselves are checked in the presenter view by tests/browser."""
+    import nbformat
+    import requests
+
+    from isslearn.teacher.present import voila_link
+
+    env, repo = binder_env
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(PRESENT_NOTEBOOK)]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(notebook, repo / "notebooks" / "present_check.ipynb")
+    port, token = _free_port(), "binder-present-check"
+    command = [
+        "python",
+        "-m",
+        "jupyterlab",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.open_browser=False",
+        f"--ServerApp.root_dir={repo}",
+        *(["--allow-root"] if os.geteuid() == 0 else []),
+    ]
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=out, stderr=out)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        for _ in range(600):
+            assert server.poll() is None, log.read_text(errors="replace")[-3000:]
+            try:
+                if requests.get(f"{base}api/status?token={token}", timeout=2).ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.2)
+        link = voila_link("notebooks/present_check.ipynb")
+        page = requests.get(f"{base}{link}&token={token}", timeout=300).text
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    installed = Path(env["VIRTUAL_ENV"]) / "share" / "jupyter" / "voila" / "templates" / "isslearn"
+    assert (installed / "index.html.j2").is_file(), "postBuild did not install the template"
+    assert "JUPYTER_PATH" not in env  # so the page below used that copy, not the repository's
+    assert "/voila/templates/isslearn/static/present.css" in page, page[-3000:]
+    assert '"model_id"' in page, "the live quiz did not reach the page"
+    assert "WHY-NOT-RUSSIA" not in page and "EXPLAINED-USA" not in page, "the key is in the page"
+    assert not re.findall(r"""(?:src|href)=["'](?:https?:)?//[^"']+""", page)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

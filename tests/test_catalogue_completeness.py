@@ -136,6 +136,28 @@ def test_issue_10_events_are_present_on_their_dates(events):
         assert events.loc[event_id, "date"] == pd.Timestamp(date), event_id
 
 
+def test_issue_19_events_are_present_on_their_dates(events):
+    expected = {
+        "hague-williams-nicer-spacewalk": "2025-01-16",
+        "williams-womens-spacewalk-record": "2025-01-30",
+        "soyuz-ms-26-lands": "2025-04-20",
+        "fifth-all-woman-spacewalk": "2025-05-01",
+        "ax-4-splashdown": "2025-07-15",
+        "crew-10-splashdown": "2025-08-09",
+        "starliner-contract-modified": "2025-11-24",
+        "baikonur-site-31-damaged": "2025-11-27",
+        "nauka-radiator-moved": "2023-04-19",
+        "nauka-airlock-moved": "2023-05-03",
+    }
+    for event_id, date in expected.items():
+        assert events.loc[event_id, "date"] == pd.Timestamp(date), event_id
+
+
+def test_every_all_woman_spacewalk_is_numbered_in_order(events):
+    firsts = events.loc[["first-all-woman-spacewalk", "fifth-all-woman-spacewalk"], "date"]
+    assert firsts.is_monotonic_increasing
+
+
 # Every piece of hardware a reader may look for (external platforms and carriers, airlocks).
 HARDWARE = [
     "esp-1",
@@ -163,6 +185,9 @@ HARDWARE = [
     "mobile-base-system",
     "nauka",
     "prichal",
+    "mobile-transporter",
+    "nauka-airlock",
+    "nauka-radiator",
 ]
 SAME_HARDWARE = [("ida-2", "ida-3")]
 
@@ -191,6 +216,9 @@ def test_who_built_each_module_and_which_segment_runs_it(modules):
     for node in ("harmony", "tranquility", "cupola"):
         assert modules.loc[node, "built_by"] == "ESA", node
     assert modules.loc["leonardo-pmm", "built_by"] == "ASI"
+    # built and owned by a company, hosted by an agency: the company's
+    assert modules.loc["bartolomeo", ["agency", "built_by"]].tolist() == ["Airbus", "Airbus"]
+    assert modules.loc["bishop", ["agency", "built_by"]].tolist() == ["Nanoracks", "Nanoracks"]
     assert modules.loc["era", "segment"] == "Russian"
     russian_built = modules[modules["built_by"] == "Roscosmos"]
     assert (russian_built["segment"] == "Russian").all()
@@ -218,3 +246,36 @@ def test_every_dated_event_in_the_starting_documents_is_carried(events, key):
         near = cites[(cites["date"] - day).abs() <= pd.Timedelta(days=2)]
         explained = near[near["note"].str.contains(r"local|starting document", case=False)]
         assert not exact.empty or not explained.empty, f"doc:{key}: nothing on {date}"
+
+
+# ESA's member states that have flown people or hardware to the station, or signed for it.
+ESA_STATES = {
+    "Belgium",
+    "Denmark",
+    "France",
+    "Germany",
+    "Italy",
+    "Netherlands",
+    "Norway",
+    "Spain",
+    "Sweden",
+    "Switzerland",
+    "United Kingdom",
+    "Poland",
+    "Hungary",
+}
+
+
+def test_every_esa_row_names_the_european_countries_involved(events):
+    """The countries field is filled one way for every ESA row: the ESA astronaut's own
+    country, the country that led the building of ESA hardware, or the member states for a
+    decision ESA took as a whole. Only a row whose note says its sources name no European
+    state may leave them out."""
+    esa = events[events["agencies"].map(lambda codes: "ESA" in codes)]
+    bare = [
+        e.id
+        for e in esa.itertuples()
+        if not set(e.countries) & ESA_STATES and "not listed in our sources" not in e.note
+    ]
+    assert len(esa) > 100
+    assert not bare, bare

@@ -126,7 +126,7 @@ def test_key_dates(events):
 
 
 def test_eras_start_in_order():
-    eras = isslearn.catalogue.load_eras()
+    eras = isslearn.catalogue.tables.load_eras()
     assert eras["start"].is_monotonic_increasing
     assert eras["era"].iloc[0] == "First elements"
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import source_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TABLES = ("events.csv", "modules.csv", "expeditions.csv", "stays.csv")
@@ -167,3 +168,130 @@ def test_the_readme_states_the_date_the_catalogue_reaches():
     assert stated[1] == f"{isslearn.current_to():%Y-%m-%d}"
     for step in ("events.csv", "stays.csv", "expeditions.csv", "current_to()", "pytest"):
         assert step in readme, f"the update procedure no longer mentions {step}"
+
+
+# ---- sources a reader can open (issue 19); the rules are in tests/source_rules.py
+
+ALL_TABLES = (*TABLES, "flights.csv")
+
+
+def _rows(table: str) -> list[tuple[int, dict[str, str]]]:
+    with (SEEDS / table).open(newline="", encoding="utf-8") as handle:
+        return list(enumerate(csv.DictReader(handle), start=2))
+
+
+def _key(row: dict[str, str]) -> str:
+    return row.get("id") or row.get("flight") or row.get("person") or row.get("number", "")
+
+
+@pytest.mark.parametrize("table", ALL_TABLES)
+def test_no_source_is_a_refused_kind_of_address(table):
+    refused_words = [
+        (line, _key(row), word, source_rules.refused(word))
+        for line, row in _rows(table)
+        for word in row["source"].split()
+        if word.startswith("http") and source_rules.refused(word)
+    ]
+    assert not refused_words, refused_words[:10]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://github.com/ctanas/parsec.ro/blob/e4ba408/content/m/hsl.md", "personal"),
+        ("https://spaceflight.nasa.gov/spacenews/reports/sts102/STS-102-23.html", "retired"),
+        ("https://scitechdaily.com/some-nasa-text/", "repost"),
+        ("https://spaceref.com/status-report/nasa-sts-120-report-12/", "repost"),
+        ("https://tass.com/science/1048751/amp", "variant"),
+        ("https://tass.com/science/1048751", "state media"),
+        ("https://www.space.com/x.html?utm_source=notification", "variant"),
+        ("https://www.scribd.com/document/569234119/x", "copy of a document"),
+        ("https://nasa-img-viewer.pages.dev/?q=x", "image viewer"),
+        ("https://web.archive.org/web/https://spaceflight.nasa.gov/x.html", "timestamp"),
+    ],
+)
+def test_the_refused_kinds_are_caught(url, why):
+    assert source_rules.refused(url), (url, why)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.nasa.gov/mission/sts-120/",
+        "https://web.archive.org/web/20010320000000/https://spaceflight.nasa.gov/x.html",
+        "https://en.wikipedia.org/wiki/STS-102",
+        "https://spaceref.com/news/viewsr.html?pid=33499",
+    ],
+)
+def test_canonical_pages_and_dated_archive_copies_are_allowed(url):
+    assert source_rules.refused(url) is None, url
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_no_row_rests_only_on_a_starting_document(table):
+    bare = [
+        (line, _key(row))
+        for line, row in _rows(table)
+        if not any(word.startswith("http") for word in row["source"].split())
+    ]
+    assert not bare, bare
+
+
+def _flight_rows() -> list[tuple[str, int, dict[str, str], set[str]]]:
+    """Rows about crewed flights: their launch and arrival events and the stays, each with the
+    flights it concerns."""
+    from test_catalogue_completeness import ARRIVAL_EVENT, LAUNCH_EVENT, flight_slug
+
+    import isslearn
+
+    crewed = isslearn.load_flights().query("crewed")["flight"]
+    events = {}
+    for flight in crewed:
+        events[LAUNCH_EVENT.get(flight, f"{flight_slug(flight)}-launch")] = flight
+        events[ARRIVAL_EVENT.get(flight, f"{flight_slug(flight)}-docks")] = flight
+    rows = [
+        ("events.csv", line, row, {events[row["id"]]})
+        for line, row in _rows("events.csv")
+        if row["id"] in events
+    ]
+    rows += [
+        ("stays.csv", line, row, {row["vehicle_up"], row["vehicle_down"]} - {""})
+        for line, row in _rows("stays.csv")
+    ]
+    rows += [
+        ("flights.csv", line, row, {row["flight"]})
+        for line, row in _rows("flights.csv")
+        if row["crewed"] == "yes"
+    ]
+    return rows
+
+
+FLIGHT_ROWS = _flight_rows()
+
+
+def test_every_crewed_flight_row_cites_an_agency_page_or_a_reference_work():
+    assert len(FLIGHT_ROWS) > 500
+    bare = [
+        (table, line, _key(row))
+        for table, line, row, _ in FLIGHT_ROWS
+        if not any(map(source_rules.is_agency_or_reference, row["source"].split()))
+    ]
+    assert not bare, bare
+
+
+def test_a_source_whose_address_names_a_flight_names_this_rows_flight():
+    """A docking row cited to another flight's page is cited to the wrong page."""
+    wrong = []
+    for table, line, row, flights in FLIGHT_ROWS:
+        mine = set().union(*(source_rules.flights_named(f) for f in flights))
+        for word in row["source"].split():
+            named = source_rules.flights_named(word)
+            if named and mine and not named & mine:
+                wrong.append((table, line, _key(row), word))
+    assert not wrong, wrong
+
+
+def test_at_least_half_the_events_cite_an_agency_page():
+    rows = _rows("events.csv")
+    agency = [row for _, row in rows if any(map(source_rules.is_agency, row["source"].split()))]
+    assert len(agency) / len(rows) >= 0.5, f"{len(agency)} of {len(rows)}"

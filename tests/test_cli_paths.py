@@ -21,8 +21,12 @@ PROTECTED = [".ipynb", ".csv", ".tsv", ".yaml", ".yml", ".xlsx", ".ods", ".xls"]
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
-    """A class folder: a small saved lesson, an events file, a plain file and a subfolder."""
+    """A class folder: a small saved lesson, an events file, a plain file and a subfolder.
+
+    A handout asked for as a PDF finds no Chromium here, so no path starts a browser (PDFs are
+    printed by the tests marked browser)."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("isslearn.teacher.handout.find_chromium", lambda: None)
     notebook = nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_markdown_cell("# A lesson\n\nText.")]
     )

@@ -44,7 +44,8 @@ def test_events_template_rows_are_examples_until_their_mark_is_deleted(here, cap
     assert untouched.code == 1  # no events yet: the examples are not the teacher's events
     assert "events.csv:1: the file has a header but no events" in untouched.out
     assert (
-        "events.csv:2: 3 line(s) starting with # skipped as comments or examples" in untouched.out
+        "events.csv:2: notice: 3 line(s) starting with # skipped as comments or examples"
+        in untouched.out
     )
     assert path.read_bytes() == written
     again = isslearn(capsys, "template", "events.csv")
@@ -67,7 +68,7 @@ def test_events_template_rows_are_examples_until_their_mark_is_deleted(here, cap
 
 
 def test_template_events_file_has_every_column(here, capsys):
-    from isslearn.values import EVENT_COLUMNS
+    from isslearn.reading.values import EVENT_COLUMNS
 
     isslearn(capsys, "template", "events.csv")
     lines = (here / "events.csv").read_text("utf-8").splitlines()
@@ -170,6 +171,7 @@ def test_new_lesson_dir_that_is_a_file_says_so(here, capsys):
     assert (here / "notes.txt").read_text("utf-8") == "mine"
 
 
+@pytest.mark.kernel
 def test_scaffolded_lesson_executes_passes_strict_nbval_and_hides_its_answer(here, capsys):
     import nbformat
     from nbclient import NotebookClient

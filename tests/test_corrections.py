@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import isslearn
-from isslearn import corrections as corr
+from isslearn import plots, widgets
+from isslearn.catalogue import corrections as corr
 from isslearn.errors import CatalogueError
 
 HEADER = ",".join(corr.CORRECTION_COLUMNS)
@@ -100,12 +101,12 @@ def test_missing_column_is_one_clear_problem(tmp_path):
 
 
 def test_browser_shows_the_chosen_kind_and_escapes_text(tmp_path):
-    browser = corr.corrections_browser()
+    browser = widgets.corrections_browser()
     shown = browser.update("spelling")
     assert "Ryazanskiy" in shown and "Wiseman" in shown
     assert "berthed" not in shown  # the wording corrections are another kind
     path = write(tmp_path, GOOD_ROW.replace("Florida is behind UTC", "<script>x</script>"))
-    own = corr.corrections_browser(isslearn.load_corrections(path))
+    own = widgets.corrections_browser(isslearn.load_corrections(path))
     assert "<script>" not in own.update("time_zone")
     assert "&lt;script&gt;" in own.update("time_zone")
 
@@ -122,10 +123,34 @@ def test_static_twin_lists_every_row_of_every_kind():
 
 
 def test_kinds_chart_counts_every_kind_in_its_description():
-    chart = corr.kinds_chart()
+    chart = plots.corrections_chart()
     table = isslearn.load_corrections()
     counts = table["kind"].value_counts()
     assert chart.description.startswith(f"Corrections by kind: time zone {counts['time_zone']};")
     for kind, count in counts.items():
         assert f"{kind.replace('_', ' ')} {count}" in chart.description
     assert chart.png().startswith(b"\x89PNG")
+
+
+def test_a_corrections_file_is_read_as_every_teachers_table_is(tmp_path):
+    """One CSV reader for every table: a semicolon file that load_events accepts is accepted
+    here too (it was refused), and so is a workbook's Corrections sheet, at its cells."""
+    import openpyxl
+
+    semicolons = tmp_path / "semicolons.csv"
+    semicolons.write_text(
+        "\n".join([";".join(corr.CORRECTION_COLUMNS), GOOD_ROW.replace(",", ";")]) + "\n",
+        encoding="utf-8",
+    )
+    assert list(isslearn.load_corrections(semicolons)["id"]) == ["x-1"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Corrections"
+    sheet.append(list(corr.CORRECTION_COLUMNS))
+    sheet.append(GOOD_ROW.replace("time_zone", "timezone").split(","))
+    path = tmp_path / "corrections.xlsx"
+    book.save(path)
+    [problem] = corr.validate_corrections(path)
+    assert str(problem).startswith(
+        f"{path}: sheet 'Corrections', cell B2: column 'kind': unknown kind 'timezone'"
+    )

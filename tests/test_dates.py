@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import isslearn
 from isslearn import SettingsError, plots
-from isslearn.values import as_day, parse_date
+from isslearn.reading.values import as_day, parse_date
 
 NOT_DATES = [
     "July 2011",

@@ -75,7 +75,8 @@ def widget_factories() -> dict[str, object]:
         for name, obj in vars(widgets).items()
         if inspect.isfunction(obj)
         and not name.startswith("_")
-        and obj.__module__ == widgets.__name__
+        and obj.__module__.startswith(widgets.__name__ + ".")
+        and name in widgets.__all__
         and name.endswith(("_explorer", "_timeline"))
     }
 
@@ -84,10 +85,26 @@ def test_there_are_widgets_to_check():
     assert {"assembly_explorer", "event_timeline"} <= set(widget_factories())
 
 
-@pytest.mark.parametrize("name", sorted(widget_factories()))
+def events_widgets() -> list[str]:
+    """The explorers that show events, so a teacher's titles reach them."""
+    return sorted(
+        name
+        for name, factory in widget_factories().items()
+        if "events" in inspect.signature(factory).parameters
+    )
+
+
+def test_there_are_widgets_that_show_events():
+    assert "event_timeline" in events_widgets()
+
+
+@pytest.mark.parametrize("name", events_widgets())
 def test_every_widget_with_a_class_wide_events_file(name, events_file, monkeypatch):
+    """The class file reaches a widget as every lesson passes it: ``lesson.events()``."""
     monkeypatch.setenv("ISSLEARN_EVENTS", str(events_file))
-    explorer = widget_factories()[name]()
+    events = isslearn.Lesson().events()
+    assert SCRIPT in set(events["title"])
+    explorer = widget_factories()[name](events=events)
     for value in html_values(explorer):
         assert_text_only(value, name)
 
@@ -141,7 +158,7 @@ def test_quiz_widgets_feedback_and_markdown(quiz_file):
 
 
 def test_new_lesson_title_is_text(tmp_path):
-    from isslearn import scaffold
+    from isslearn.teacher import scaffold
 
     path = scaffold.new_lesson("my_lesson", tmp_path, title=SCRIPT)
     notebook = nbformat.read(path, as_version=4)
@@ -163,10 +180,11 @@ HANDOUT_CELLS = [
 
 
 @pytest.mark.slow
+@pytest.mark.kernel
 def test_handout_of_a_lesson_with_teacher_files(events_file, quiz_file, tmp_path):
     from nbclient import NotebookClient
 
-    from isslearn import handout
+    from isslearn.teacher import handout
 
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_markdown_cell(HANDOUT_CELLS[0])]

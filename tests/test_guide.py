@@ -9,9 +9,11 @@ import re
 import nbformat
 import pytest
 from clirun import isslearn
+from conftest import REPO
 
-from isslearn import guide as guides
-from isslearn.guide import REQUIRED_SECTIONS, find_guide, missing_sections, shipped_guides
+from isslearn.errors import GuideError
+from isslearn.teacher import guide as guides
+from isslearn.teacher.guide import REQUIRED_SECTIONS, find_guide, missing_sections, shipped_guides
 
 GUIDE = (
     "# Teacher's guide: building the station\n\n"
@@ -50,7 +52,7 @@ def test_a_guide_beside_a_teachers_notebook_comes_first(shipped, tmp_path):
 
 
 def test_unknown_lesson_lists_the_guides_there_are(shipped):
-    with pytest.raises(guides.GuideError, match=r"guides: 00_start_here, 01_assembly\)"):
+    with pytest.raises(GuideError, match=r"guides: 00_start_here, 01_assembly\)"):
         find_guide("07")
 
 
@@ -90,10 +92,11 @@ def test_guide_command_to_a_folder_and_for_a_notebook(shipped, tmp_path, capsys)
     assert (tmp_path / "printouts" / "01_assembly.guide.html").is_file()
 
 
+@pytest.mark.browser
 def test_guide_as_pdf(shipped, tmp_path, capsys):
     from test_handout import pdf_text
 
-    from isslearn.handout import find_chromium
+    from isslearn.teacher.handout import find_chromium
 
     if find_chromium() is None:
         pytest.skip("Chromium is not installed")
@@ -103,7 +106,7 @@ def test_guide_as_pdf(shipped, tmp_path, capsys):
     assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
     text = pdf_text(pdf, tmp_path)
     if text is not None:
-        assert "Timed plan: 45 minutes" in text and "Notes on sensitive topics." in text
+        assert "Timed plan" in text and "Notes on sensitive topics." in text
 
 
 def test_teachers_key_of_a_lesson_ends_with_its_shipped_guide(shipped, tmp_path, capsys):
@@ -121,8 +124,10 @@ def test_teachers_key_of_a_lesson_ends_with_its_shipped_guide(shipped, tmp_path,
 def test_every_shipped_guide_has_every_section():
     """The lessons' own guides (isslearn/guides/NN_name.md) as the issue asks for them."""
     found = shipped_guides()
-    if not found:
-        pytest.skip("no guides are shipped yet")
+    lessons = {p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert lessons and set(found) >= lessons, (
+        f"lessons without a shipped guide: {lessons - set(found)}"
+    )
     lacking = {
         name: missing_sections(item.read_text(encoding="utf-8")) for name, item in found.items()
     }

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from isslearn.guide import REQUIRED_SECTIONS
+from isslearn.teacher.guide import REQUIRED_SECTIONS
 
 QUIZ = """\
 - question: Is <b>Zarya</b> the oldest module?
@@ -76,8 +76,9 @@ LEARNERS_NEVER_SEE = (
 )  # fmt: skip
 
 
+@pytest.mark.kernel  # the lesson fixture runs a notebook
 def test_handout_has_questions_but_no_answers_code_or_widgets(lesson):
-    from isslearn.handout import write_handout
+    from isslearn.teacher.handout import write_handout
 
     page = write_handout(lesson).read_text("utf-8")
     assert "Is &lt;b&gt;Zarya&lt;/b&gt; the oldest module?" in page  # teacher HTML shown as text
@@ -92,8 +93,9 @@ def test_handout_has_questions_but_no_answers_code_or_widgets(lesson):
     assert "size: A4" in page and "break-inside: avoid" in page
 
 
+@pytest.mark.kernel  # the lesson fixture runs a notebook
 def test_teachers_key_has_answers_feedback_and_solutions(lesson):
-    from isslearn.handout import write_handout
+    from isslearn.teacher.handout import write_handout
 
     page = write_handout(lesson, answers=True).read_text("utf-8")
     for secret in LEARNERS_NEVER_SEE:
@@ -108,6 +110,7 @@ def test_teachers_key_has_answers_feedback_and_solutions(lesson):
     assert "<td>GUIDE-OBJECTIVE</td>" in page  # its objectives table is a table
 
 
+@pytest.mark.kernel  # the lesson fixture runs a notebook
 def test_cli_handout_exit_codes_and_no_traceback(lesson, tmp_path):
     out = tmp_path / "sheet.html"
     done = subprocess.run(
@@ -142,17 +145,19 @@ def pdf_text(pdf: bytes, tmp_path) -> str | None:
 
 @pytest.fixture
 def chromium():
-    from isslearn.handout import find_chromium
+    from isslearn.teacher.handout import find_chromium
 
     if find_chromium() is None:
         pytest.skip("Chromium is not installed; the command says so instead of writing a PDF")
 
 
+@pytest.mark.kernel
+@pytest.mark.browser
 @pytest.mark.parametrize("pdf_flag", [False, True])
 def test_pdf_name_makes_a_real_pdf_of_the_handout(lesson, tmp_path, chromium, pdf_flag):
     """Before: `-o h.pdf` wrote HTML into h.pdf, and with --pdf Chromium opened that .pdf
     name as a PDF and printed one blank page over it (about 1 KB, no text, no figure)."""
-    from isslearn.handout import write_handout
+    from isslearn.teacher.handout import write_handout
 
     written = write_handout(lesson, tmp_path / "h.pdf", pdf=pdf_flag)
     pdf = written.read_bytes()
@@ -167,8 +172,10 @@ def test_pdf_name_makes_a_real_pdf_of_the_handout(lesson, tmp_path, chromium, pd
             assert secret not in text
 
 
+@pytest.mark.kernel
+@pytest.mark.browser
 def test_teachers_key_pdf_prints_solutions_and_guide(lesson, tmp_path, chromium):
-    from isslearn.handout import write_handout
+    from isslearn.teacher.handout import write_handout
 
     written = write_handout(lesson, tmp_path, answers=True, pdf=True)
     assert written == tmp_path / "lesson.key.pdf"
@@ -181,7 +188,7 @@ def test_teachers_key_pdf_prints_solutions_and_guide(lesson, tmp_path, chromium)
 
 def test_the_lessons_solutions_stay_out_of_the_learners_handout():
     """Every lesson's try-it solution is a <details> block; the handout must not carry it."""
-    from isslearn.handout import handout_html
+    from isslearn.teacher.handout import handout_html
 
     lessons = Path(__file__).resolve().parent.parent / "notebooks"
     for notebook in sorted(lessons.glob("0*.ipynb")):
@@ -191,3 +198,52 @@ def test_the_lessons_solutions_stay_out_of_the_learners_handout():
         assert "<details" not in page and "Show a solution" not in page, notebook.name
         key = handout_html(notebook, answers=True)
         assert key.count("<details open") >= len(solutions) > 0, notebook.name
+
+
+def _saved_quiz_lesson(folder: Path, own: int, theirs: int) -> Path:
+    """A saved lesson 01 whose quiz asked ``own`` of its own questions, then ``theirs`` from a
+    class file, as `lesson.quiz("01")` saves them (no kernel needed to build the outputs)."""
+    from isslearn import quiz
+    from isslearn.quiz.notebook import WIDGET_VIEW, quiz_bundle
+
+    outputs = []
+    asked = [
+        *quiz.lesson_quiz("01")[:own],
+        *[quiz.launch_order_question(seed=n) for n in range(theirs)],
+    ]
+    for number, item in enumerate(asked, start=1):
+        data, metadata = quiz_bundle(item, number, "lesson" if number <= own else "class.yaml")
+        data.pop(WIDGET_VIEW)
+        outputs.append(nbformat.v4.new_output("display_data", data=data, metadata=metadata))
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 01 · Test"),
+            nbformat.v4.new_code_cell("", outputs=outputs),
+        ]
+    )
+    path = folder / "01_assembly.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "own, theirs, says",
+    [
+        (3, 2, "Questions 1 to 3 were the lesson's own: the guide's quiz key below lists them "
+               "as Q1 to Q3. Questions 4 and 5 came from your quiz file (class.yaml)"),
+        (0, 2, "This lesson asked only the questions of your quiz file (class.yaml), "
+               "numbered 1 and 2"),
+        (3, 0, None),
+    ],
+)  # fmt: skip
+def test_the_key_says_which_questions_the_guides_key_numbers(tmp_path, own, theirs, says):
+    """Issue 23: a class quiz replaced a lesson's questions, and the key then ended with a guide
+    whose quiz key listed the lesson's original answers, without a word."""
+    from isslearn.teacher.handout import handout_html
+
+    key = plain(handout_html(_saved_quiz_lesson(tmp_path, own, theirs), answers=True))
+    if says is None:
+        assert "About the quiz key" not in key
+    else:
+        assert says in " ".join(key.split())
+        assert key.index("About the quiz key") < key.index("Teacher's guide: 01")

@@ -2,7 +2,7 @@
 
 Each fact check pairs a phrase of a lesson's prose with the catalogue value it states, so a
 change to either side that makes them disagree fails here instead of in front of a class.
-The quiz checks run the lessons' own code cells (with ``quiz.show`` collecting the items).
+The quiz checks read the lessons' own quiz files (isslearn/quizzes/), where their questions live.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 import isslearn
 from isslearn import quiz
-from isslearn.quiz import MultipleChoice, Ordering
+from isslearn.quiz import MultipleChoice, Ordering, WrittenAnswer
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 GUIDES = Path(__file__).resolve().parent.parent / "isslearn" / "guides"
@@ -153,11 +153,23 @@ DATED_PHRASES = [
 
 
 def lesson_text(lesson: str) -> str:
-    """Prose plus the quiz cells' source, where some facts are stated."""
+    """Prose, code and the lesson's quiz file, where some facts are stated."""
     nb = nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
-    return re.sub(r"\s+", " ", prose(lesson) + " ".join(c.source for c in nb.cells)).replace(
-        '" "', ""
-    )
+    quiz_file = (quiz_folder() / f"{lesson}.yaml").read_text(encoding="utf-8")
+    text = prose(lesson) + " ".join(c.source for c in nb.cells) + " " + quiz_file
+    return re.sub(r"\s+", " ", text).replace('" "', "")
+
+
+def quiz_folder():
+    from importlib import resources
+
+    return resources.files("isslearn") / "quizzes"
+
+
+def right_answer(lesson: str, start: str) -> str:
+    """The right option of the lesson's question that starts with ``start``."""
+    (item,) = [i for i in quiz.lesson_quiz(lesson) if i.title.startswith(start)]
+    return item.answer.text
 
 
 @pytest.mark.parametrize(("lesson", "phrase", "event_id", "stated"), DATED_PHRASES)
@@ -229,7 +241,7 @@ def test_04_station_picture_question_matches_the_station_on_that_day():
     assert on_start.loc["harmony", "agency"] == "NASA"
     text = lesson_text("04_make_your_own")
     assert "Which partner's side had built nothing on the station yet?" in text
-    assert 'quiz.Option("JAXA", True' in text
+    assert right_answer("04", "Look at the first picture of the station") == "JAXA"
     assert "2016-01-15,Tim Peake" in (NOTEBOOKS / "examples" / "our_class_events.csv").read_text()
 
 
@@ -242,33 +254,21 @@ def test_sources_cite_no_starting_document_by_file_name(lesson):
     assert "as of {isslearn.current_to()" in everything
 
 
-def quiz_items(lesson: str, monkeypatch) -> list:
-    """Run the lesson's code cells (outputs discarded) and collect what quiz.show was given."""
-    shown: list = []
-    monkeypatch.setattr(quiz, "show", lambda items: shown.extend(items))
-    monkeypatch.chdir(NOTEBOOKS)
-    monkeypatch.delenv("ISSLEARN_QUIZ", raising=False)
-    monkeypatch.delenv("ISSLEARN_EVENTS", raising=False)
-    nb = nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
-    namespace = {"display": lambda *a, **k: None}
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            exec(compile(cell.source, f"{lesson}.ipynb", "exec"), namespace)
-    return shown
+def quiz_items(lesson: str) -> list:
+    """The lesson's own questions, from its quiz file (isslearn/quizzes/)."""
+    return quiz.lesson_quiz(lesson)
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson, monkeypatch):
-    items = quiz_items(lesson, monkeypatch)
-    if lesson == "04_make_your_own":
-        items = items[3:]  # the first three are the example quiz file the lesson demonstrates
+def test_each_quiz_has_five_items_with_chart_reading_and_why(lesson):
+    items = quiz_items(lesson)
     assert len(items) >= 5
-    stems = [i.question if isinstance(i, MultipleChoice) else i.prompt for i in items]
-    assert any(s.startswith("Why") for s in stems), stems
+    stems = [item.title for item in items]
+    assert any(re.search(r"\bWhy\b", s) for s in stems), stems
     assert any(re.search(r"\b(Read|Look at)\b.*\b(chart|picture|check)\b", s) for s in stems)
     for item in items:
         if not isinstance(item, MultipleChoice):
-            assert isinstance(item, Ordering)
+            assert isinstance(item, (Ordering, WrittenAnswer))
             continue
         right = item.answer.text.lower()
         assert item.answer.feedback, item.question
@@ -284,9 +284,9 @@ ALL_LESSONS = sorted(p.stem for p in NOTEBOOKS.glob("0*.ipynb"))
 
 
 @pytest.mark.parametrize("lesson", ALL_LESSONS)
-def test_right_answer_feedback_does_not_repeat_the_quiz_mark(lesson, monkeypatch):
+def test_right_answer_feedback_does_not_repeat_the_quiz_mark(lesson):
     """The quiz already prints "✔ Right." before the feedback; "Right: ..." would stutter."""
-    for item in quiz_items(lesson, monkeypatch):
+    for item in quiz_items(lesson):
         if isinstance(item, MultipleChoice):
             assert not re.match(r"right\b", item.answer.feedback, re.I), item.answer.feedback
 
@@ -354,7 +354,7 @@ def test_04_check_question_names_the_cell_and_line_the_check_gives():
     """Q2 of lesson 04 asks what is wrong in cell D5 of the broken workbook; its feedback says the
     CSV file's message names line 5. Both must be where the check really puts the agency."""
     text = lesson_text("04_make_your_own")
-    assert "what is wrong in cell D5?" in text and "names line 5" in text
+    assert "What is wrong in cell D5?" in text and "names line 5" in text
     book = [str(p) for p in isslearn.validate(NOTEBOOKS / "examples" / "broken_events.xlsx")]
     csv = [str(p) for p in isslearn.validate(NOTEBOOKS / "examples" / "broken_events.csv")]
     assert [p for p in book if "cell D5" in p and "'EAS'" in p and "'ESA'" in p]

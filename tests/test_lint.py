@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+pytestmark = pytest.mark.lint  # ruff, mypy and import-linter run as subprocesses
+
 RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
 HAS_MYPY = importlib.util.find_spec("mypy") is not None
 needs_mypy = pytest.mark.skipif(
@@ -73,7 +75,7 @@ def test_py_typed_gives_a_user_s_own_code_isslearn_s_types(tmp_path):
     (py.typed is honest): a wrong use of a loader's result is an error, not Any."""
     (tmp_path / "lesson_script.py").write_text(
         "import isslearn\n"
-        "from isslearn.station import station_on\n\n"
+        "from isslearn.catalogue.station import station_on\n\n"
         "events: int = isslearn.load_events()\n"
         "modules: str = station_on('2000-11-02')\n"
     )
@@ -86,3 +88,33 @@ def test_py_typed_gives_a_user_s_own_code_isslearn_s_types(tmp_path):
     assert "lesson_script.py:4: " + wrong.format("DataFrame", "int") in out.replace('"', "'"), out
     assert "lesson_script.py:5: " + wrong.format("DataFrame", "str") in out.replace('"', "'"), out
     assert result.returncode == 1
+
+
+LINT_IMPORTS = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+needs_import_linter = pytest.mark.skipif(
+    LINT_IMPORTS is None, reason="import-linter is not installed (pip install -e '.[dev]')"
+)
+
+
+@needs_import_linter
+def test_no_layer_imports_a_layer_above_it():
+    """The layers contract in pyproject.toml, as `make lint` checks it."""
+    result = subprocess.run([LINT_IMPORTS], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout, result.stdout
+
+
+@needs_import_linter
+def test_the_layers_contract_refuses_an_upward_import(tmp_path):
+    """The check above can fail: a copy of the package whose lowest reading layer imports a
+    figure module breaks the contract."""
+    copy = tmp_path / "repo"
+    shutil.copytree(REPO / "isslearn", copy / "isslearn", ignore=shutil.ignore_patterns("data"))
+    shutil.copy(REPO / "pyproject.toml", copy / "pyproject.toml")
+    values = copy / "isslearn" / "reading" / "values.py"
+    values.write_text(values.read_text() + "\nfrom ..plots import chart  # noqa: E402,F401\n")
+    result = subprocess.run(
+        [LINT_IMPORTS], cwd=copy, capture_output=True, text=True, env={"PYTHONPATH": str(copy)}
+    )
+    assert result.returncode != 0
+    assert "isslearn.reading is not allowed to import isslearn.plots" in result.stdout

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import isslearn
-from isslearn.values import CATEGORIES
+from isslearn.reading.values import CATEGORIES
 
 
 def test_builtin_events_have_the_documented_columns_and_types():
@@ -68,11 +68,14 @@ def test_teacher_file_alone(write_file):
     assert events["date"].tolist() == [pd.Timestamp("2000-11-02")]
 
 
-def test_teacher_file_from_environment_variable(write_file, monkeypatch):
+def test_the_loader_is_pure_a_class_file_is_passed_in(write_file, monkeypatch):
+    """load_events() is the built-in catalogue whatever the environment holds; the class file
+    (ISSLEARN_EVENTS) reaches a lesson through Lesson, which resolves it once."""
     path = write_file("class.csv", "date,title\n2010-05-05,From the class file\n")
     monkeypatch.setenv("ISSLEARN_EVENTS", str(path))
-    events = isslearn.load_events()
-    assert "From the class file" in set(events["title"])
+    assert set(isslearn.load_events()["origin"]) == {"built-in"}
+    assert "From the class file" in set(isslearn.load_events(path)["title"])
+    assert "From the class file" in set(isslearn.Lesson().events()["title"])
 
 
 def test_explicit_path_wins_over_environment_variable(write_file, monkeypatch):
@@ -80,8 +83,8 @@ def test_explicit_path_wins_over_environment_variable(write_file, monkeypatch):
         "ISSLEARN_EVENTS", str(write_file("env.csv", "date,title\n2010-05-05,Env\n"))
     )
     explicit = write_file("arg.csv", "date,title\n2010-05-05,Arg\n")
-    titles = set(isslearn.load_events(explicit)["title"])
-    assert "Arg" in titles and "Env" not in titles
+    for events in (isslearn.load_events(explicit), isslearn.Lesson(events_file=explicit).events()):
+        assert "Arg" in set(events["title"]) and "Env" not in set(events["title"])
 
 
 def test_byte_order_mark_and_crlf_are_accepted(write_file):

@@ -9,12 +9,14 @@ import pytest
 
 import isslearn
 from isslearn import plots
-from isslearn.catalogue import load_modules
-from isslearn.chart import Chart, png_bytes
+from isslearn.catalogue.tables import load_modules
+from isslearn.plots.cargo import CargoChart
+from isslearn.plots.chart import Chart, png_bytes
+from isslearn.plots.style import agency_colors, date_ticks
 
 
 def attached_on(day: str) -> pd.DataFrame:
-    """Worked out here from modules.csv directly, not through isslearn.station."""
+    """Worked out here from modules.csv directly, not through isslearn.catalogue.station."""
     modules = load_modules()
     when = pd.Timestamp(day)
     there = (modules["attach_date"] <= when) & (
@@ -92,7 +94,7 @@ def test_growth_steps_end_at_the_station_as_it_is_now():
     assert mass_axes.lines[0].get_ydata()[-1] == pytest.approx(now["mass_kg"].sum() / 1000)
     assert count_axes.get_xlabel() == "date (UTC)"
     assert "(t)" in mass_axes.get_ylabel()
-    assert f"to {len(now)} modules" in chart.description
+    assert f"to {len(now)} pieces" in chart.description
 
 
 def test_chart_shows_png_then_caption_with_markup_escaped():
@@ -113,7 +115,7 @@ def test_launches_by_vehicle_has_one_dot_per_module():
     chart = plots.launches_by_vehicle()
     dots = sum(len(c.get_offsets()) for c in chart.figure.axes[0].collections)
     assert dots == len(modules)
-    assert f"{len(modules)} modules and elements" in chart.description
+    assert f"The {len(modules)} pieces" in chart.description
     assert chart.figure.axes[0].get_xlabel() == "launch date (UTC)"
 
 
@@ -125,11 +127,11 @@ def test_people_aboard_counts_the_crew_day_by_day():
     assert "since 2000-11-02" in chart.description
     heights = ax.lines[0].get_ydata()
     # never more people than the stays table has overlapping on one day, and 7 in the 2020s
-    assert max(heights) == max(isslearn.station.crew_count(stays["arrival"]))
+    assert max(heights) == max(isslearn.catalogue.station.crew_count(stays["arrival"]))
     caretakers = plots.people_aboard("2003-06-01", "2006-06-01")
     # two caretakers at a time, four for a few days at each handover
     assert "between 2 and 4 long-duration crew members" in caretakers.description
-    assert isslearn.station.crew_count(["2004-06-01"]).item() == 2
+    assert isslearn.catalogue.station.crew_count(["2004-06-01"]).item() == 2
     with pytest.raises(ValueError, match="start"):
         plots.people_aboard("2010-01-01", "2005-01-01")
 
@@ -137,7 +139,7 @@ def test_people_aboard_counts_the_crew_day_by_day():
 def test_expedition_card_lists_the_crew_escaped():
     import html
 
-    from isslearn.catalogue import load_expeditions
+    from isslearn.catalogue.tables import load_expeditions
 
     first = load_expeditions().iloc[0]
     styler = plots.expedition_card(int(first["number"]))
@@ -173,19 +175,24 @@ def test_expedition_card_gives_each_person_their_own_stay():
 
 
 def test_a_handover_crew_is_told_apart_from_the_expeditions_own():
-    """Expedition 1 was three men; Expedition 2's crew came aboard nine days before the end."""
+    """Expedition 1 was three men; Expedition 2's crew came aboard nine days before the end and
+    is named in the caption as the next crew, not on the card as Expedition 1's."""
     card = plots.expedition_card(1)
     table = card.data.set_index("crew member")
-    assert "6 people lived aboard during it, 3 of them from its first day" in card.caption
-    assert "stayed on into Expedition 2: James Voss (2001-03-10)" in card.caption
-    assert table.loc["Yury Usachev", "role"] == "commander of Expedition 2"
+    assert "a crew of 3, 3 of them aboard from its first day" in card.caption
+    assert "for the handover before it ended, as the next crew: James Voss (2001-03-10)" in (
+        card.caption
+    )
+    assert "Yury Usachev" not in table.index
     assert table.loc["William Shepherd", "role"] == "commander"
+    second = plots.expedition_card(2).data.set_index("crew member")
+    assert second.loc["Yury Usachev", "role"] == "commander"
 
 
 def test_expedition_card_caption_matches_its_table():
     """Whoever the table shows joining or leaving, the caption names; when nobody did, the
     caption says the whole crew was aboard throughout."""
-    from isslearn.catalogue import load_expeditions
+    from isslearn.catalogue.tables import load_expeditions
 
     seen_throughout = False
     for number in load_expeditions()["number"].head(25):
@@ -204,7 +211,7 @@ def test_expedition_card_caption_matches_its_table():
         exp = load_expeditions().set_index("number").loc[number]
         if pd.notna(exp["end"]):
             days = (exp["end"] - exp["start"]).days
-            assert f"{days} days; {len(table)} people lived aboard during it" in caption
+            assert f"{days} days; a crew of {len(table)}," in caption
     assert seen_throughout
 
 
@@ -219,7 +226,7 @@ def test_contributions_add_up_to_the_catalogue():
         assert chart.description.startswith(heading)
         for group, n in modules[by].value_counts().items():
             mass = modules.loc[modules[by] == group, "mass_kg"].fillna(0).sum() / 1000
-            assert f"{group} {n} module{'' if n == 1 else 's'}, {mass:,.1f} t" in chart.description
+            assert f"{group} {n} piece{'' if n == 1 else 's'}, {mass:,.1f} t" in chart.description
         counts, masses = chart.figure.axes
         assert sum(b.get_width() for b in counts.patches) == len(modules)
         assert sum(b.get_width() for b in masses.patches) == pytest.approx(
@@ -233,7 +240,7 @@ def test_who_built_is_not_who_owns():
     """Zarya: built in Russia, NASA's. Harmony, Tranquility, Cupola: built for ESA, NASA's."""
     import matplotlib.colors as mcolors
 
-    colors = plots.agency_colors()
+    colors = agency_colors()
     owner, builder = plots.contributions("agency"), plots.contributions("built_by")
     modules = load_modules().set_index("id")
     differ = modules[modules["agency"] != modules["built_by"]]
@@ -242,7 +249,7 @@ def test_who_built_is_not_who_owns():
         assert "Zarya (built by Roscosmos in Russia, owned by NASA)" in chart.description
         assert "Cupola (built by ESA in Italy, owned by NASA)" in chart.description
     roscosmos_built = int((modules["built_by"] == "Roscosmos").sum())
-    assert f"Roscosmos {roscosmos_built} modules" in builder.description
+    assert f"Roscosmos {roscosmos_built} pieces" in builder.description
     # the station's blocks are coloured by who built them: Zarya is drawn in Roscosmos's colour
     schematic = plots.station("1998-11-20").figure.axes[0]
     (zarya,) = [p for p in schematic.patches if p.get_gid() == "zarya"]
@@ -270,31 +277,6 @@ def test_every_figure_with_agency_colours_has_a_legend_saying_what_the_colour_me
     labels = [t.get_text() for legend in timeline.legends for t in legend.get_texts()]
     assert {"NASA", "Roscosmos", "ESA", "JAXA", "CSA"} <= set(labels)
     assert "colour: the first agency" in timeline.get_suptitle()
-
-
-def test_cargo_fleet_shows_each_ship_in_its_agency_colour():
-    import matplotlib.colors as mcolors
-
-    chart = plots.cargo_fleet(["ATV"])
-    (bar,) = chart.figure.axes[0].patches
-    assert mcolors.to_hex(bar.get_facecolor()).upper() == plots.agency_colors()["ESA"].upper()
-    assert chart.description == (
-        "Cargo ships in the catalogue, each from the first to the last event it records about "
-        "that ship (such as a launch, an arrival or a re-entry): ATV (ESA) 2008-03-09 to "
-        "2015-02-15."
-    )
-    with pytest.raises(ValueError, match="choose from"):
-        plots.cargo_fleet(["Enterprise"])
-
-
-def test_cargo_caption_dates_are_events_not_flights():
-    """The caption's dates are the ship's first and last catalogue events (ATV: the launch of
-    Jules Verne and the last re-entry), and it says so rather than calling them flights."""
-    events = isslearn.load_events()
-    atv = events[events["title"].str.contains("ATV")]
-    caption = plots.cargo_fleet(["ATV"]).description
-    assert f"{atv['date'].min():%Y-%m-%d} to {atv['date'].max():%Y-%m-%d}" in caption
-    assert "flight" not in caption and "event it records" in caption
 
 
 def test_timeline_caption_of_filtered_events_gives_their_own_dates():
@@ -330,8 +312,8 @@ def test_timeline_counts_and_titles_teacher_events(tmp_path):
 def test_fixed_date_ticks_are_the_ones_matplotlib_would_pick():
     import matplotlib.dates as mdates
 
-    from isslearn.chart import new_figure
-    from isslearn.plot_style import MAX_DATE_TICKS
+    from isslearn.plots.chart import new_figure
+    from isslearn.plots.style import MAX_DATE_TICKS
 
     for start, end in [("2000-01-01", "2026-05-01"), ("2003-01-01", "2004-01-01")]:
         ax = new_figure().add_axes((0.1, 0.1, 0.8, 0.8))
@@ -344,7 +326,7 @@ def test_fixed_date_ticks_are_the_ones_matplotlib_would_pick():
         lo, hi = mdates.date2num(pd.Timestamp(start)), mdates.date2num(pd.Timestamp(end))
         labels = [t.get_text() for t in ax.get_xticklabels()]
         automatic = [(v, t) for v, t in zip(ax.get_xticks(), labels, strict=True) if lo <= v <= hi]
-        fixed = plots.date_ticks(pd.Timestamp(start), pd.Timestamp(end))
+        fixed = date_ticks(pd.Timestamp(start), pd.Timestamp(end))
         inside = [(v, t) for v, t in zip(*fixed, strict=True) if lo <= v <= hi]
         assert [v for v, _ in inside] == pytest.approx([v for v, _ in automatic])
         assert [t for _, t in inside] == [t for _, t in automatic]
@@ -354,7 +336,7 @@ def test_fixed_date_ticks_are_the_ones_matplotlib_would_pick():
 def test_a_reused_chart_draws_the_same_as_a_fresh_one():
     import numpy as np
 
-    reused = plots.CargoChart()
+    reused = CargoChart()
     reused.show(["Progress", "ATV"])
     reused.show(["HTV"])
     fresh = plots.cargo_fleet(["HTV"])
@@ -378,7 +360,7 @@ def test_fast_png_round_trips_rgb_and_rgba():
     import numpy as np
     from PIL import Image
 
-    from isslearn.fastpng import png_from_rgb, png_from_rgba
+    from isslearn.plots.fastpng import png_from_rgb, png_from_rgba
 
     rgba = np.random.default_rng(1).integers(0, 256, (7, 5, 4), dtype=np.uint8)
     assert (np.asarray(Image.open(io.BytesIO(png_from_rgba(rgba)))) == rgba).all()
@@ -391,7 +373,7 @@ def test_fast_png_round_trips_rgb_and_rgba():
 def test_fast_png_refuses_to_drop_an_alpha_that_is_not_opaque():
     import numpy as np
 
-    from isslearn.fastpng import opaque_rgb
+    from isslearn.plots.fastpng import opaque_rgb
 
     rgba = np.full((4, 3, 4), 255, dtype=np.uint8)
     assert opaque_rgb(rgba).shape == (4, 3, 3)
@@ -403,35 +385,39 @@ def test_fast_png_refuses_to_drop_an_alpha_that_is_not_opaque():
 # ---------------------------------------------------------------- figures take their data
 
 
-def test_a_broken_class_events_file_does_not_touch_figures_that_show_no_events(
-    write_file, monkeypatch, capsys
-):
-    broken = write_file("class.csv", "date,title\n2008-13-40,Not a date\n")
-    monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
-    assert isslearn.validate(broken)  # the file really is broken
-    isslearn.load_events()  # the loader notices the broken file and says so...
-    said = capsys.readouterr()
-    assert "ISSLEARN_EVENTS" in said.out + said.err
-    assert plots.people_aboard().description  # ...but these never read it
-    assert plots.growth().description
-    assert plots.station("2011-07-21").description
-    assert plots.launches_by_vehicle().description
-    assert plots.contributions("built_by").description
-    assert plots.expedition_card(20).caption
-    shown = capsys.readouterr()
-    assert "ISSLEARN_EVENTS" not in shown.out + shown.err
-
-
-def test_a_class_event_in_2035_does_not_stretch_the_crew_or_growth_chart(write_file, monkeypatch):
+def test_only_a_lesson_reads_the_class_events_file(write_file, monkeypatch, told):
+    """Loaders and figures are pure: with ISSLEARN_EVENTS set, they show the built-in catalogue
+    and read nothing; a Lesson (and `isslearn info`) resolves the variable, once."""
     import matplotlib.dates as mdates
 
+    unset = plots.timeline().description
     future = write_file("class.csv", "date,title,category\n2035-01-01,Our visit,milestone\n")
     monkeypatch.setenv("ISSLEARN_EVENTS", str(future))
-    assert isslearn.load_events()["date"].max() == pd.Timestamp("2035-01-01")
+    assert set(isslearn.load_events()["origin"]) == {"built-in"}
+    assert plots.timeline().description == unset
     crew = plots.people_aboard().figure.axes[0]
     growth = plots.growth().figure.axes[0]
     for ax in (crew, growth):
         assert mdates.num2date(ax.get_xlim()[1]).year <= isslearn.current_to().year + 1
+    assert "Our visit" in set(isslearn.Lesson().events()["title"])
+
+    broken = write_file("broken.csv", "date,title\n2008-13-40,Not a date\n")
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
+    for figure in (
+        plots.people_aboard(),
+        plots.growth(),
+        plots.station("2011-07-21"),
+        plots.launches_by_vehicle(),
+        plots.contributions("built_by"),
+        plots.cargo_fleet(),
+        plots.timeline(),
+    ):
+        assert figure.description
+    assert plots.expedition_card(20).caption
+    assert not told(), "a figure read the class events file"
+    isslearn.Lesson()
+    [note] = told()
+    assert note.startswith(f"Note: ISSLEARN_EVENTS is set to {broken}, but that file cannot")
 
 
 def test_explicit_data_wins_over_the_built_in_tables():
@@ -441,7 +427,7 @@ def test_explicit_data_wins_over_the_built_in_tables():
     assert f"between 0 and {len(first_crew)} long-duration" in chart.description
     modules = load_modules()
     two = modules[modules["id"].isin(["zarya", "unity"])]
-    assert "By owner (the partner that owns or is responsible for each module): NASA 2" in (
+    assert "By owner (the partner that owns or is responsible for each piece): NASA 2" in (
         plots.contributions("agency", two).description
     )
     assert plots.station("2011-07-21", two).description.startswith(
@@ -476,7 +462,9 @@ def test_every_figure_with_an_empty_table():
         "growth": plots.growth(modules),
         "launches_by_vehicle": plots.launches_by_vehicle(modules),
         "contributions": plots.contributions("agency", modules),
-        "cargo_fleet": plots.cargo_fleet(events=events),
+        "cargo_fleet": plots.cargo_fleet(
+            flights=pd.DataFrame(columns=["flight", "kind", "launch_utc", "arrival_method"])
+        ),
     }
     for name, chart in charts.items():
         assert chart.png().startswith(b"\x89PNG"), name
@@ -499,7 +487,9 @@ def test_no_module_of_isslearn_touches_a_private_matplotlib_name():
     from pathlib import Path
 
     package = Path(isslearn.__file__).parent
-    for path in package.glob("*.py"):
+    modules = list(package.rglob("*.py"))
+    assert len(modules) > 40, "the scan must see the subpackages (plots/ draws every figure)"
+    for path in modules:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("matplotlib"):
@@ -508,4 +498,3 @@ def test_no_module_of_isslearn_touches_a_private_matplotlib_name():
                 assert "RendererAgg" not in parts, path.name
             if isinstance(node, ast.Attribute):
                 assert node.attr not in {"_lastKey", "_renderer", "_cachedRenderer"}, path.name
-    assert not (package / "textsprites.py").exists()

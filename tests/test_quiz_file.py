@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +59,7 @@ BAD = {
     "no correct option": (
         "- question: Q\n  options:\n    - text: a\n    - text: b\n",
         2,
-        "field 'correct': no option is marked correct",
+        "field 'correct': no option of this question is marked correct",
     ),
     "two correct options": (
         "- question: Q\n  options:\n    - text: a\n      correct: true\n"
@@ -85,7 +87,11 @@ BAD = {
         3,
         "write it as '- text: Zarya'",
     ),
-    "one item to order": ("- order: O\n  items: [a]\n", 2, "needs a list of 2 to 8 items"),
+    "one item to order": (
+        "- order: O\n  items: [a]\n",
+        2,
+        "the task has 1 item(s); it needs 2 to 8",
+    ),
     "neither kind": ("- quiz: Q\n", 1, "needs a 'question'"),
     "empty": ("", 1, "the file has no questions"),
     "only comments": ("# nothing yet\n", 1, "the file has no questions"),
@@ -221,7 +227,7 @@ CUT_BY_HASH = """\
 """
 
 
-def test_an_option_without_feedback_loads_with_a_notice(tmp_path, capsys):
+def test_an_option_without_feedback_loads_with_a_notice(tmp_path, told):
     path = write(tmp_path, NO_FEEDBACK)
     assert quiz.validate_quiz_file(path) == []
     (notice,) = quiz.quiz_file_notices(path)
@@ -232,8 +238,7 @@ def test_an_option_without_feedback_loads_with_a_notice(tmp_path, capsys):
     )
     items = quiz.load_quiz_file(path)
     assert len(items) == 1
-    shown = capsys.readouterr().err  # one plain line at the teacher's line, no traceback
-    assert shown.strip() == str(notice)
+    assert told() == [str(notice)]  # one plain line at the teacher's line, no traceback
 
 
 def test_feedback_cut_short_by_a_hash_gets_a_notice(tmp_path):
@@ -252,8 +257,6 @@ def test_feedback_cut_short_by_a_hash_gets_a_notice(tmp_path):
 
 
 def test_shipped_quiz_files_have_no_notices():
-    from pathlib import Path
-
     import isslearn
 
     root = Path(isslearn.__file__).parent
@@ -265,7 +268,7 @@ def test_shipped_quiz_files_have_no_notices():
 
 
 def test_cli_check_prints_notices_and_still_says_ok(tmp_path, capsys):
-    from isslearn.cli import main
+    from isslearn.teacher.cli import main
 
     path = write(tmp_path, NO_FEEDBACK)
     assert main(["check", str(path)]) == 0
@@ -296,3 +299,111 @@ def test_a_wrong_options_feedback_that_names_the_answer_gets_a_notice(tmp_path):
         "fine.yaml",
     )
     assert quiz.quiz_file_notices(fine) == []
+
+
+# ---------------------------------------------------------------- written answers and generators
+
+WRITTEN = """\
+- write: In two sentences, explain why assembly stopped in 2003.
+  model_answer: The Shuttles were grounded after Columbia, and only they could carry the pieces.
+  checklist:
+    complete: Names the grounding and why it mattered.
+    partial: Names the grounding only.
+    not_yet: Gives no reason.
+"""
+
+GENERATED = """\
+- generate: launch_order
+  modules: [unity, zarya, zvezda]
+  seed: 3
+- generate: built_by
+  module: columbus
+- generate: event_year
+  event: launch-zarya
+  question: In which year was Zarya launched?
+  lessons: [01, 03]
+- generate: busiest_rocket
+"""
+
+
+def test_written_answers_and_generated_items_load(tmp_path):
+    written, *made = quiz.load_quiz_file(write(tmp_path, WRITTEN + GENERATED))
+    assert isinstance(written, quiz.WrittenAnswer)
+    assert written.checklist[1] == "Names the grounding only."
+    assert made[0].items == ("Zarya", "Unity", "Zvezda") and made[0].seed == 3
+    assert made[1].answer.text == "ESA" and made[2].question == "In which year was Zarya launched?"
+    assert made[3].answer.text == "Space Shuttle"
+    found = quiz.read_quiz_file(tmp_path / "quiz.yaml")
+    assert found.scopes == [(), (), (), ("01", "03"), ()]
+    assert [i.title for i in found.for_lesson("02_crew")] == [
+        i.title for i in (written, made[0], made[1], made[3])
+    ]
+
+
+NEW_KINDS_BAD = {
+    "checklist level missing": (
+        WRITTEN.replace("    partial: Names the grounding only.\n", ""),
+        3,
+        "field 'partial': the checklist has no 'partial' level; it needs all three",
+    ),
+    "checklist level misspelt": (
+        WRITTEN.replace("not_yet:", "not yet:"),
+        6,
+        "field 'not yet': unknown field in the checklist; allowed: complete, partial, not_yet; "
+        "did you mean 'not_yet'?",
+    ),
+    "no model answer": (
+        WRITTEN.replace("  model_answer: The Shuttles", "  model: The Shuttles"),
+        2,
+        "did you mean 'model_answer'?",
+    ),
+    "unknown generator": (
+        "- generate: launch_ordr\n",
+        1,
+        "field 'generate': there is no generator 'launch_ordr'; allowed: launch_order",
+    ),
+    "module not in the catalogue": (
+        "- generate: built_by\n  module: colombus\n",
+        2,
+        "field 'module': 'colombus' is not a module id in the catalogue; did you mean 'columbus'?",
+    ),
+    "the wrong subject for the generator": (
+        "- generate: launch_order\n  module: zarya\n",
+        2,
+        "field 'module': launch_order takes 'modules', not 'module'",
+    ),
+    "generator without its subject": (
+        "- generate: commander\n",
+        1,
+        "field 'expedition': this field is missing; add 'expedition: 20'",
+    ),
+    "seed not a number": (
+        "- generate: built_by\n  module: zarya\n  seed: seven\n",
+        3,
+        "field 'seed': must be a whole number (got 'seven')",
+    ),
+    "not a lesson": (
+        WRITTEN + "  lessons: [01, 'lesson one!']\n",
+        7,
+        "field 'lessons': 'lesson one!' is not a lesson",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEW_KINDS_BAD))
+def test_mistakes_in_the_new_kinds_name_their_line_and_fix(tmp_path, case):
+    text, line, words = NEW_KINDS_BAD[case]
+    shown = [str(p) for p in quiz.validate_quiz_file(write(tmp_path, text))]
+    assert any(s.startswith(f"{tmp_path / 'quiz.yaml'}:{line}: ") and words in s for s in shown), (
+        shown
+    )
+
+
+def test_the_yaml_template_shows_every_kind_and_loads_clean():
+    from isslearn.teacher.scaffold import template_text
+
+    path = Path(str(resources.files("isslearn") / "templates" / "quiz.yaml"))
+    items = quiz.load_quiz_file(path)
+    kinds = {type(i).__name__ for i in items}
+    assert kinds == {"MultipleChoice", "Ordering", "WrittenAnswer"}
+    assert "generate:" in template_text("quiz.yaml") and "lessons:" in template_text("quiz.yaml")

@@ -1,13 +1,21 @@
-"""quiz.show in a real kernel: per item, the live widget and then its static twin (which a reader
-can answer, and which carries the handout's forms); the same output on every run; and the twin
-survives nbconvert's HTML export of a notebook saved with its widget state."""
+"""quiz.show in a real kernel: each item is ONE output (the live widget, with the static HTML and
+plain text as its other formats), the same on every run, and what nbconvert (so nbviewer and
+GitHub) renders from it holds the question once and no answer."""
 
 from __future__ import annotations
+
+import copy
+import re
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+
+from isslearn.quiz.notebook import WIDGET_STATE, static_quizzes
+from isslearn.quiz.static import key_markdown
+
+pytestmark = pytest.mark.kernel
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SOURCE = """\
@@ -18,8 +26,10 @@ quiz.show([
         quiz.Option("<b>Unity</b>", False, "WHY-UNITY"),
     ]),
     quiz.launch_order_question(n=3, seed=2),
+    quiz.WrittenAnswer("Why two crews?", "MODEL-ANSWER", ("ALL", "SOME", "NONE")),
 ])
 """
+SECRETS = ("EXPLAINED", "WHY-UNITY", "launched 20 Nov 1998", "MODEL-ANSWER", "Right order")
 
 
 def run_once(folder, source=SOURCE):
@@ -39,28 +49,32 @@ def outputs(notebook):
     return notebook.cells[0].outputs
 
 
-def test_each_item_is_a_live_widget_then_an_answerable_twin(outputs):
-    assert [o.output_type for o in outputs] == ["display_data"] * 4
-    live, twin = outputs[0], outputs[1]
-    assert set(live.data) == {WIDGET_VIEW, "text/plain"}
-    assert live.data["text/plain"] == "Quiz: Which module was launched first?"
-    assert WIDGET_VIEW not in twin.data
-    page = twin.data["text/markdown"]
-    assert page.startswith("**Which module was launched first?**")
-    assert "<details><summary>A) Zarya</summary>\n\n✔ Right. EXPLAINED" in page
-    assert "<summary>B) &lt;b&gt;Unity&lt;/b&gt;</summary>\n\n✘ Not this one. WHY-UNITY" in page
-    assert "<b>" not in page
-    assert "EXPLAINED" not in twin.data["text/plain"]  # plain text: the questions only
+def test_each_item_is_one_output_live_and_static(outputs):
+    """Before, each item was two outputs (widget, then a static twin) and a live notebook showed
+    every question twice."""
+    assert [o.output_type for o in outputs] == ["display_data"] * 3
+    for output in outputs:
+        assert set(output.data) == {WIDGET_VIEW, "text/html", "text/plain"}
+    first = outputs[0].data
+    assert "<strong>1. Which module was launched first?</strong>" in first["text/html"]
+    assert "<li>B) &lt;b&gt;Unity&lt;/b&gt;</li>" in first["text/html"]
+    assert first["text/plain"].splitlines()[0] == "1. Which module was launched first?"
+    for output in outputs:
+        shown = output.data["text/html"] + output.data["text/plain"]
+        for secret in SECRETS:
+            assert secret not in shown, secret
 
 
-def test_the_twin_carries_questions_without_answers_and_the_key(outputs):
-    assert "isslearn" not in outputs[0].metadata  # the handout drops the live widget
-    forms = outputs[1].metadata["isslearn"]["quiz"]
-    assert "EXPLAINED" not in forms["questions"] and "WHY-UNITY" not in forms["questions"]
-    assert "EXPLAINED" in forms["key"] and "WHY-UNITY" in forms["key"]
-    order = outputs[3].metadata["isslearn"]["quiz"]
-    assert "launched 20 Nov 1998" not in order["questions"]
-    assert "Right order" in order["key"] and "launched 20 Nov 1998" in order["key"]
+def test_the_metadata_carries_the_handouts_questions_and_a_packed_key(outputs):
+    forms = outputs[0].metadata["isslearn"]["quiz"]
+    assert forms["number"] == 1 and forms["origin"] == "lesson"
+    assert forms["questions"].startswith("**1. Which module was launched first?**")
+    for secret in SECRETS:
+        assert secret not in str(outputs[0].metadata) + str(outputs[1].metadata), secret
+    assert "EXPLAINED" in key_markdown(forms["item"]) and "WHY-UNITY" in key_markdown(forms["item"])
+    order = key_markdown(outputs[1].metadata["isslearn"]["quiz"]["item"])
+    assert "Right order" in order and "launched 20 Nov 1998" in order
+    assert "MODEL-ANSWER" in key_markdown(outputs[2].metadata["isslearn"]["quiz"]["item"])
 
 
 def test_saved_output_is_the_same_on_every_run(outputs, tmp_path):
@@ -73,11 +87,37 @@ def test_saved_output_is_the_same_on_every_run(outputs, tmp_path):
     assert [stable(o) for o in again] == [stable(o) for o in outputs]
 
 
-def test_html_export_with_widget_state_still_shows_the_twin(notebook):
-    """nbconvert prefers the widget view of an output when the widget state is saved (as in
-    the lessons); the twin, being its own output, is exported as HTML anyway."""
-    assert notebook.metadata["widgets"]  # saved as the lessons are
-    page, _ = HTMLExporter().from_notebook_node(notebook)
-    assert "<details><summary>B) &lt;b&gt;Unity&lt;/b&gt;</summary>" in page
-    assert "✘ Not this one. WHY-UNITY" in page
-    assert "<details><summary>The right order</summary>" in page
+def exported(notebook) -> str:
+    page, _ = HTMLExporter(exclude_input=True).from_notebook_node(notebook)
+    return page
+
+
+def test_nbconvert_shows_the_static_version_once_a_saved_lesson_drops_the_quiz_state(notebook):
+    """nbconvert (as nbviewer and GitHub use it) renders a widget view whose model is in the
+    saved widget state: an empty box without JavaScript or a kernel. static_quizzes, which
+    `make lessons` runs, removes the quiz's views and models, so the static HTML is shown."""
+    with_state = exported(notebook)
+    assert 'class="isslearn-quiz-static"' not in with_state  # only the widget's script
+    saved = copy.deepcopy(notebook)
+    state = saved.metadata["widgets"][WIDGET_STATE]["state"]
+    before = len(state)
+    assert static_quizzes(saved) == 3
+    assert len(state) < before
+    assert not any(WIDGET_VIEW in o.data for o in saved.cells[0].outputs)
+    page = exported(saved)
+    assert page.count("Which module was launched first?") == 1
+    assert page.count("Why two crews?") == 1
+    for secret in SECRETS:
+        assert secret not in page, secret
+    assert re.search(r"<li>B\) &lt;b&gt;Unity&lt;/b&gt;</li>", page)
+
+
+def test_a_quiz_saved_without_widget_state_shows_its_static_version(notebook):
+    """JupyterLab saves no widget state by default: a learner's saved lesson shows the static
+    question on GitHub even before static_quizzes runs."""
+    plain = copy.deepcopy(notebook)
+    del plain.metadata["widgets"]
+    page = exported(plain)
+    assert page.count("Which module was launched first?") == 1
+    for secret in SECRETS:
+        assert secret not in page

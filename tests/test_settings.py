@@ -61,8 +61,49 @@ def test_quiz_file_from_argument_then_environment_then_default(tmp_path, monkeyp
     monkeypatch.setenv(QUIZ_ENV, str(mine))
     from_env = Lesson()
     assert from_env.quiz_origin == QUIZ_ENV
-    assert from_env.quiz(default)[0].question == "Which came first?"
+    assert from_env.quiz(default)[1].question == "Which came first?"
     assert Lesson(quiz_file=mine).quiz_origin == "argument"
+
+
+def titles(items):
+    return [item.title for item in items]
+
+
+def test_a_teachers_questions_follow_the_lessons_own_unless_told_to_replace_them(tmp_path):
+    """Before, a class quiz file replaced every lesson's questions without a word; a teacher
+    who adds a question expects it to join the lesson's own, as the key and guide then list."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(QUIZ, encoding="utf-8")
+    own = quiz.lesson_quiz("01")
+    added = Lesson(quiz_file=mine).quiz("01")
+    assert titles(added) == [*titles(own), "Which came first?"]
+    assert added.own == len(own) and added.origin == str(mine)
+    assert "then those of" in Lesson(quiz_file=mine).describe()
+    replaced = Lesson(quiz_file=mine, own_questions=False)
+    assert titles(replaced.quiz("01")) == ["Which came first?"]
+    assert "instead of the lesson's own" in replaced.describe()
+    assert titles(Lesson(own_questions=False).quiz("01")) == titles(own)  # nothing to replace
+
+
+def test_a_question_that_names_lessons_is_asked_only_in_them(tmp_path):
+    scoped = tmp_path / "scoped.yaml"
+    scoped.write_text(
+        QUIZ
+        + QUIZ.replace("Which came first?", "Only in 03?").replace(
+            "  options:", "  lessons: [03, 05_how_we_know]\n  options:"
+        ),
+        encoding="utf-8",
+    )
+    lesson = Lesson(quiz_file=scoped, own_questions=False)
+    assert titles(lesson.quiz("01")) == ["Which came first?"]
+    assert titles(lesson.quiz("03_cooperation")) == ["Which came first?", "Only in 03?"]
+    assert titles(lesson.quiz("how_we_know")) == ["Which came first?", "Only in 03?"]
+    assert titles(lesson.quiz([])) == ["Which came first?"]  # a lesson of the teacher's own
+
+
+def test_an_unknown_lesson_quiz_names_the_lessons(tmp_path):
+    with pytest.raises(SettingsError, match=r"'07' names no lesson's quiz; .*01_assembly"):
+        Lesson().quiz("07")
 
 
 def test_a_bad_quiz_file_fails_in_the_settings_cell_with_its_line(tmp_path):
@@ -124,7 +165,7 @@ BROKEN_EVENTS = "date,title\n2005-13-05,Class visit\n"
 BROKEN_QUIZ = QUIZ.replace("correct: true", "correct: sure")
 
 
-def test_a_broken_class_events_file_is_left_out_with_one_message(tmp_path, monkeypatch, capsys):
+def test_a_broken_class_events_file_is_left_out_with_one_message(tmp_path, monkeypatch, told):
     import isslearn
 
     broken = tmp_path / "class.csv"
@@ -134,21 +175,21 @@ def test_a_broken_class_events_file_is_left_out_with_one_message(tmp_path, monke
     assert lesson.events_file is None
     assert set(lesson.events(annotated=False)["origin"]) == {"built-in"}
     assert set(isslearn.load_events()["origin"]) == {"built-in"}
-    err = capsys.readouterr().err
-    assert err.count("ISSLEARN_EVENTS") == 1 and err.count("\n") == 1, err
+    [err] = told()
+    assert err.count("ISSLEARN_EVENTS") == 1 and "\n" not in err, err
     assert f"ISSLEARN_EVENTS is set to {broken}, but that file cannot be used" in err
     assert f"{broken}:2: column 'date'" in err
     assert "ask your teacher" in err and f"isslearn check {broken}" in err
     assert "not used (the file has problems): ISSLEARN_EVENTS=" in lesson.describe()
 
 
-def test_a_broken_class_quiz_file_gives_the_lessons_own_questions(tmp_path, monkeypatch, capsys):
+def test_a_broken_class_quiz_file_gives_the_lessons_own_questions(tmp_path, monkeypatch, told):
     broken = tmp_path / "class.yaml"
     broken.write_text(BROKEN_QUIZ, "utf-8")
     monkeypatch.setenv(QUIZ_ENV, str(broken))
     default = [quiz.launch_order_question(seed=1)]
     assert Lesson().quiz(default) == default
-    err = capsys.readouterr().err
+    [err] = told()
     assert f"ISSLEARN_QUIZ is set to {broken}, but that file cannot be used" in err
     assert "This lesson uses its own questions" in err and "ask your teacher" in err
 

@@ -20,12 +20,12 @@ from nbclient import NotebookClient
 
 import isslearn
 from isslearn import CatalogueError
-from isslearn.catalogue import agency_codes
+from isslearn.catalogue.events import check_events
+from isslearn.catalogue.tables import agency_codes
 from isslearn.errors import QuizFileError
-from isslearn.events import check_events
 from isslearn.lesson import Lesson
 from isslearn.quiz.files import load_quiz_file, read_quiz_file
-from isslearn.values import CATEGORIES, STATUSES
+from isslearn.reading.values import CATEGORIES, STATUSES
 from tests.conftest import REPO
 
 EXAMPLES = REPO / "notebooks" / "examples"
@@ -142,6 +142,23 @@ def test_a_problem_names_the_sheet_and_cell_with_the_csv_wording(case, tmp_path)
     assert book.read_bytes() == before, "the teacher's workbook was changed"
 
 
+def test_a_notice_reads_the_same_from_a_csv_file_and_from_a_sheet(tmp_path):
+    """One kind of finding, one form: 'notice:' after the place, whichever file it is in."""
+    text = "date,title,Teacher\n2000-11-02,A,Ms Smith\n"
+    csv_path = tmp_path / "n.csv"
+    csv_path.write_text(text, encoding="utf-8")
+    book = write_workbook(
+        tmp_path / "n.xlsx", {"Events": [r.split(",") for r in text.splitlines()]}
+    )
+    (from_csv,) = check_events(csv_path).notices
+    (from_book,) = check_events(book).notices
+    assert (from_csv.severity, from_book.severity) == ("notice", "notice")
+    said = "notice: column 'Teacher': this column is not one isslearn reads, so it is ignored"
+    assert str(from_csv).startswith(f"{csv_path}:1: {said}")
+    assert str(from_book).startswith(f"{book}: sheet 'Events', cell C1: {said}")
+    assert str(from_csv).split(": notice: ")[1] == str(from_book).split(": notice: ")[1]
+
+
 def test_a_title_above_the_header_is_left_out_with_a_notice(tmp_path):
     path = write_workbook(
         tmp_path / "e.xlsx",
@@ -149,7 +166,7 @@ def test_a_title_above_the_header_is_left_out_with_a_notice(tmp_path):
         merged={"Events": ["A1:B1"]},
     )
     check = check_events(path)
-    assert (check.problems, check.count) == ([], 1)
+    assert (check.problems, len(check.value)) == ([], 1)
     (notice,) = check.notices
     assert str(notice).startswith(
         f"{path}: sheet 'Events', row 1: notice: row(s) 1 to 2 above the header are not read"
@@ -247,12 +264,12 @@ def test_a_renamed_file_is_read_by_what_it_is_with_a_notice(tmp_path, capsys):
     as_csv = tmp_path / "really_a_workbook.csv"
     shutil.copy(book, as_csv)
     check = check_events(as_csv)
-    assert (check.problems, check.count) == ([], 1)
+    assert (check.problems, len(check.value)) == ([], 1)
     assert "is a spreadsheet workbook although its name ends in '.csv'" in str(check.notices[0])
     as_xlsx = tmp_path / "really_text.xlsx"
     as_xlsx.write_text("date;title\n2000-11-02;A\n", encoding="utf-8")
     check = check_events(as_xlsx)
-    assert (check.problems, check.count) == ([], 1)
+    assert (check.problems, len(check.value)) == ([], 1)
     assert str(check.notices[0]).startswith(f"{as_xlsx}:1: notice: this file is text (CSV)")
 
 
@@ -276,20 +293,20 @@ def test_semicolon_and_tab_separated_files_are_read_and_check_says_so(
     assert ran.out.strip().endswith(f"(read as {said}-separated)")
 
 
-def test_a_windows_1252_file_is_read_with_a_notice(tmp_path, capsys):
+def test_a_windows_1252_file_is_read_with_a_notice(tmp_path, capsys, told):
     path = tmp_path / "events.csv"
     text = "date;title;countries\n2001-02-03;Visite à l’École de Zürich;Suisse\n"
     path.write_bytes(text.encode("cp1252"))
     before = path.read_bytes()
     check = check_events(path)
-    assert (check.problems, check.count) == ([], 1)
+    assert (check.problems, len(check.value)) == ([], 1)
     (notice,) = check.notices
     assert "read as Windows-1252" in str(notice)
     assert "'à', 'l’École', 'Zürich'" in str(notice)
     assert "CSV UTF-8" in notice.hint
     events = isslearn.load_events(path, builtin=False)
     assert events["title"].tolist() == ["Visite à l’École de Zürich"]
-    assert "read as Windows-1252" in capsys.readouterr().err  # a lesson shows the notice
+    assert [str(notice)] == told()  # a lesson shows the notice
     ran = run_isslearn(capsys, "check", str(path))
     assert ran.code == 0
     assert ran.out.strip().endswith("(read as Windows-1252, semicolon-separated)")
@@ -377,7 +394,7 @@ def test_quiz_sheet_problems_name_their_cell(case, tmp_path):
     assert path.read_bytes() == before
 
 
-def test_quiz_sheet_columns_get_did_you_mean_and_missing_feedback_a_notice(tmp_path, capsys):
+def test_quiz_sheet_columns_get_did_you_mean_and_missing_feedback_a_notice(tmp_path, told):
     typo = write_workbook(
         tmp_path / "typo.xlsx", {"Quiz": [["question", "answer", "correct"], ["Q?", "A", "yes"]]}
     )
@@ -389,9 +406,8 @@ def test_quiz_sheet_columns_get_did_you_mean_and_missing_feedback_a_notice(tmp_p
     )
     (notice,) = read_quiz_file(quiet).notices
     assert str(notice).startswith(f"{quiet}: sheet 'Quiz', cell D3: notice: column 'feedback'")
-    capsys.readouterr()
     load_quiz_file(quiet)
-    assert f"{quiet}: sheet 'Quiz', cell D3: notice: column 'feedback'" in capsys.readouterr().err
+    assert told() == [str(notice)]
     away = write_workbook(
         tmp_path / "away.xlsx",
         {
@@ -413,7 +429,7 @@ def test_quiz_sheet_columns_get_did_you_mean_and_missing_feedback_a_notice(tmp_p
 
 
 def test_the_template_workbook_has_drop_downs_from_the_catalogue(tmp_path, capsys):
-    from isslearn.sheet_template import EXAMPLE_NOTE
+    from isslearn.teacher.sheet_template import EXAMPLE_NOTE
 
     path = tmp_path / "events.xlsx"
     assert run_isslearn(capsys, "template", str(path)).code == 0
@@ -422,7 +438,7 @@ def test_the_template_workbook_has_drop_downs_from_the_catalogue(tmp_path, capsy
     assert book["Lists"].sheet_state == "hidden"
     events = book["Events"]
     header = [c.value for c in events[1]]
-    assert header == list(isslearn.values.EVENT_COLUMNS)
+    assert header == list(isslearn.reading.values.EVENT_COLUMNS)
     example = dict(zip(header, [c.value for c in events[2]], strict=True))
     assert example["note"] == EXAMPLE_NOTE and example["date"].date() == dt.date(2009, 5, 29)
     assert example["id"] == "#"  # marked as the CSV template marks its examples
@@ -500,6 +516,7 @@ def test_workbook_via_settings_and_environment(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
+@pytest.mark.kernel
 def test_a_workbook_drives_a_lesson_in_a_real_kernel_with_no_code_edits(tmp_path):
     shutil.copy(EXAMPLES / "our_class.xlsx", tmp_path / "our_class.xlsx")
     before = (tmp_path / "our_class.xlsx").read_bytes()
@@ -550,3 +567,82 @@ def test_the_broken_example_workbook_has_the_csv_mistakes_at_their_cells():
         "sheet 'Events', cell C4",
         "sheet 'Events', cell D5",
     ]
+
+
+# ---------------------------------------------------------------- one validator, two formats
+
+HEADER = ["question", "option", "correct", "feedback", "model_answer", "complete", "partial",
+          "not_yet", "generate", "lessons"]  # fmt: skip
+
+
+def sheet_rows(*rows: dict) -> list[list]:
+    return [HEADER, *[[row.get(column) for column in HEADER] for row in rows]]
+
+
+def test_a_sheet_holds_written_and_generated_questions(tmp_path):
+    written = {"question": "Why?", "model_answer": "Because.", "lessons": "01, 3"}
+    written |= {"complete": "a", "partial": "b", "not_yet": "c"}
+    rows = [written, {"generate": "launch_order: unity, zarya"}, {"generate": "built_by: columbus"}]
+    path = write_workbook(tmp_path / "kinds.xlsx", {"Quiz": sheet_rows(*rows)})
+    found = read_quiz_file(path)
+    assert not found.problems and not found.notices
+    written, order, built = found.items
+    assert written.checklist == ("a", "b", "c") and found.scopes[0] == ("01", "03")
+    assert order.items == ("Zarya", "Unity") and built.answer.text == "ESA"
+
+
+SAME_MISTAKE = {
+    "two right options": (
+        "- question: Q?\n  options:\n    - text: A\n      correct: true\n      feedback: f\n"
+        "    - text: B\n      correct: true\n      feedback: f\n",
+        [{"question": "Q?", "option": "A", "correct": "yes", "feedback": "f"},
+         {"option": "B", "correct": "yes", "feedback": "f"}],
+    ),
+    "no right option": (
+        "- question: Q?\n  options:\n    - text: A\n      feedback: f\n"
+        "    - text: B\n      feedback: f\n",
+        [{"question": "Q?", "option": "A", "feedback": "f"}, {"option": "B", "feedback": "f"}],
+    ),
+    "an option twice": (
+        "- question: Q?\n  options:\n    - text: A\n      correct: true\n      feedback: f\n"
+        "    - text: A\n      feedback: f\n",
+        [{"question": "Q?", "option": "A", "correct": "yes", "feedback": "f"},
+         {"option": "A", "feedback": "f"}],
+    ),
+    "feedback naming the answer": (
+        "- question: Q?\n  options:\n    - text: Zarya\n      correct: true\n      feedback: f\n"
+        "    - text: Unity\n      feedback: After Zarya.\n",
+        [{"question": "Q?", "option": "Zarya", "correct": "yes", "feedback": "f"},
+         {"option": "Unity", "feedback": "After Zarya."}],
+    ),
+    "a checklist level missing": (
+        "- write: Why?\n  model_answer: Because.\n  checklist:\n    complete: a\n"
+        "    not_yet: c\n",
+        [{"question": "Why?", "model_answer": "Because.", "complete": "a", "not_yet": "c"}],
+    ),
+    "an unknown generator": (
+        "- generate: who_built\n",
+        [{"generate": "who_built"}],
+    ),
+    "a module the catalogue lacks": (
+        "- generate: owned_by\n  module: kibo\n",
+        [{"generate": "owned_by: kibo"}],
+    ),
+}  # fmt: skip
+
+
+def messages(problems) -> list[str]:
+    return sorted(re.sub(r"\((also) [^)]*\)", r"(\1 ...)", p.message) for p in problems)
+
+
+@pytest.mark.parametrize("case", sorted(SAME_MISTAKE))
+def test_the_same_mistake_gets_the_same_message_in_yaml_and_in_a_sheet(case, tmp_path):
+    """Issue 18: the YAML reader and the Quiz-sheet reader validated with separate code, and
+    their messages had drifted apart ('no option is marked correct' / '... of this question')."""
+    text, rows = SAME_MISTAKE[case]
+    (tmp_path / "q.yaml").write_text(text, encoding="utf-8")
+    from_yaml = read_quiz_file(tmp_path / "q.yaml")
+    from_sheet = read_quiz_file(write_workbook(tmp_path / "q.xlsx", {"Quiz": sheet_rows(*rows)}))
+    assert messages(from_yaml.problems) == messages(from_sheet.problems)
+    assert messages(from_yaml.notices) == messages(from_sheet.notices)
+    assert from_yaml.problems or from_yaml.notices

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from conftest import REPO
+from i18n_tools import TABLES, languages
 
 pytestmark = pytest.mark.slow
 
@@ -49,6 +50,21 @@ def test_wheel_holds_one_copy_of_each_table(wheel):
     assert not any(n.startswith("seeds/") for n in names)
 
 
+def test_wheel_carries_every_translation(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for language in languages():
+        for table in TABLES:
+            assert f"isslearn/data/{language}/{table.file}" in names, (language, table.file)
+
+
+def test_wheel_holds_each_lessons_quiz_and_guide(wheel):
+    """The lessons' questions are read from the package (lesson.quiz("01")): they must ship."""
+    names = zipfile.ZipFile(wheel).namelist()
+    for lesson in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        assert f"isslearn/quizzes/{lesson.stem}.yaml" in names, lesson.stem
+        assert f"isslearn/guides/{lesson.stem}.md" in names, lesson.stem
+
+
 def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
@@ -69,7 +85,7 @@ def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     script = (
-        "import isslearn, isslearn.catalogue as c;"
+        "import isslearn, isslearn.catalogue.tables as c;"
         "e = isslearn.load_events(); m = isslearn.load_modules();"
         "print(isslearn.__file__); print(c.builtin_location()); print(len(e), len(m))"
     )
@@ -88,3 +104,14 @@ def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path
     assert location == str(target / "isslearn" / "data")
     events, modules = map(int, counts.split())
     assert events >= 250 and modules >= 30
+
+
+def test_wheel_carries_the_presenter_template_in_the_package_and_for_jupyter_servers(wheel):
+    """`isslearn present` reads the package's copy; a hub's or Binder's Voilà server extension
+    finds the one installed under share/jupyter (the wheel's data folder)."""
+    names = zipfile.ZipFile(wheel).namelist()
+    template = "voila/templates/isslearn"
+    for part in ("conf.json", "index.html.j2", "static/present.css", "static/present.js"):
+        assert f"isslearn/templates/jupyter/{template}/{part}" in names, part
+        shared = [n for n in names if n.endswith(f".data/data/share/jupyter/{template}/{part}")]
+        assert len(shared) == 1, f"{part} is not installed for Jupyter servers: {shared}"

@@ -54,7 +54,7 @@ def test_installed_isslearn_prints_a_guide_and_a_key_elsewhere(installed, tmp_pa
 
     isslearn("guide", "00", "-o", "guide.html")
     guide = (tmp_path / "guide.html").read_text("utf-8")
-    assert "size: A4" in guide and "Timed plan: 45 minutes" in guide
+    assert "size: A4" in guide and "Timed plan: 45 minutes" in guide and "Before class" in guide
     done = isslearn("handout", "00_start_here.ipynb", "--answers")
     assert "ends with the teacher's guide isslearn/guides/00_start_here.md" in done.stdout
-    assert "Timed plan: 60 minutes" in (tmp_path / "00_start_here.key.html").read_text("utf-8")
+    assert "Timed plan: 45 minutes" in (tmp_path / "00_start_here.key.html").read_text("utf-8")

@@ -1,7 +1,7 @@
 """A whole class on a real JupyterHub, as the README's school-hub section sets it up.
 
 JupyterHub from PyPI, configurable-http-proxy from npm (hub/install_proxy.sh), the dummy
-authenticator and the simple local-process spawner, all on 127.0.0.1 (benchmarks/hub.py).
+authenticator and the simple local-process spawner, all on 127.0.0.1 (tests/hub_harness.py).
 Eight learners follow the README's nbgitpuller link, pointed at a local clone of this
 repository: seven at once through their servers' APIs (what JupyterLab's Run All sends), the
 eighth in Chromium (login form, nbgitpuller's page, Run All, widgets, quiz). Each gets a
@@ -23,14 +23,15 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import nbformat
 import pytest
 from browser.browser_env import CHROMIUM, CHROMIUM_FLAGS, chromium_missing_reason
 from browser.lab_driver import check_live_lesson, open_notebook
+from browser.presenter_driver import code_lines, quiz_secrets
 from conftest import REPO
-
-from benchmarks.hub import (
+from hub_harness import (
     INSTALL_PROXY,
     Hub,
     Learner,
@@ -39,6 +40,7 @@ from benchmarks.hub import (
     class_session,
     learner_link,
     local_repository,
+    present_link,
     running_hub,
 )
 
@@ -74,8 +76,7 @@ def _proxy_or_skip() -> None:
 
 @pytest.fixture(scope="module")
 def classroom(tmp_path_factory) -> Iterator[Classroom]:
-    if LESSON is None:
-        pytest.skip("no lesson 01 in notebooks/ yet")
+    assert LESSON is not None, "notebooks/ has no lesson 01 for the class to run"
     _proxy_or_skip()
     folder = tmp_path_factory.mktemp("hub")
     clone = local_repository(folder)
@@ -144,12 +145,48 @@ def test_an_edited_notebook_survives_a_second_click_and_new_lessons_arrive(class
 
 
 def test_the_class_events_file_reaches_every_learners_kernel(classroom):
-    """The README's way (c.Spawner.environment), since the hub's own environment does not."""
+    """The README's way (c.Spawner.environment), since the hub's own environment does not; a
+    lesson's settings cell (Lesson) reads it, and the pure loader does not."""
     learner = classroom.learners[API_LEARNERS[3]]
     texts = learner.run_code(
-        f"import isslearn\nprint({CLASS_EVENT_TITLE!r} in set(isslearn.load_events()['title']))"
+        "import isslearn\n"
+        f"print({CLASS_EVENT_TITLE!r} in set(isslearn.Lesson().events()['title']),\n"
+        f"      {CLASS_EVENT_TITLE!r} in set(isslearn.load_events()['title']))"
     )
-    assert texts == ["True\n"], texts
+    assert texts == ["True False\n"], texts
+
+
+def test_the_presenter_view_opens_from_its_link_on_the_hub(classroom):
+    """The teacher's projector link (README, planning pages): nbgitpuller copies the lessons,
+    then Voilà's server extension in the teacher's own server renders lesson 01 from that copy
+    in isslearn's template: figures and live widgets, no code, nothing of the quiz key."""
+    learner = classroom.learners[API_LEARNERS[4]]
+    link = present_link(classroom.clone, classroom.hub, f"notebooks/{LESSON.name}")
+    learner.open_link(link)
+    urlpath = parse_qs(urlsplit(link).query)["urlpath"][0]
+    assert urlpath.startswith("voila/render/") and urlpath.endswith("?template=isslearn")
+    reply = learner.session.get(f"{learner.base}/{urlpath}", timeout=300)
+    assert reply.ok, f"HTTP {reply.status_code}: {reply.text[-2000:]}"
+    page = reply.text
+    assert "/voila/templates/isslearn/static/present.css" in page, "not the presenter template"
+    assert '"model_id"' in page and "image/png" in page, "no live widget or figure in the page"
+    assert not [line for line in code_lines(LESSON) if line in page], "code reached the page"
+    leaked = [phrase for phrase in quiz_secrets(LESSON) if phrase in page]
+    assert not leaked, f"the quiz key reached the page: {leaked[:3]}"
+
+
+def test_the_hub_config_makes_the_presenter_template_voilas_default(classroom):
+    """hub/jupyterhub_config.py: a bare /voila/render/ address gets isslearn's template too
+    (a one-cell notebook of the learner's own keeps this quick)."""
+    learner = classroom.learners[API_LEARNERS[5]]
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("print('on the wall')")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    learner.save_notebook("wall.ipynb", notebook)
+    reply = learner.session.get(f"{learner.base}/voila/render/wall.ipynb", timeout=300)
+    assert reply.ok, f"HTTP {reply.status_code}: {reply.text[-2000:]}"
+    assert "/voila/templates/isslearn/static/present.css" in reply.text
+    assert "on the wall" in reply.text
 
 
 def _in_own_thread(work) -> None:

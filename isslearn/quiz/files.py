@@ -25,28 +25,45 @@ Besides problems (which stop the file from loading), the reader gives *notices* 
 that load but are probably not what the teacher meant: an option without feedback (the
 learner would only see a plain default), and text cut short by `` #`` (YAML reads the rest of
 the line as a comment). :func:`load_quiz_file` shows each notice once, like every isslearn
-notice (:mod:`isslearn.notices`), as ``FILE:LINE: notice: ...`` under the cell; ``isslearn
+notice (:mod:`isslearn.reading.notices`), as ``FILE:LINE: notice: ...`` under the cell; ``isslearn
 check`` prints them above its "OK" line.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ..errors import Problem, QuizFileError
-from ..files import decode, read_bytes
-from ..notices import tell
-from ..sheets import WORKBOOK_SUFFIXES, is_workbook
-from ..values import unknown_choice_hint
-from .items import MultipleChoice, Option, Ordering, QuizItem
+from ..reading.files import read_bytes
+from ..reading.notices import tell_notices
+from ..reading.result import Reading
+from ..reading.sheets import WORKBOOK_SUFFIXES, is_workbook
+from ..reading.values import unknown_choice_hint
+from ..reading.yaml_file import FieldProblem, read_yaml
+from .items import CHECKLIST_LEVELS, MultipleChoice, Ordering, QuizItem, WrittenAnswer
+from .records import (
+    ChoiceRecord,
+    Findings,
+    GenerateRecord,
+    OptionRecord,
+    OrderRecord,
+    Place,
+    Text,
+    Value,
+    WrittenRecord,
+    choice,
+    generated,
+    in_lesson,
+    lesson_scope,
+    order,
+    written,
+)
 
 __all__ = [
-    "FieldProblem",
     "QuizFile",
     "load_quiz_file",
     "parse_quiz_file",
@@ -58,41 +75,47 @@ __all__ = [
 Fields = dict[str, tuple[yaml.Node, yaml.Node]]
 """A YAML mapping's fields: key -> (key node, value node)."""
 
-QUESTION_KEYS = ("question", "options")
+QUESTION_KEYS = ("question", "options", "lessons")
 OPTION_KEYS = ("text", "correct", "feedback")
-ORDER_KEYS = ("order", "items")
+ORDER_KEYS = ("order", "items", "lessons")
 ORDER_ITEM_KEYS = ("text", "detail")
+WRITTEN_KEYS = ("write", "model_answer", "checklist", "lessons")
+ABOUT_KEYS = ("modules", "module", "expedition", "event")
+GENERATE_EXTRAS = ("seed", "n", "question")
+GENERATE_KEYS = ("generate", *ABOUT_KEYS, *GENERATE_EXTRAS, "lessons")
+ALL_KEYS = tuple(dict.fromkeys(QUESTION_KEYS + ORDER_KEYS + WRITTEN_KEYS + GENERATE_KEYS))
+KINDS = {  # which field marks an entry's kind (checked in this order)
+    "generated": ("generate",),
+    "written": ("write", "model_answer", "checklist"),
+    "ordering": ("order", "items"),
+    "multiple_choice": ("question", "options"),
+}
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-QUOTE_HINT = (
-    "if a question, option or feedback contains ': ' or ' #', or starts with a quote, "
-    "'[', '{', '*', '&', '!', '|', '>', '%' or '@', put the whole text in double quotes"
-)
 
 
-class FieldProblem(Problem):
-    """A :class:`Problem` in a YAML file, where the place is a field rather than a column."""
+@dataclass
+class QuizFile(Reading[list[QuizItem]]):
+    """What reading a quiz file found (a :class:`~isslearn.reading.result.Reading`): its items
+    (``value``, none if there are problems), the problems that stop it from loading, and
+    notices about things that load but look unintended.
 
-    def __str__(self) -> str:
-        what = f"field '{self.column}': {self.message}" if self.column else self.message
-        return f"{self.file}:{self.line}: " + what + (f"; {self.hint}" if self.hint else "")
+    ``scopes`` holds, for each item, the lessons it is asked in (empty: every lesson).
+    """
 
+    value: list[QuizItem] = field(default_factory=list)
+    scopes: list[tuple[str, ...]] = field(default_factory=list)
 
-class FieldNotice(FieldProblem):
-    """Something that loads but is probably not what the teacher meant."""
+    @property
+    def items(self) -> list[QuizItem]:
+        """The quiz items: the reading's ``value``."""
+        return self.value
 
-    def __str__(self) -> str:
-        return super().__str__().replace(": ", ": notice: ", 1)
-
-
-@dataclass(frozen=True)
-class QuizFile:
-    """What reading a quiz file found: the items (empty if there are problems), the problems
-    that stop it from loading, and notices about things that load but look unintended."""
-
-    items: list[QuizItem] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[Problem] = field(default_factory=list)
+    def for_lesson(self, lesson: str | None) -> list[QuizItem]:
+        """The items asked in ``lesson`` (a name such as '01_assembly'; ``None``: a lesson of
+        the teacher's own, which asks the items that name no lesson)."""
+        scopes = self.scopes or [()] * len(self.items)
+        return [i for i, s in zip(self.items, scopes, strict=True) if in_lesson(s, lesson)]
 
 
 def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
@@ -100,7 +123,7 @@ def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
     problems: list[Problem] = []
     data = read_bytes(Path(path), problems, kind="quiz file")
     if data is None:
-        return QuizFile(problems=problems)
+        return QuizFile(str(path), problems=problems)
     if is_workbook(data) or Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         from .sheet import read_quiz_sheet  # a workbook's "Quiz" sheet
 
@@ -121,30 +144,24 @@ def quiz_file_notices(path: str | os.PathLike[str]) -> list[Problem]:
 def load_quiz_file(path: str | os.PathLike[str]) -> list[QuizItem]:
     """The quiz items in ``path``; raises :class:`QuizFileError` listing every problem.
 
-    Each notice is shown once, as every isslearn notice is (:func:`isslearn.notices.tell`).
+    Each notice is shown once, as every isslearn notice is (:func:`isslearn.reading.notices.tell`).
     """
     found = read_quiz_file(path)
     if found.problems:
         raise QuizFileError(found.problems)
-    for notice in found.notices:
-        tell(str(notice))  # the same channel as every other notice: once, no traceback
+    tell_notices(found)  # the same channel as every other notice: once, no traceback
     return found.items
 
 
 def parse_quiz_file(data: bytes, name: str) -> QuizFile:
     """Parse quiz YAML bytes; ``name`` is what messages call the file. Never raises."""
-    problems: list[Problem] = []
-    text = decode(data, name, problems)
-    if text is None:
-        return QuizFile(problems=problems)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        return QuizFile(problems=[_syntax_problem(exc, text, name)])
-    except yaml.YAMLError as exc:
-        return QuizFile(problems=[FieldProblem(name, 1, None, f"the YAML cannot be read ({exc})")])
+    read = read_yaml(data, name)
+    if read.value is None:
+        return QuizFile(name, problems=read.problems)
+    text, root = read.value.text, read.value.root
     if root is None or (isinstance(root, yaml.ScalarNode) and not root.value.strip()):
         return QuizFile(
+            name,
             problems=[
                 FieldProblem(
                     name,
@@ -153,116 +170,52 @@ def parse_quiz_file(data: bytes, name: str) -> QuizFile:
                     "the file has no questions",
                     "start with a line '- question: ...'",
                 )
-            ]
+            ],
         )
     return _Reader(name, text).entries(root)
 
 
-INDENT_HINT = (
-    "YAML uses the spaces at the start of each line to see what belongs together: "
-    "give the fields of one option (text, correct, feedback) the same indentation, start "
-    "every '- ' of one list in the same column, and use spaces, not tabs"
-)
-_LINE_START = re.compile(r"^( *)(- +)?")
+class YamlWording:
+    """How a fix is typed in a YAML quiz file (see :class:`~.records.Wording`)."""
 
+    mark_correct = "add 'correct: true' to the right option"
+    more_options = "start each option with '- text: ...' on its own line"
+    more_items = "list them in the right order, each on its own line starting with '- '"
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    """A YAML parser error in plain words: a tab, a quote left open or closed too early, a line
-    out of line, or a colon in unquoted text."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    why = exc.problem or exc.context or ""
-    if "'\\t'" in why:
-        return FieldProblem(
-            name, line, None, "a tab is used for indentation", "indent with spaces, not tabs"
-        )
-    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-        return FieldProblem(
-            name,
-            exc.context_mark.line + 1,
-            None,
-            "a quote opened on this line is never closed",
-            "end the text with the same quote mark it starts with",
-        )
-    if "but found '<scalar>'" in why:
-        return FieldProblem(
-            name,
-            line,
-            None,
-            "the text goes on after its closing quote",
-            "put the whole text inside the quotes",
-        )
-    lines = text.splitlines()
-    if mark is not None and _is_indentation_error(why, mark, lines):
-        return FieldProblem(name, line, None, _misaligned(lines, mark.line), INDENT_HINT)
-    return FieldProblem(
-        name, line, None, "the YAML cannot be read here (a ':' or a quote in the text?)", QUOTE_HINT
-    )
+    def where(self, place: Place) -> str:
+        return f"on line {place.line}"
 
+    def missing(self, field: str) -> str:
+        return f"add '{field}: ...'"
 
-def _is_indentation_error(why: str, mark: yaml.Mark, lines: list[str]) -> bool:
-    if "expected <block end>" in why:
-        return True
-    if "mapping values are not allowed" in why and mark.line < len(lines):
-        # the ':' right after the line's first word means the key itself is out of line;
-        # a ':' later in the line is a colon inside unquoted text
-        start = _LINE_START.match(lines[mark.line])
-        head = lines[mark.line][start.end() if start else 0 : mark.column]
-        return bool(re.fullmatch(r"[A-Za-z_]+", head.strip()))
-    return False
+    def one_correct(self, first: Place) -> str:
+        return f"keep 'correct: true' only on line {first.line}"
 
-
-def _columns(line: str) -> tuple[int | None, int]:
-    """(column of a leading '- ', column of the first field) counting from 1."""
-    found = _LINE_START.match(line)
-    assert found is not None  # the pattern matches every string
-    dash = len(found.group(1)) + 1 if found.group(2) else None
-    return dash, found.end() + 1
-
-
-def _misaligned(lines: list[str], index: int) -> str:
-    """'line 5 is out of line: ...' naming the earlier line it should line up with."""
-    bad = lines[index]
-    dash, key = _columns(bad)
-    earlier = [
-        (n, line)
-        for n, line in enumerate(lines[:index])
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    if dash is not None:
-        for n, line in reversed(earlier):
-            other_dash, _ = _columns(line)
-            if other_dash is not None and other_dash <= dash + 2 and other_dash != dash:
-                return (
-                    f"line {index + 1} is not lined up with the lines above it: its '- ' is in "
-                    f"column {dash}, the '- ' on line {n + 1} in column {other_dash}"
-                )
-    if earlier:
-        n, line = earlier[-1]
-        _, other_key = _columns(line)
-        return (
-            f"line {index + 1} is not lined up with the lines above it: it starts in column "
-            f"{key}, line {n + 1} in column {other_key}"
-        )
-    return f"line {index + 1} is indented, but nothing comes before it"
+    def add_feedback(self, explain: str) -> str:
+        return f"add 'feedback: ...' under it that {explain}"
 
 
 class _Reader:
-    """Walks the YAML nodes, collecting items and every problem with the line it is on."""
+    """Walks the YAML nodes into records (see :mod:`.records`), reporting YAML's own mistakes
+    (unknown or repeated fields, a list where text belongs) with the line they are on; the
+    records' validators check the rest."""
 
     def __init__(self, name: str, text: str = ""):
         self.name = name
         self.lines = text.splitlines()
-        self.problems: list[Problem] = []
-        self.notices: list[Problem] = []
-
-    def problem(self, node: yaml.Node, field: str | None, message: str, hint: str = "") -> None:
-        self.problems.append(
-            FieldProblem(self.name, node.start_mark.line + 1, field, message, hint)
+        self.found = Findings(
+            YamlWording(),
+            lambda place, message, hint: FieldProblem(name, place.line, place.field, message, hint),
+            lambda place, message, hint: FieldProblem.notice(
+                name, place.line, place.field, message, hint
+            ),
         )
 
-    def notice(self, node: yaml.Node, field: str | None, message: str, hint: str = "") -> None:
-        self.notices.append(FieldNotice(self.name, node.start_mark.line + 1, field, message, hint))
+    def place(self, node: yaml.Node, field: str | None = None) -> Place:
+        return Place(node.start_mark.line + 1, field)
+
+    def problem(self, node: yaml.Node, field: str | None, message: str, hint: str = "") -> None:
+        self.found.problem(self.place(node, field), message, hint)
 
     def comment_after(self, value: yaml.Node) -> str | None:
         """The comment on the line where a plain ``value`` ends, if one follows it directly.
@@ -288,15 +241,29 @@ class _Reader:
                 "the file must be a list of questions",
                 "start each question with '- ', e.g. '- question: Which module came first?'",
             )
-            return QuizFile([], self.problems, self.notices)
+            return QuizFile(self.name, [], self.found.problems, self.found.notices)
         items: list[QuizItem] = []
+        scopes: list[tuple[str, ...]] = []
         for node in root.value:
+            scope: tuple[str, ...] = ()
             item = self.entry(node)
+            if isinstance(node, yaml.MappingNode):
+                lessons = next((v for k, v in node.value if _key(k) == "lessons"), None)
+                if lessons is not None:
+                    scope = lesson_scope(self.value(lessons, "lessons"), self.found)
             if item is not None:
                 items.append(item)
+                scopes.append(scope)
         if not root.value:
             self.problem(root, None, "the list of questions is empty")
-        return QuizFile(items if not self.problems else [], self.problems, self.notices)
+        ok = not self.found.problems
+        return QuizFile(
+            self.name,
+            items if ok else [],
+            self.found.problems,
+            self.found.notices,
+            scopes=scopes if ok else [],
+        )
 
     def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> Fields | None:
         """Keys -> (key node, value node) of a mapping, reporting unknown and repeated keys."""
@@ -305,7 +272,7 @@ class _Reader:
             return None
         fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value).strip().lower()
+            key = _key(key_node)
             if key in fields:
                 self.problem(key_node, key, "this field appears twice", "keep one of them")
             elif key not in allowed:
@@ -315,135 +282,99 @@ class _Reader:
                 fields[key] = (key_node, value_node)
         return fields
 
-    def text(self, fields: Fields, key: str, parent: yaml.Node, *, required: bool) -> str | None:
+    def text(self, fields: Fields, key: str, parent: yaml.Node) -> Text:
+        """The text of ``key`` (``None`` if absent), noticing a ' #' that cut it short."""
         if key not in fields:
-            if required:
-                self.problem(parent, key, "this field is missing", f"add '{key}: ...'")
-            return None
+            return Text(None, self.place(parent, key))
         key_node, value = fields[key]
         if not isinstance(value, yaml.ScalarNode):
             self.problem(value, key, "must be a piece of text, not a list or a set of fields")
-            return None
+            return Text("", self.place(key_node, key))
         text = "" if value.tag == _NULL else str(value.value).strip()
         comment = self.comment_after(value)
         if comment is not None:
             kept = f"'{text}'" if text else "nothing"
-            self.notice(
-                value,
-                key,
+            self.found.notice(
+                self.place(value, key),
                 f"the text stops at ' #': YAML reads '{comment}' as a comment and keeps {kept}",
                 "put the whole text in double quotes to keep the '#' and what follows it",
             )
-        if not text and required:
-            self.problem(key_node, key, "the text is empty", f"write something after '{key}:'")
-            return None
-        return text
+        return Text(text, self.place(key_node, key))
+
+    def value(self, node: yaml.Node, key: str) -> Value:
+        """A number, id or list of ids as YAML typed it (lists of plain values only)."""
+        if isinstance(node, yaml.SequenceNode):
+            parts = []
+            for part in node.value:
+                if isinstance(part, yaml.ScalarNode):
+                    parts.append(self._scalar(part))
+                else:
+                    self.problem(part, key, "each entry of the list must be a plain value")
+            return Value(parts, self.place(node, key))
+        if isinstance(node, yaml.ScalarNode):
+            return Value(self._scalar(node), self.place(node, key))
+        self.problem(node, key, "must be a value or a list, not a set of fields")
+        return Value(None, self.place(node, key))
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> object:
+        if node.tag == "tag:yaml.org,2002:int":
+            return int(node.value) if node.value.isdigit() else node.value  # "03" is 3, not octal
+        return None if node.tag == _NULL else str(node.value).strip()
 
     def entry(self, node: yaml.Node) -> QuizItem | None:
-        if isinstance(node, yaml.MappingNode):
-            keys = {str(k.value).strip().lower() for k, _ in node.value}
-            if "order" in keys or "items" in keys:
-                return self.ordering(node)
-            if "question" not in keys and "options" not in keys:
-                self.problem(
-                    node,
-                    None,
-                    "each entry needs a 'question' (with 'options') or an 'order' (with 'items')",
-                    "see `isslearn template quiz.yaml` for an example",
-                )
-                self.mapping(node, QUESTION_KEYS + ORDER_KEYS, "a question")
-                return None
-        return self.multiple_choice(node)
+        if not isinstance(node, yaml.MappingNode):
+            return self.multiple_choice(node)
+        keys = {_key(k) for k, _ in node.value}
+        for kind, marks in KINDS.items():
+            if keys & set(marks):
+                return getattr(self, kind)(node)
+        self.problem(
+            node,
+            None,
+            "each entry needs a 'question' (with 'options'), an 'order' (with 'items'), a "
+            "'write' (with 'model_answer' and 'checklist') or a 'generate'",
+            "see `isslearn template quiz.yaml` for an example of each",
+        )
+        self.mapping(node, ALL_KEYS, "an entry")
+        return None
 
     def multiple_choice(self, node: yaml.Node) -> MultipleChoice | None:
         fields = self.mapping(node, QUESTION_KEYS, "a question")
         if fields is None:
             return None
-        before = len(self.problems)
-        question = self.text(fields, "question", node, required=True)
-        options = self.options(fields, node)
-        if len(self.problems) > before or question is None or options is None:
-            return None
-        return MultipleChoice(question, tuple(options))
+        before = len(self.found.problems)
+        question = self.text(fields, "question", node)
+        options: list[OptionRecord] | None = None
+        where = self.place(node, "options")
+        if "options" in fields:
+            key_node, seq = fields["options"]
+            where = self.place(key_node, "options")
+            if isinstance(seq, yaml.SequenceNode):
+                options = [o for o in map(self.option, seq.value) if o is not None]
+            else:
+                options = []
+        record = ChoiceRecord(question, options, where, len(self.found.problems) > before)
+        return choice(record, self.found)
 
-    def options(self, fields: Fields, parent: yaml.Node) -> list[Option] | None:
-        if "options" not in fields:
-            self.problem(parent, "options", "this field is missing", "list 2 or more options")
-            return None
-        key_node, seq = fields["options"]
-        if not isinstance(seq, yaml.SequenceNode) or len(seq.value) < 2:
+    def option(self, node: yaml.Node) -> OptionRecord | None:
+        if isinstance(node, yaml.ScalarNode):
             self.problem(
-                key_node,
+                node,
                 "options",
-                "needs a list of 2 or more options",
-                "start each option with '- text: ...' on its own line",
+                f"the option '{node.value}' is plain text",
+                f"write it as '- text: {node.value}' with 'feedback: ...' below it",
             )
             return None
-        options, correct_nodes, seen = [], [], {}
-        option_nodes: list[yaml.Node] = []
-        before = len(self.problems)
-        for node in seq.value:
-            if isinstance(node, yaml.ScalarNode):
-                self.problem(
-                    node,
-                    "options",
-                    f"the option '{node.value}' is plain text",
-                    f"write it as '- text: {node.value}' with 'feedback: ...' below it",
-                )
-                continue
-            option_fields = self.mapping(node, OPTION_KEYS, "an option")
-            if option_fields is None:
-                continue
-            text = self.text(option_fields, "text", node, required=True)
-            feedback = self.text(option_fields, "feedback", node, required=False) or ""
-            correct = self.flag(option_fields)
-            if text is None:
-                continue
-            if text in seen:
-                self.problem(node, "text", f"the option '{text}' appears twice")
-            seen[text] = node
-            if correct:
-                correct_nodes.append(node)
-            if not feedback:
-                explain = "explains the answer" if correct else "says why it is wrong"
-                self.notice(
-                    node,
-                    "feedback",
-                    f"the option '{text}' has no feedback, so a learner who picks it sees only "
-                    f"'{Option(text, correct).feedback_text()}'",
-                    f"add 'feedback: ...' under it that {explain}",
-                )
-            options.append(Option(text, correct, feedback))
-            option_nodes.append(node)
-        if len(correct_nodes) == 1 and len(options) >= 2 and len(seen) == len(options):
-            self.answer_given_away(options, option_nodes)
-        if not correct_nodes and len(self.problems) == before:  # not after a typo like 'corect'
-            self.problem(
-                key_node,
-                "correct",
-                "no option is marked correct",
-                "add 'correct: true' to the right option",
-            )
-        for extra in correct_nodes[1:]:
-            self.problem(
-                extra,
-                "correct",
-                "a second option is marked correct; a question has exactly one right answer",
-                f"keep 'correct: true' only on line {correct_nodes[0].start_mark.line + 1}",
-            )
-        return options
-
-    def answer_given_away(self, options: list[Option], nodes: list[yaml.Node]) -> None:
-        """A notice for each wrong option whose feedback names the right answer."""
-        item = MultipleChoice("", tuple(options))
-        for option in item.options_giving_the_answer_away():
-            self.notice(
-                nodes[options.index(option)],
-                "feedback",
-                f"the feedback of the wrong option '{option.text}' names the right answer "
-                f"'{item.answer.text}', so a learner who tries again need not think",
-                f"say why '{option.text}' is wrong without naming the answer",
-            )
+        fields = self.mapping(node, OPTION_KEYS, "an option")
+        if fields is None:
+            return None
+        return OptionRecord(
+            self.text(fields, "text", node),
+            self.flag(fields),
+            self.text(fields, "feedback", node),
+            self.place(node),
+        )
 
     def flag(self, fields: Fields) -> bool:
         if "correct" not in fields:
@@ -451,44 +382,87 @@ class _Reader:
         _, value = fields["correct"]
         if isinstance(value, yaml.ScalarNode) and value.tag == _BOOL:
             return value.value.strip().lower() in ("true", "yes", "on")
-        self.problem(value, "correct", f"must be true or false (got '{value.value}')")
+        shown = value.value if isinstance(value, yaml.ScalarNode) else "a list"
+        self.problem(value, "correct", f"must be true or false (got '{shown}')")
         return False
 
     def ordering(self, node: yaml.Node) -> Ordering | None:
         fields = self.mapping(node, ORDER_KEYS, "an ordering task")
         if fields is None:
             return None
-        before = len(self.problems)
-        prompt = self.text(fields, "order", node, required=True)
-        if "items" not in fields:
-            self.problem(
-                node, "items", "this field is missing", "list the items in the right order"
-            )
-            return None
-        key_node, seq = fields["items"]
-        if not isinstance(seq, yaml.SequenceNode) or not 2 <= len(seq.value) <= 8:
-            self.problem(
-                key_node, "items", "needs a list of 2 to 8 items", "write them in the right order"
-            )
-            return None
-        texts, details = [], []
-        for item in seq.value:
-            text: str | None
-            if isinstance(item, yaml.ScalarNode):
-                text, detail = str(item.value).strip(), ""
-            else:
-                item_fields = self.mapping(item, ORDER_ITEM_KEYS, "an item")
-                if item_fields is None:
+        before = len(self.found.problems)
+        prompt = self.text(fields, "order", node)
+        items: list[tuple[Text, Text]] | None = None
+        where = self.place(node, "items")
+        if "items" in fields:
+            key_node, seq = fields["items"]
+            where = self.place(key_node, "items")
+            items = []
+            for item in seq.value if isinstance(seq, yaml.SequenceNode) else []:
+                if isinstance(item, yaml.ScalarNode):
+                    text = "" if item.tag == _NULL else str(item.value).strip()
+                    items.append((Text(text, self.place(item, "items")), Text("", where)))
                     continue
-                text = self.text(item_fields, "text", item, required=True)
-                detail = self.text(item_fields, "detail", item, required=False) or ""
-            if not text:
-                self.problem(item, "items", "an item is empty")
-            elif text in texts:
-                self.problem(item, "items", f"the item '{text}' appears twice")
-            else:
-                texts.append(text)
-                details.append(detail)
-        if len(self.problems) > before or prompt is None:
+                item_fields = self.mapping(item, ORDER_ITEM_KEYS, "an item")
+                if item_fields is not None:
+                    text_of = self.text(item_fields, "text", item)
+                    if text_of.value is None:
+                        self.problem(item, "text", "this field is missing", "add 'text: ...'")
+                    items.append((text_of, self.text(item_fields, "detail", item)))
+        record = OrderRecord(prompt, items, where, len(self.found.problems) > before)
+        return order(record, self.found)
+
+    def written(self, node: yaml.Node) -> WrittenAnswer | None:
+        fields = self.mapping(node, WRITTEN_KEYS, "a written task")
+        if fields is None:
             return None
-        return Ordering(prompt, tuple(texts), tuple(details) if any(details) else ())
+        before = len(self.found.problems)
+        prompt = self.text(fields, "write", node)
+        model = self.text(fields, "model_answer", node)
+        levels: dict[str, Text] = {}
+        where = self.place(node, "checklist")
+        if "checklist" not in fields:
+            self.problem(
+                node,
+                "checklist",
+                "this field is missing",
+                "add 'checklist:' with three lines under it: "
+                + ", ".join(f"'{level}: ...'" for level in CHECKLIST_LEVELS),
+            )
+        else:
+            key_node, checklist = fields["checklist"]
+            where = self.place(key_node, "checklist")
+            level_fields = self.mapping(checklist, CHECKLIST_LEVELS, "the checklist")
+            for level in CHECKLIST_LEVELS:
+                if level_fields is not None and level in level_fields:
+                    levels[level] = self.text(level_fields, level, checklist)
+        record = WrittenRecord(prompt, model, levels, where, len(self.found.problems) > before)
+        return written(record, self.found)
+
+    def generated(self, node: yaml.Node) -> QuizItem | None:
+        fields = self.mapping(node, GENERATE_KEYS, "a generated question")
+        if fields is None:
+            return None
+        before = len(self.found.problems)
+        generator = self.text(fields, "generate", node)
+        about_keys = [k for k in ABOUT_KEYS if k in fields]
+        for extra in about_keys[1:]:
+            self.problem(fields[extra][0], extra, f"give '{about_keys[0]}' or '{extra}', not both")
+        about = about_field = None
+        if about_keys:
+            about_field = about_keys[0]
+            about = self.value(fields[about_field][1], about_field)
+        extras = {key: self.value(fields[key][1], key) for key in GENERATE_EXTRAS if key in fields}
+        record = GenerateRecord(
+            generator,
+            about,
+            self.place(node),
+            about_field,
+            extras,
+            len(self.found.problems) > before,
+        )
+        return generated(record, self.found)
+
+
+def _key(node: yaml.Node) -> str:
+    return str(node.value).strip().lower()

@@ -15,22 +15,33 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, TypeVar
 
 import pandas as pd
 
-from .. import load_agencies, load_events, load_expeditions, load_modules
-from ..summaries import vehicle_family
-from ..values import unknown_choice_hint
+from ..catalogue.events import load_events
+from ..catalogue.given import given_table
+from ..catalogue.summaries import vehicle_family
+from ..catalogue.tables import load_expeditions, load_modules
+from ..errors import SettingsError
+from ..reading.values import closest, unknown_choice_hint
 from .items import MultipleChoice, Option, Ordering
 
+T = TypeVar("T")
+
 __all__ = [
+    "GENERATORS",
     "LESSON_MODULES",
+    "Generator",
+    "answer_position",
     "arrival_day_question",
     "busiest_rocket_question",
     "event_year_question",
     "expedition_question",
+    "generate",
     "launch_order_question",
     "plain_module_name",
     "when",
@@ -106,12 +117,33 @@ def plain_module_name(module: pd.Series | str) -> str:
     if isinstance(module, pd.Series):
         if module.get("id") in PLAIN_NAMES:
             return PLAIN_NAMES[module["id"]]
+        if "name" not in module:
+            raise SettingsError("plain_module_name needs a name, or a row of load_modules()")
         module = str(module["name"])
     bracket = re.search(r"\(([A-Z0-9-]+)\)$", module)
     if bracket:  # an acronym people actually say
         return bracket.group(1)
     name = re.split(r" \(|, ", module, maxsplit=1)[0].strip()
     return f"the {name}" if " " in name else name  # 'the Z1 truss', but 'Unity
+
+
+def answer_position(subject: object, seed: int, count: int) -> int:
+    """Where the right option goes among ``count``: spread evenly over subjects and seeds.
+
+    Derived from the subject and the seed (the same on every run and machine), so a lesson's
+    generated items put their answers at A, B, C and D alike instead of wherever a shuffle of
+    the same seed happens to leave them.
+
+    >>> answer_position("columbus", 0, 4) == answer_position("columbus", 0, 4)
+    True
+    """
+    return zlib.crc32(f"{subject}|{seed}".encode()) % count
+
+
+def _with_answer_at(right: T, others: list[T], position: int) -> list[T]:
+    placed = list(others)
+    placed.insert(min(position, len(placed)), right)
+    return placed
 
 
 def when(date: pd.Timestamp) -> str:
@@ -132,13 +164,15 @@ def launch_order_question(
     those the lessons introduce; ``None`` for every module), each launched on a different date
     so there is exactly one right order.
     """
-    modules = load_modules() if modules is None else modules
+    modules = given_table(modules, "modules")
     pool = modules if kind is None else modules[modules["kind"] == kind]
+    if isinstance(module_ids, str):
+        raise SettingsError(f"module_ids= takes a list of ids, such as [{module_ids!r}]")
     if module_ids is not None:
         pool = pool[pool["id"].isin(module_ids)]
     pool = pool.dropna(subset=["launch_date"]).drop_duplicates("launch_date")
     if not 2 <= n <= min(8, len(pool)):
-        raise ValueError(
+        raise SettingsError(
             f"launch_order_question(n={n}): n must be between 2 and {min(8, len(pool))} "
             f"for these modules"
         )
@@ -167,26 +201,26 @@ def which_agency_built(
     owner for the builder (or the other way round), the agency that launched it, the one that
     runs its segment, a partner whose module flew on the same flight.
     """
-    modules = load_modules() if modules is None else modules
-    agencies = load_agencies() if agencies is None else agencies
+    modules = given_table(modules, "modules")
+    agencies = given_table(agencies, "agencies")
     module = _row(modules, "id", module_id, "module_id")
     name = plain_module_name(module)
     builder, owner = str(module["built_by"]), str(module["agency"])
     right = builder if ask == "built" else owner
     all_partners = list(agencies.loc[agencies["kind"] == "partner", "code"])
     if right not in all_partners:
-        raise ValueError(
+        raise SettingsError(
             f"which_agency_built({module_id!r}, ask={ask!r}): the answer, {right}, is not one "
             f"of the partner agencies ({', '.join(all_partners)}), so the options would not fit"
         )
     partners = [c for c in all_partners if c != right]
     mixups = _mixups(module, modules, right, ask)
-    rng = random.Random(seed)
+    rng = random.Random(f"{module_id}|{seed}")
     others = [c for c in partners if c not in mixups]
     chosen = [c for c in mixups if c in partners][:3]
     chosen += rng.sample(others, min(3 - len(chosen), len(others)))
-    codes = [right, *chosen]
-    rng.shuffle(codes)
+    rng.shuffle(chosen)
+    codes = _with_answer_at(right, chosen, answer_position(module_id, seed, len(chosen) + 1))
 
     country = str(module.get("builder_country", "") or "")
     country = f"the {country}" if country in _WITH_THE else country
@@ -218,8 +252,9 @@ def _capitalized(text: str) -> str:
 
 
 def _partner_label(code: str) -> str:
-    home = PARTNER_HOMES.get(code)
-    return f"{code} ({home})" if home else code
+    """The agency's code alone: with its country beside it ('NASA (United States)') the
+    longest label would often be the right one, a cue that gives the answer away."""
+    return code
 
 
 def _gloss(module: pd.Series) -> str:
@@ -304,17 +339,18 @@ def expedition_question(
     The wrong options are crewmates (the mix-up of crew member and commander) and commanders
     of other expeditions; their feedback never names the right commander.
     """
-    expeditions = load_expeditions() if expeditions is None else expeditions
+    expeditions = given_table(expeditions, "expeditions")
     expedition = _row(expeditions, "number", number, "number")
     commander = expedition["commander"]
     crewmates = [c for c in expedition["crew"] if c != commander]
     others = [c for c in expeditions["commander"] if c and c != commander]
-    rng = random.Random(seed)
+    rng = random.Random(f"expedition {number}|{seed}")
     distractors = rng.sample(crewmates, min(2, len(crewmates)))
     spare = [c for c in dict.fromkeys(others) if c not in distractors and c not in crewmates]
     distractors += rng.sample(spare, min(3 - len(distractors), len(spare)))
-    people = [commander, *distractors]
-    rng.shuffle(people)
+    rng.shuffle(distractors)
+    at = answer_position(f"expedition {number}", seed, len(distractors) + 1)
+    people = _with_answer_at(commander, distractors, at)
     options = []
     for person in people:
         if person == commander:
@@ -344,7 +380,7 @@ def event_year_question(
     stem yourself (e.g. "In which year was Zarya launched?"); by default the stem quotes the
     event's headline.
     """
-    events = load_events() if events is None else events
+    events = given_table(events, "events")
     event = _row(events, "id", event_id, "event_id")
     date = event["date"]
     happened = events[(events["status"] == "happened") & (events["date"].dt.year != date.year)]
@@ -354,13 +390,14 @@ def event_year_question(
         year=happened["date"].dt.year,
     ).sort_values(["other_kind", "gap", "id"])
     by_year = ranked.drop_duplicates("year")
-    before = by_year[by_year["date"] < date].head(2)
-    after = by_year[by_year["date"] > date].head(2)
-    candidates = pd.concat([before, after])  # a learner should not be able to pick the extreme
-    rng = random.Random(seed)
-    confusable = candidates.iloc[
-        sorted(rng.sample(range(len(candidates)), min(3, len(candidates))))
-    ]
+    before = by_year[by_year["date"] < date].head(3)
+    after = by_year[by_year["date"] > date].head(3)
+    wrong = min(3, len(before) + len(after))
+    # how many wrong years come before the right one: that is where the answer stands once the
+    # years are sorted, so it is spread over A-D instead of always standing in the middle
+    feasible = [k for k in range(wrong + 1) if k <= len(before) and wrong - k <= len(after)]
+    k = feasible[answer_position(event_id, seed, len(feasible))]
+    confusable = pd.concat([before.head(k), after.head(wrong - k)])
     options = [Option(str(date.year), True, f"It happened on {when(date)}.")]
     for _, other in confusable.iterrows():
         way = "before" if date < other["date"] else "after"
@@ -390,12 +427,12 @@ def arrival_day_question(
     arrival: a module spends days reaching the station before it is joined to it) and the
     days the modules before and after it arrived. Their feedback says what happened that day.
     """
-    modules = load_modules() if modules is None else modules
+    modules = given_table(modules, "modules")
     module = _row(modules, "id", module_id, "module_id")
     name = plain_module_name(module)
     arrived, launched = module["attach_date"], module["launch_date"]
     if pd.isna(arrived):
-        raise ValueError(f"module_id={module_id!r} has no attachment date in the catalogue")
+        raise SettingsError(f"module_id={module_id!r} has no attachment date in the catalogue")
     days: dict[pd.Timestamp, str] = {}
     if pd.notna(launched) and launched != arrived:
         days[launched] = (
@@ -408,7 +445,7 @@ def arrival_day_question(
     others = known if len(known) >= 2 else others
     before = others[others["attach_date"] < arrived].sort_values("attach_date").tail(2)
     after = others[others["attach_date"] > arrived].sort_values("attach_date").head(2)
-    rng = random.Random(seed)
+    rng = random.Random(f"{module_id}|{seed}")
     neighbours = pd.concat([before, after])
     for _, other in neighbours.sample(frac=1, random_state=rng.randrange(2**32)).iterrows():
         day = other["attach_date"]
@@ -427,12 +464,15 @@ def arrival_day_question(
         if span
         else f"{_capitalized(name)} became part of the station on the day it was launched."
     )
-    options = [Option(when(arrived), True, f"{when(arrived)}: {story}")]
-    options += [Option(when(day), False, text) for day, text in days.items()]
-    order = sorted(range(len(options)), key=lambda i: [arrived, *days][i])
+    right = Option(when(arrived), True, f"{when(arrived)}: {story}")
+    wrong = [Option(when(day), False, text) for day, text in days.items()]
+    rng.shuffle(wrong)
+    # not in date order: the launch day always comes before the arrival, so in date order the
+    # answer would never be A and would usually sit right after the launch day
+    at = answer_position(module_id, seed, len(wrong) + 1)
     return MultipleChoice(
         f"On which day (UTC) did {name}{_gloss(module)} become part of the station?",
-        tuple(options[i] for i in order),
+        tuple(_with_answer_at(right, wrong, at)),
     )
 
 
@@ -442,11 +482,11 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
     Computed from the modules, one option per rocket row of the chart; a wrong row's feedback
     gives its own count of dots and years, so the learner goes back to the chart.
     """
-    modules = load_modules() if modules is None else modules
+    modules = given_table(modules, "modules")
     family = modules["launch_vehicle"].map(vehicle_family)
     counts = family.value_counts()
     if len(counts) < 2 or counts.iloc[0] == counts.iloc[1]:
-        raise ValueError("busiest_rocket_question needs one rocket that carried the most pieces")
+        raise SettingsError("busiest_rocket_question needs one rocket that carried the most pieces")
     total = int(counts.sum())
     options = []
     for rocket in sorted(counts.index, key=lambda r: modules.loc[family == r, "launch_date"].min()):
@@ -460,10 +500,8 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
             text = f"It carried {count} of the {total} pieces, from {span}{more}."
         else:
             pieces = "piece" if count == 1 else "pieces"
-            text = (
-                f"The {rocket} carried {count} {pieces} ({span}); look for the row with more dots."
-            )
-        options.append(Option(rocket, rocket == counts.index[0], text))
+            text = f"The {rocket} carried {count} {pieces} ({span}); find the row with more."
+        options.append(Option(_vehicle_label(rocket), rocket == counts.index[0], text))
     return MultipleChoice(
         "Look at the chart of the rockets that launched the station's pieces (one dot per "
         "piece). Which rocket carried the most?",
@@ -471,15 +509,144 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
     )
 
 
+def _vehicle_label(family: str) -> str:
+    """'Proton rocket', but 'Space Shuttle': every option names the kind of vehicle, so the
+    Shuttle's two-word name is not the one long option among short ones."""
+    return family if family == "Space Shuttle" else f"{family} rocket"
+
+
 def _row(frame: pd.DataFrame, column: str, value: object, argument: str) -> pd.Series:
     matches = frame[frame[column] == value]
     if matches.empty:
         known = [str(v) for v in frame[column]]
         hint = unknown_choice_hint(str(value), known[:60])
-        raise ValueError(f"{argument}={value!r} is not in the catalogue; {hint}")
+        raise SettingsError(f"{argument}={value!r} is not in the catalogue; {hint}")
     return matches.iloc[0]
 
 
 def _span(expedition: pd.Series) -> str:
     end = expedition["end"]
     return f"{when(expedition['start'])} – {'today' if pd.isna(end) else when(end)}"
+
+
+# ---------------------------------------------------------------- by name, for quiz files
+
+
+@dataclass(frozen=True)
+class Generator:
+    """An item a quiz file asks for by name (``generate: launch_order``), made from the catalogue.
+
+    ``about`` names the argument that says what the item is about (``modules``, ``module``,
+    ``expedition``, ``event``; empty for none) and ``about_kind`` what it holds: a list of ids,
+    one id, or a number. ``extras`` are the other arguments a file may give.
+    """
+
+    name: str
+    about: str
+    about_kind: Literal["ids", "id", "number", ""]
+    extras: tuple[str, ...]
+    summary: str
+
+
+GENERATORS: dict[str, Generator] = {
+    g.name: g
+    for g in (
+        Generator(
+            "launch_order",
+            "modules",
+            "ids",
+            ("seed", "n"),
+            "put modules in launch order (the module ids, e.g. [zarya, unity, zvezda]; or n "
+            "of the lessons' modules)",
+        ),
+        Generator("built_by", "module", "id", ("seed",), "which partner built a module"),
+        Generator("owned_by", "module", "id", ("seed",), "which partner owns a module"),
+        Generator(
+            "arrival_day", "module", "id", ("seed",), "on which day a module joined the station"
+        ),
+        Generator("commander", "expedition", "number", ("seed",), "who commanded an expedition"),
+        Generator(
+            "event_year",
+            "event",
+            "id",
+            ("seed", "question"),
+            "in which year an event happened (an event id of the catalogue)",
+        ),
+        Generator(
+            "busiest_rocket",
+            "",
+            "",
+            (),
+            "which rocket launched the most pieces (read from the launch chart)",
+        ),
+    )
+}
+"""Every generator a quiz file can name, by name."""
+
+
+def generate(
+    name: str,
+    about: str | int | Sequence[str] | None = None,
+    *,
+    seed: int = 0,
+    n: int | None = None,
+    question: str | None = None,
+) -> MultipleChoice | Ordering:
+    """The item the generator ``name`` makes about ``about`` (see :data:`GENERATORS`).
+
+    Raises ``ValueError`` naming the argument when ``about`` is not in the catalogue (with the
+    closest id) or a generator is unknown.
+
+    >>> generate("launch_order", ["unity", "zarya"]).items
+    ('Zarya', 'Unity')
+    """
+    if name not in GENERATORS:
+        raise SettingsError(
+            f"there is no generator {name!r}; {unknown_choice_hint(name, list(GENERATORS))}"
+        )
+    if name == "busiest_rocket":
+        return busiest_rocket_question()
+    if name == "launch_order":
+        if about is None:
+            return launch_order_question(n=4 if n is None else n, seed=seed)
+        ids = [about] if isinstance(about, (str, int)) else list(about)
+        modules = load_modules()
+        for module_id in ids:
+            _known(modules, "id", str(module_id), "module")
+        if n is not None and n != len(ids):
+            raise SettingsError(
+                f"n is {n} but {len(ids)} modules are listed; give one or the other"
+            )
+        return launch_order_question(
+            n=len(ids), seed=seed, modules=modules, kind=None, module_ids=[str(i) for i in ids]
+        )
+    if about is None or not isinstance(about, (str, int)):
+        raise SettingsError(f"{name} needs one {GENERATORS[name].about}")
+    if name == "commander":
+        if not str(about).isdigit():
+            raise SettingsError(f"an expedition is given by its number, e.g. 20 (got {about!r})")
+        expeditions = load_expeditions()
+        if int(about) not in set(expeditions["number"]):
+            last = int(expeditions["number"].max())
+            raise SettingsError(f"there is no Expedition {about} in the catalogue (1 to {last})")
+        return expedition_question(int(about), seed=seed, expeditions=expeditions)
+    if name == "event_year":
+        events = load_events()
+        _known(events, "id", str(about), "event")
+        return event_year_question(str(about), seed=seed, events=events, question=question)
+    modules = load_modules()
+    _known(modules, "id", str(about), "module")
+    if name == "arrival_day":
+        return arrival_day_question(str(about), seed=seed, modules=modules)
+    ask: Literal["built", "owns"] = "built" if name == "built_by" else "owns"
+    return which_agency_built(str(about), seed=seed, modules=modules, ask=ask)
+
+
+def _known(frame: pd.DataFrame, column: str, value: str, what: str) -> None:
+    """Refuse an id the catalogue lacks, naming the closest one (the list is too long to show)."""
+    if value in set(frame[column]):
+        return
+    near = closest(value, [str(v) for v in frame[column]])
+    hint = f"; did you mean '{near}'?" if near else f"; see the id column of the {what}s table"
+    article = "an" if what[0] in "aeiou" else "a"
+    raise SettingsError(f"'{value}' is not {article} {what} id in the catalogue{hint}")

@@ -1,6 +1,6 @@
 """Quiz items that answer every choice: a learner who picks wrong learns *why* it is wrong.
 
-Two kinds of item, both plain frozen dataclasses that know how to check an answer and how to
+Three kinds of item, all plain frozen dataclasses that know how to check an answer and how to
 write themselves as Markdown (the questions alone, or the teacher's key):
 
 - :class:`MultipleChoice`: one right option; every option, right or wrong, carries feedback.
@@ -8,6 +8,8 @@ write themselves as Markdown (the questions alone, or the teacher's key):
   says why it is wrong without giving the right answer away.
 - :class:`Ordering`: put 2–8 things in order; a miss names the misplaced ones, and the right
   order (with a detail such as a date beside each) is shown once found or given away.
+- :class:`WrittenAnswer`: the learner writes a short answer first, then sees a model answer and
+  a three-level checklist (complete, partly there, not yet) to judge their own.
 
 :class:`Tries` holds one learner's attempts at an item: after a first miss the learner sees why
 and tries again; after a second miss the answer is given with its explanation. The live widget
@@ -27,6 +29,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from ..errors import SettingsError
+
 if TYPE_CHECKING:  # ipywidgets is imported only when a live quiz is built
     import ipywidgets
 
@@ -39,12 +43,19 @@ __all__ = [
     "Ordering",
     "QuizItem",
     "Tries",
+    "WrittenAnswer",
     "md_text",
 ]
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MISSES_BEFORE_ANSWER = 2
 """Different wrong answers a learner may give before the right one is shown."""
+CHECKLIST_LEVELS = ("complete", "partial", "not_yet")
+"""The three levels of a written answer's checklist, best first (the names quiz files use)."""
+LEVEL_NAMES = {"complete": "Complete", "partial": "Partly there", "not_yet": "Not yet"}
+"""How each level is shown to a learner."""
+MIN_WORDS = 5
+"""Words a written answer needs before the model answer is shown: write first, then compare."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ class Option:
 
 
 @runtime_checkable
-class QuizItem(Protocol):
+class QuizItem(Protocol):  # MultipleChoice, Ordering and WrittenAnswer
     """What every quiz item offers (used by :func:`isslearn.quiz.show` and the handout)."""
 
     @property
@@ -107,15 +118,15 @@ class MultipleChoice:
         object.__setattr__(self, "options", tuple(self.options))
         right = [o for o in self.options if o.correct]
         if len(self.options) < 2 or len(right) != 1:
-            raise ValueError(
+            raise SettingsError(
                 f"a multiple-choice item needs 2 or more options and exactly one correct one "
                 f"(got {len(self.options)} option(s), {len(right)} correct): {self.question!r}"
             )
         if len(self.options) > len(LETTERS):
-            raise ValueError(f"at most {len(LETTERS)} options: {self.question!r}")
+            raise SettingsError(f"at most {len(LETTERS)} options: {self.question!r}")
         texts = [o.text for o in self.options]
         if len(set(texts)) != len(texts):
-            raise ValueError(f"two options have the same text in {self.question!r}")
+            raise SettingsError(f"two options have the same text in {self.question!r}")
 
     @property
     def title(self) -> str:
@@ -133,12 +144,17 @@ class MultipleChoice:
     def option(self, choice: str | int) -> Option:
         """The option given by its text or its position (from 0)."""
         if isinstance(choice, int):
+            if not 0 <= choice < len(self.options):
+                raise SettingsError(
+                    f"there is no option {choice}; give a position from 0 to "
+                    f"{len(self.options) - 1}, or an option's text"
+                )
             return self.options[choice]
         for option in self.options:
             if option.text == choice:
                 return option
         shown = ", ".join(repr(o.text) for o in self.options)
-        raise ValueError(f"{choice!r} is not one of the options: {shown}")
+        raise SettingsError(f"{choice!r} is not one of the options: {shown}")
 
     def check(self, choice: str | int) -> Feedback:
         """Feedback for the option chosen, given by its text or its position (from 0)."""
@@ -219,9 +235,9 @@ class Ordering:
         object.__setattr__(self, "items", tuple(self.items))
         object.__setattr__(self, "details", tuple(self.details))
         if not 2 <= len(self.items) <= 8 or len(set(self.items)) != len(self.items):
-            raise ValueError(f"an ordering item needs 2 to 8 different items: {self.prompt!r}")
+            raise SettingsError(f"an ordering item needs 2 to 8 different items: {self.prompt!r}")
         if self.details and len(self.details) != len(self.items):
-            raise ValueError(f"give one detail per item, or none: {self.prompt!r}")
+            raise SettingsError(f"give one detail per item, or none: {self.prompt!r}")
         seed = self.seed if self.seed is not None else zlib.crc32(self.prompt.encode())
         object.__setattr__(self, "start_order", _shuffled(self.items, seed))
 
@@ -289,6 +305,76 @@ class Ordering:
         show(self)
 
 
+@dataclass(frozen=True)
+class WrittenAnswer:
+    """Write a short answer, then compare it with a model answer and a three-level checklist.
+
+    ``checklist`` holds what an answer at each level looks like, in the order of
+    :data:`CHECKLIST_LEVELS` (complete, partly there, not yet). Nothing is marked right or wrong:
+    the learner judges their own answer against the checklist, as the teacher would.
+
+    >>> item = WrittenAnswer("Why?", "Because.", ("says why", "hints at why", "no reason"))
+    >>> item.check("no idea").correct
+    False
+    >>> item.check("The Shuttle was grounded after Columbia.").revealed
+    True
+    """
+
+    prompt: str
+    model_answer: str
+    checklist: tuple[str, str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "checklist", tuple(self.checklist))
+        if len(self.checklist) != len(CHECKLIST_LEVELS) or not all(self.checklist):
+            raise SettingsError(
+                f"a written item needs a checklist of {len(CHECKLIST_LEVELS)} levels "
+                f"({', '.join(CHECKLIST_LEVELS)}): {self.prompt!r}"
+            )
+        if not self.model_answer.strip():
+            raise SettingsError(f"a written item needs a model answer: {self.prompt!r}")
+
+    @property
+    def title(self) -> str:
+        return self.prompt
+
+    def levels(self) -> list[tuple[str, str]]:
+        """``[(level name as shown, what an answer at that level does), ...]``, best first."""
+        return [(LEVEL_NAMES[k], t) for k, t in zip(CHECKLIST_LEVELS, self.checklist, strict=True)]
+
+    def check(self, text: str) -> Feedback:
+        """Too short: ask for an answer first. Otherwise the model answer and the checklist."""
+        if len(str(text).split()) < MIN_WORDS:
+            return Feedback(
+                False, f"Write your answer first (at least {MIN_WORDS} words), then compare."
+            )
+        return Feedback(True, self.model_answer, revealed=True)
+
+    def to_markdown(self, answers: bool = False) -> str:
+        """The task and lines to write on; with ``answers``, the model answer and checklist."""
+        lines = [f"**{md_text(self.prompt)}**", ""]
+        if not answers:
+            return "\n".join([*lines, "Write your answer:", "", WRITING_SPACE])
+        lines += [f"Model answer: {md_text(self.model_answer)}", "", "Checklist:", ""]
+        lines += [f"- {name}: {md_text(text)}" for name, text in self.levels()]
+        return "\n".join(lines)
+
+    def widget(self) -> ipywidgets.VBox:
+        """A text box, a button to compare, then the model answer and the checklist."""
+        from .live import written_widget  # quiz.live builds on this module
+
+        return written_widget(self)
+
+    def _ipython_display_(self) -> None:
+        from .notebook import show  # quiz.notebook builds on this module
+
+        show(self)
+
+
+WRITING_SPACE = '<div class="isslearn-write-here" aria-hidden="true"></div>'
+"""Room to write under a written task on paper (the handout's stylesheet draws ruled lines)."""
+
+
 class Tries:
     """One learner's attempts at one item: try again after a miss, the answer after two.
 
@@ -312,13 +398,13 @@ class Tries:
         item = self.item
         if isinstance(item, MultipleChoice):
             if not isinstance(answer, (str, int)):
-                raise TypeError("a multiple-choice answer is an option's text or its position")
+                raise SettingsError("a multiple-choice answer is an option's text or its position")
             feedback = item.check(answer)
             if feedback.correct or not self._missed(item.option(answer).text):
                 return feedback
             return item.reveal(answer)
         if isinstance(answer, (str, int)):
-            raise TypeError("an ordering answer is the list of items in the learner's order")
+            raise SettingsError("an ordering answer is the list of items in the learner's order")
         feedback = item.check(answer)
         if sorted(answer) != sorted(item.items):
             return feedback  # an item used twice is a slip, not a miss

@@ -12,23 +12,55 @@ What a learner sees after pressing Check (the wording comes from :class:`~.items
 - a first miss: "✘ Not yet." with why that answer is wrong (an ordering names the misplaced
   items) and "Try again.";
 - a second, different miss: "✘ Not this one either." with why, then the answer explained.
+
+A written task (:class:`~.items.WrittenAnswer`) has a text box in place of the choices and a
+"Compare" button: once the learner has written a few words it shows the model answer and the
+checklist's three levels, and asks which one describes their answer.
+
+In the presenter view (a kernel started by Voilà, see :func:`presenting`) the third child is
+an ``HBox`` of the Check button and a "Show the answer" button for the teacher: it sets the
+control to the right answer and explains it (a written task shows its model answer). Nothing of
+the answer is in the browser before that: the item and its feedback stay in the kernel.
 """
 
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 
 import ipywidgets as w
 
-from .items import Feedback, MultipleChoice, Ordering, Tries
+from .items import Feedback, MultipleChoice, Ordering, Tries, WrittenAnswer
 
-__all__ = ["CHECK_CLASS", "FEEDBACK_CLASS", "QUIZ_CLASS", "feedback_html", "quiz_widget"]
+__all__ = [
+    "CHECK_CLASS",
+    "FEEDBACK_CLASS",
+    "QUIZ_CLASS",
+    "REVEAL_CLASS",
+    "WRITE_CLASS",
+    "answer_html",
+    "feedback_html",
+    "presenting",
+    "quiz_widget",
+    "written_html",
+    "written_widget",
+]
 
 QUIZ_CLASS = "isslearn-quiz"
 CHECK_CLASS = "isslearn-quiz-check"
 FEEDBACK_CLASS = "isslearn-quiz-feedback"
+WRITE_CLASS = "isslearn-quiz-write"
+REVEAL_CLASS = "isslearn-quiz-reveal"
 UNANSWERED = "Choose an answer first."
+
+
+def presenting() -> bool:
+    """True in a kernel that Voilà started: the presenter view, where the teacher reveals
+    answers. Voilà gives each of its kernels the page request's ``QUERY_STRING`` (documented
+    for notebooks that read their URL) and its own ``VOILA_*`` addresses; JupyterLab's kernels
+    have neither."""
+    return "QUERY_STRING" in os.environ and any(name.startswith("VOILA_") for name in os.environ)
 
 
 def feedback_html(feedback: Feedback) -> str:
@@ -45,8 +77,24 @@ def feedback_html(feedback: Feedback) -> str:
     )
 
 
-def quiz_widget(item: MultipleChoice | Ordering) -> w.VBox:
-    """The live quiz for ``item`` (see the module docstring for its parts and behaviour)."""
+def answer_html(item: MultipleChoice | Ordering) -> str:
+    """The answer explained, as escaped HTML: what "Show the answer" puts in the feedback."""
+    if isinstance(item, MultipleChoice):
+        right = item.answer
+        text = f"{item.letter(right)}) {right.text}. {right.feedback_text()}"
+    else:
+        text = item.right_order() + "."
+    return (
+        f'<div class="isslearn-quiz-answer"><strong>The answer:</strong> '
+        f"{html.escape(text, quote=False)}</div>"
+    )
+
+
+def quiz_widget(item: MultipleChoice | Ordering, reveal: bool | None = None) -> w.VBox:
+    """The live quiz for ``item`` (see the module docstring for its parts and behaviour);
+    ``reveal`` adds the teacher's "Show the answer" button (by default: in the presenter view).
+    """
+    show_answer = presenting() if reveal is None else reveal
     tries = Tries(item)
     if isinstance(item, MultipleChoice):
         choices = w.RadioButtons(
@@ -58,7 +106,13 @@ def quiz_widget(item: MultipleChoice | Ordering) -> w.VBox:
         def verdict() -> Feedback | None:
             return None if choices.value is None else tries.check(choices.value)
 
-        return _assemble(item.question, choices, verdict)
+        def choose_answer() -> str:
+            choices.value = item.options.index(item.answer)
+            return answer_html(item)
+
+        return _assemble(
+            item.question, choices, verdict, reveal=choose_answer if show_answer else None
+        )
 
     places = [
         w.Dropdown(
@@ -72,12 +126,74 @@ def quiz_widget(item: MultipleChoice | Ordering) -> w.VBox:
     ]
     box = w.VBox(places)
     box.add_class("isslearn-quiz-places")
-    return _assemble(item.prompt, box, lambda: tries.check([d.value for d in places]))
+
+    def put_in_order() -> str:
+        for dropdown, right in zip(places, item.items, strict=True):
+            dropdown.value = right
+        return answer_html(item)
+
+    return _assemble(
+        item.prompt,
+        box,
+        lambda: tries.check([d.value for d in places]),
+        reveal=put_in_order if show_answer else None,
+    )
 
 
-def _assemble(question: str, answer: w.Widget, verdict: Callable[[], Feedback | None]) -> w.VBox:
+def written_html(item: WrittenAnswer) -> str:
+    """The model answer and the checklist, as shown once the learner has written."""
+    levels = "".join(
+        f"<li><strong>{name}:</strong> {html.escape(text, quote=False)}</li>"
+        for name, text in item.levels()
+    )
+    return (
+        '<div class="isslearn-quiz-model"><strong>A model answer:</strong> '
+        f"{html.escape(item.model_answer, quote=False)}"
+        "<p>Which of these describes your answer? Improve it if you can.</p>"
+        f"<ul>{levels}</ul></div>"
+    )
+
+
+def written_widget(item: WrittenAnswer, reveal: bool | None = None) -> w.VBox:
+    """A text box to write in, a Compare button, then the model answer and the checklist;
+    ``reveal`` adds the teacher's button that shows them (by default: in the presenter view)."""
+    show_answer = presenting() if reveal is None else reveal
+    box = w.Textarea(
+        placeholder="Write your answer here.",
+        layout=w.Layout(width="95%", height="6em"),
+    )
+    box.add_class(WRITE_CLASS)
+
+    def verdict() -> Feedback:
+        return item.check(box.value)
+
+    return _assemble(
+        item.prompt,
+        box,
+        verdict,
+        button="Compare",
+        tooltip="Compare your answer with a model answer",
+        shown=lambda feedback: (
+            written_html(item)
+            if feedback.correct
+            else f"<em>{html.escape(feedback.message, quote=False)}</em>"
+        ),
+        reveal=(lambda: written_html(item)) if show_answer else None,
+    )
+
+
+def _assemble(
+    question: str,
+    answer: w.Widget,
+    verdict: Callable[[], Feedback | None],
+    *,
+    button: str = "Check",
+    tooltip: str = "Check your answer",
+    shown: Callable[[Feedback], str] = feedback_html,
+    reveal: Callable[[], str] | None = None,
+) -> w.VBox:
     title = w.HTML(f"<strong>{html.escape(question, quote=False)}</strong>")
-    check = w.Button(description="Check", tooltip="Check your answer", button_style="info")
+    check = w.Button(description=button, tooltip=tooltip, button_style="info")
     check.add_class(CHECK_CLASS)
     result = w.HTML("")
     result.add_class(FEEDBACK_CLASS)
@@ -87,9 +203,19 @@ def _assemble(question: str, answer: w.Widget, verdict: Callable[[], Feedback | 
         if feedback is None:
             result.value = f"<em>{html.escape(UNANSWERED, quote=False)}</em>"
         else:
-            result.value = feedback_html(feedback)
+            result.value = shown(feedback)
 
     check.on_click(on_check)
-    box = w.VBox([title, answer, check, result])
+    buttons: w.Widget = check
+    if reveal is not None:
+        teacher = w.Button(description="Show the answer", tooltip="Show the answer, explained")
+        teacher.add_class(REVEAL_CLASS)
+
+        def on_reveal(_button: w.Button) -> None:
+            result.value = reveal()
+
+        teacher.on_click(on_reveal)
+        buttons = w.HBox([check, teacher])
+    box = w.VBox([title, answer, buttons, result])
     box.add_class(QUIZ_CLASS)
     return box

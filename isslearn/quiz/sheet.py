@@ -1,45 +1,111 @@
-"""Quiz questions kept in a workbook's "Quiz" sheet, checked as strictly as the YAML file.
+"""Quiz questions kept in a workbook's "Quiz" sheet, checked by the same validators as YAML.
 
 One row per option; the question is typed on its first option's row and left empty below::
 
-    question                               | option | correct | feedback
-    Which module was launched first?       | Zarya  | yes     | Yes: 20 Nov 1998, ...
-                                           | Unity  |         | Close; Unity followed ...
+    question                          | option | correct | feedback
+    Which module was launched first?  | Zarya  | yes     | Yes: 20 Nov 1998, ...
+                                      | Unity  |         | Close; Unity followed ...
 
 ``correct`` is ``yes`` (or TRUE, x, 1) on the one right option and empty (or no, FALSE, 0) on
-the others. The same problems stop the quiz as in YAML (fewer than 2 options, no right option or
-two, an option twice) and the same notices are given (an option without feedback), each at
-the cell a teacher would click.
+the others. Two more kinds of question take one row each:
+
+- a written answer: the task in ``question``, a ``model_answer``, and what an answer looks
+  like at each of the checklist's three levels in ``complete``, ``partial`` and ``not_yet``;
+- a question made from the catalogue: ``generate`` names the generator and what it is about,
+  e.g. ``launch_order: zarya, unity, zvezda`` or ``built_by: columbus`` (``question`` may
+  word an ``event_year`` question yourself).
+
+``lessons`` (e.g. ``01, 03``) asks a question only in those lessons. Each row is turned into
+the records of :mod:`.records`, so the same mistakes stop the quiz and the same notices are
+given as in YAML, each at the cell a teacher would click.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..errors import Problem
-from ..sheets import (
-    QUIZ_SHEET,
-    Notice,
-    SheetTable,
-    check_quiz_columns,
-    place_problems,
-    read_sheet_table,
-)
+from ..reading.sheets import QUIZ_SHEET, place_problems, read_sheet_table
+from ..reading.table import Table, check_columns
+from ..reading.values import closest
 from .files import QuizFile
-from .items import MultipleChoice, Option
+from .generated import GENERATORS
+from .items import CHECKLIST_LEVELS, QuizItem
+from .records import (
+    ChoiceRecord,
+    Findings,
+    GenerateRecord,
+    OptionRecord,
+    Place,
+    Text,
+    Value,
+    WrittenRecord,
+    choice,
+    generated,
+    lesson_scope,
+    written,
+)
 
-__all__ = ["read_quiz_sheet"]
+__all__ = ["QUIZ_COLUMNS", "SheetWording", "read_quiz_sheet"]
 
+QUIZ_COLUMNS = (
+    "question",
+    "option",
+    "correct",
+    "feedback",
+    "model_answer",
+    *CHECKLIST_LEVELS,
+    "generate",
+    "lessons",
+)
+"""The Quiz sheet's columns, in the template's order; the first three are required."""
+REQUIRED_COLUMNS = QUIZ_COLUMNS[:3]
+SYNONYMS = {
+    "answer": "option",
+    "options": "option",
+    "text": "option",
+    "right": "correct",
+    "explanation": "feedback",
+    "questions": "question",
+    "model": "model_answer",
+    "lesson": "lessons",
+}
 _YES = {"yes", "y", "true", "x", "1", "correct", "✓", "✔", "oui", "ja", "sí", "si"}
 _NO = {"", "no", "n", "false", "0", "non", "nein"}
+_WRITTEN = ("model_answer", *CHECKLIST_LEVELS)
+_WHAT = {"written": "a written task", "generate": "a generated question"}
+
+
+class SheetWording:
+    """How a fix is typed in a Quiz sheet (see :class:`~.records.Wording`)."""
+
+    mark_correct = "type 'yes' in the 'correct' cell of the right option"
+    more_options = "put each option on its own row below the question, leaving 'question' empty"
+    more_items = "give the modules after the generator's name, e.g. launch_order: zarya, unity"
+
+    def where(self, place: Place) -> str:
+        return f"in row {place.line}"
+
+    def missing(self, field: str) -> str:
+        return f"type it in the '{field}' column"
+
+    def one_correct(self, first: Place) -> str:
+        return f"keep 'yes' only in row {first.line}"
+
+    def add_feedback(self, explain: str) -> str:
+        return f"type feedback here that {explain}"
 
 
 def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
     """The quiz in the workbook ``data``'s Quiz sheet; ``name`` is what messages call the file."""
     table = read_sheet_table(data, name, QUIZ_SHEET)
+    items: list[QuizItem] = []
+    scopes: list[tuple[str, ...]] = []
     if table.header and not table.problems:
-        check_quiz_columns(table)
-    items: list[MultipleChoice] = []
+        _underscored(table)
+        _check_columns(table)
     if table.header and not table.problems:
-        items = _questions(table)
+        items, scopes = _entries(table)
         if not items and not table.problems:
             table.problems.append(
                 Problem(
@@ -52,138 +118,182 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
             )
     place_problems(table)
     if table.problems:
-        return QuizFile(problems=table.problems, notices=table.notices)
-    return QuizFile(items=list(items), notices=table.notices)
+        return QuizFile(name, problems=table.problems, notices=table.notices)
+    return QuizFile(name, items, notices=table.notices, scopes=scopes, read_as=table.read_as)
 
 
-def _questions(table: SheetTable) -> list[MultipleChoice]:
-    name, problems = table.name, table.problems
-    groups: list[tuple[int, str, list[tuple[int, dict[str, str]]]]] = []
+def _underscored(table: Table) -> None:
+    """'model answer' and 'not yet' as a teacher may type them are the same columns."""
+    rename = {h: re.sub(r"[\s-]+", "_", h) for h in table.header if re.search(r"[\s-]", h)}
+    if not rename:
+        return
+    table.header = [rename.get(h, h) for h in table.header]
+    table.columns = {rename.get(h, h): i for h, i in table.columns.items()}
+    table.written = {rename.get(h, h): w for h, w in table.written.items()}
+    table.value = [
+        (line, {rename.get(k, k): v for k, v in row.items()}) for line, row in table.rows
+    ]
+
+
+def _check_columns(table: Table) -> None:
+    """Unknown and missing columns, with "did you mean", as for the events' columns."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
+    unknown = [h for h in table.header if h not in QUIZ_COLUMNS]
+    for column in missing:
+        hint = "the Quiz sheet's columns are: " + ", ".join(QUIZ_COLUMNS)
+        typo = next((h for h in unknown if SYNONYMS.get(h) == column), None) or closest(
+            column, unknown
+        )
+        if typo:
+            hint += f"; did you mean '{column}' where it says '{table.written.get(typo, typo)}'?"
+        table.problems.append(
+            Problem(table.file, table.header_line, column, "required column is missing", hint)
+        )
+    check_columns(table, QUIZ_COLUMNS, SYNONYMS, reported=missing)
+
+
+def _findings(table: Table) -> Findings:
+    def problem(place: Place, message: str, hint: str) -> Problem:
+        return Problem(table.file, place.line, place.field, message, hint)
+
+    def notice(place: Place, message: str, hint: str) -> Problem:
+        return Problem.notice(table.file, place.line, place.field, message, hint)
+
+    return Findings(SheetWording(), problem, notice)
+
+
+class _Group:
+    """A question's rows as they are read: its first row and the option rows below it."""
+
+    def __init__(self, line: int, row: dict[str, str]):
+        self.line, self.row = line, row
+        self.options: list[tuple[int, dict[str, str]]] = []
+        self.damaged = False
+
+    @property
+    def kind(self) -> str:
+        if self.row.get("generate"):
+            return "generate"
+        if any(self.row.get(c) for c in _WRITTEN):
+            return "written"
+        return "choice"
+
+
+def _entries(table: Table) -> tuple[list[QuizItem], list[tuple[str, ...]]]:
+    found = _findings(table)
+    groups: list[_Group] = []
     for line, row in table.rows:
-        question, option = row.get("question", ""), row.get("option", "")
-        if question:
-            groups.append((line, question, []))
-        elif not groups:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "question",
-                    "this option has no question above it",
-                    "type the question in this cell, on its first option's row",
+        if row.get("question") or row.get("generate"):
+            group = _Group(line, row)
+            groups.append(group)
+            if group.kind == "choice" and row.get("option"):
+                group.options.append((line, row))
+            elif group.kind == "choice":
+                found.problem(
+                    Place(line, "option"),
+                    "the option is empty",
+                    "type the question's first option here; each option has its own row",
                 )
-            )
-            continue
-        if not option:
-            if row.get("correct") or row.get("feedback") or question:
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        "option",
-                        "the option is empty",
-                        "type the option's text here; each option has its own row",
-                    )
+                group.damaged = True
+            elif row.get("option"):
+                found.problem(
+                    Place(line, "option"),
+                    f"{_WHAT[group.kind]} has no options",
+                    "leave 'option' empty on its row",
                 )
             continue
-        groups[-1][2].append((line, row))
-    items = []
-    for line, question, rows in groups:
-        before = len(problems)
-        options = _options(table, line, rows)
-        if len(problems) == before:
-            items.append(MultipleChoice(question, tuple(options)))
-    return items
-
-
-def _options(table: SheetTable, line: int, rows: list[tuple[int, dict[str, str]]]) -> list[Option]:
-    name, problems = table.name, table.problems
-    if len(rows) < 2:
-        problems.append(
-            Problem(
-                name,
-                line,
-                "option",
-                f"the question has {len(rows)} option(s); it needs 2 or more",
-                "put each option on its own row below the question, leaving 'question' empty",
+        if not groups:
+            found.problem(
+                Place(line, "question"),
+                "this option has no question above it",
+                "type the question in this cell, on its first option's row",
             )
+            continue
+        group = groups[-1]
+        if not row.get("option"):
+            if row.get("correct") or row.get("feedback"):
+                found.problem(
+                    Place(line, "option"),
+                    "the option is empty",
+                    "type the option's text here; each option has its own row",
+                )
+                group.damaged = True
+            continue
+        if group.kind != "choice":
+            found.problem(
+                Place(line, "option"),
+                f"this option is below {_WHAT[group.kind]} (row {group.line}), which has none",
+                "start a new question in the 'question' cell of its first option's row",
+            )
+            continue
+        group.options.append((line, row))
+    items: list[QuizItem] = []
+    scopes: list[tuple[str, ...]] = []
+    for group in groups:
+        item = _item(group, found)
+        lessons = group.row.get("lessons", "")
+        scope = lesson_scope(Value(lessons, Place(group.line, "lessons")), found)
+        if item is not None:
+            items.append(item)
+            scopes.append(scope)
+    table.problems += found.problems
+    table.notices += found.notices
+    return items, scopes
+
+
+def _item(group: _Group, found: Findings) -> QuizItem | None:
+    line, row = group.line, group.row
+    if group.kind == "written":
+        levels = {
+            level: Text(row.get(level) or None, Place(line, level)) for level in CHECKLIST_LEVELS
+        }
+        record = WrittenRecord(
+            Text(row.get("question") or None, Place(line, "question")),
+            Text(row.get("model_answer") or None, Place(line, "model_answer")),
+            {k: v for k, v in levels.items() if v.value is not None},
+            Place(line, "model_answer"),
         )
-        return []
-    options, correct_lines, option_lines = [], [], []
-    seen: dict[str, int] = {}  # option text -> its row
-    for row_line, row in rows:
-        text, feedback = row["option"], row.get("feedback", "")
-        flag = row.get("correct", "").strip().lower()
+        return written(record, found)
+    if group.kind == "generate":
+        return _generated(group, found)
+    options = []
+    for option_line, option_row in group.options:
+        flag = option_row.get("correct", "").strip().lower()
         if flag not in _YES | _NO:
-            problems.append(
-                Problem(
-                    name,
-                    row_line,
-                    "correct",
-                    f"must be 'yes' or empty (got '{row['correct']}')",
-                    "type 'yes' for the one right option and leave the others empty",
-                )
+            found.problem(
+                Place(option_line, "correct"),
+                f"must be 'yes' or empty (got '{option_row['correct']}')",
+                "type 'yes' for the one right option and leave the others empty",
             )
+            group.damaged = True
             continue
-        correct = flag in _YES
-        if text in seen:
-            problems.append(
-                Problem(
-                    name,
-                    row_line,
-                    "option",
-                    f"the option '{text}' appears twice (also in row {seen[text]})",
-                    "keep one of them",
-                )
-            )
-        seen[text] = row_line
-        if correct:
-            correct_lines.append(row_line)
-        if not feedback:
-            explain = "explains the answer" if correct else "says why it is wrong"
-            table.notices.append(
-                Notice(
-                    name,
-                    row_line,
-                    "feedback",
-                    f"the option '{text}' has no feedback, so a learner who picks it sees only "
-                    f"'{Option(text, correct).feedback_text()}'",
-                    f"type feedback here that {explain}",
-                )
-            )
-        options.append(Option(text, correct, feedback))
-        option_lines.append(row_line)
-    if len(correct_lines) == 1 and len(seen) == len(options) >= 2:
-        item = MultipleChoice("", tuple(options))
-        for option in item.options_giving_the_answer_away():
-            table.notices.append(
-                Notice(
-                    name,
-                    option_lines[options.index(option)],
-                    "feedback",
-                    f"the feedback of the wrong option '{option.text}' names the right answer "
-                    f"'{item.answer.text}', so a learner who tries again need not think",
-                    f"say why '{option.text}' is wrong without naming the answer",
-                )
-            )
-    if not correct_lines:
-        problems.append(
-            Problem(
-                name,
-                line,
-                "correct",
-                "no option of this question is marked correct",
-                "type 'yes' in the 'correct' cell of the right option",
+        options.append(
+            OptionRecord(
+                Text(option_row["option"], Place(option_line, "option")),
+                flag in _YES,
+                Text(option_row.get("feedback", ""), Place(option_line, "feedback")),
+                Place(option_line, "option"),
             )
         )
-    for extra in correct_lines[1:]:
-        problems.append(
-            Problem(
-                name,
-                extra,
-                "correct",
-                "a second option is marked correct; a question has exactly one right answer",
-                f"keep 'yes' only in row {correct_lines[0]}",
-            )
-        )
-    return options
+    question = Text(row.get("question"), Place(line, "question"))
+    return choice(ChoiceRecord(question, options, Place(line, "option"), group.damaged), found)
+
+
+def _generated(group: _Group, found: Findings) -> QuizItem | None:
+    """``launch_order: zarya, unity`` in the generate cell: the generator, then its subject."""
+    line, row = group.line, group.row
+    name, _, about_text = row["generate"].partition(":")
+    name = name.strip().lower().replace(" ", "_")
+    spec = GENERATORS.get(name)
+    about = None
+    if about_text.strip():
+        parts = [p.strip() for p in re.split(r"[,;]", about_text) if p.strip()]
+        listed = spec is not None and spec.about_kind == "ids"
+        about = Value(parts if listed else about_text.strip(), Place(line, "generate"))
+    extras = {}
+    if row.get("question"):
+        extras["question"] = Value(row["question"], Place(line, "question"))
+    record = GenerateRecord(
+        Text(name, Place(line, "generate")), about, Place(line, "generate"), extras=extras
+    )
+    return generated(record, found)

@@ -189,15 +189,25 @@ def _option_values(select: Locator) -> list[str]:
     return select.locator("option").evaluate_all("options => options.map(o => o.value)")
 
 
-def answer_quiz(quiz: Locator) -> str:
-    """Choose an answer (the second option, if multiple choice), press Check; the feedback."""
+WRITTEN_ANSWER = "The Shuttles were grounded, so the big pieces had to wait on the ground."
+
+
+def answer_quiz(quiz: Locator, option: int = 1) -> str:
+    """Choose an answer (the ``option``-th, if multiple choice; for a written question, write a
+    sentence), press Check (or Compare); the feedback."""
     radios = quiz.locator("input[type=radio]")
     if radios.count():
-        radios.nth(min(1, radios.count() - 1)).check()
-    quiz.locator(".isslearn-quiz-check").first.click()
+        radios.nth(min(option, radios.count() - 1)).check()
+    text_box = quiz.locator(".isslearn-quiz-write textarea")
+    if text_box.count():
+        text_box.first.fill(WRITTEN_ANSWER)
     feedback = quiz.locator(".isslearn-quiz-feedback").first
+    before = feedback.inner_text().strip()
+    quiz.locator(".isslearn-quiz-check").first.click()
     deadline = time.monotonic() + FEEDBACK_TIMEOUT_S
-    while not (text := feedback.inner_text().strip()) and time.monotonic() < deadline:
+    while (
+        not (text := feedback.inner_text().strip()) or text == before
+    ) and time.monotonic() < deadline:
         quiz.page.wait_for_timeout(200)
     return text
 
@@ -240,6 +250,8 @@ def check_live_lesson(page: Page, name: str) -> None:
         assert changed, f"{name}: widget {number}: {how}, but its figure did not change"
 
     quizzes = page.locator(".isslearn-quiz")
+    static = page.locator(".jp-OutputArea-output .isslearn-quiz-static")
+    assert not static.count(), f"{name}: a live quiz also shows its static version"
     for number in range(quizzes.count()):
         feedback = answer_quiz(quizzes.nth(number))
         assert feedback, f"{name}: quiz {number + 1} shows no feedback after Check"

@@ -5,13 +5,16 @@ The site (built offline by tests/book_build.py, the way `make book` builds it) i
 is recorded and refused, so "no request leaves 127.0.0.1" is observed, not assumed. Every page
 reachable from the front page is opened: no console errors, every image loads, every internal
 link (and its #anchor) leads somewhere, and a quiz answer opened on a lesson page shows its
-feedback, with JavaScript on and off.
+feedback, with JavaScript on and off. axe-core (from npm, tests/browser/install_axe.sh) is
+injected into every page, at a desktop and a phone width: no serious or critical WCAG 2 A/AA
+violation.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +23,13 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 from book_build import built_book
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # builds the website first
 
 LOCAL_HOSTS = {"127.0.0.1"}
+AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# Every WCAG 2 success criterion at levels A and AA that axe-core has rules for (2.0, 2.1, 2.2).
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SERIOUS = {"serious", "critical"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -138,7 +145,7 @@ def test_every_page_loads_cleanly_and_every_internal_link_resolves(site, reader)
             continue
         if fragment and fragment not in anchors[page_url]:
             broken.append(f"{source} -> {target} (no element with id '{fragment}')")
-    lessons = [u for u in seen if "/lessons/" in u]
+    lessons = [u for u in seen if "/notebooks/" in u]
     assert len(lessons) >= len(list((Path(__file__).parents[2] / "notebooks").glob("*.ipynb")))
     assert not problems, "\n".join(problems)
     assert not broken, "broken internal links:\n" + "\n".join(broken)
@@ -159,11 +166,13 @@ def test_the_guard_sees_a_request_for_another_host(site, reader):
 
 def _lesson_urls(site: str) -> list[str]:
     root = built_book().html
-    return [site + f"lessons/{p.name}" for p in sorted((root / "lessons").glob("*.html"))]
+    return [site + f"notebooks/{p.name}" for p in sorted((root / "notebooks").glob("*.html"))]
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 def test_quiz_answers_show_their_feedback_on_every_lesson_page(site, browser, javascript):
+    """A reader picks an answer by following its link: the page it opens says right or not and
+    why, and leads back to the question; the lesson page itself shows no feedback."""
     context = browser.new_context(java_script_enabled=javascript)
     try:
         reader = Reader(context)
@@ -171,19 +180,91 @@ def test_quiz_answers_show_their_feedback_on_every_lesson_page(site, browser, ja
             if url.endswith("glossary.html"):
                 continue
             reader.open(url)
-            # The answers of the page's first quiz item: opening each shows its feedback.
-            quiz = reader.page.locator(".cell_output", has=reader.page.locator("details")).first
-            answers = quiz.locator("details")
+            question = reader.page.locator(".isslearn-quiz-static").first
+            answers = question.locator("a[href]")
             assert answers.count(), f"{url}: no quiz answers on the page"
+            assert "✘" not in question.inner_text() and "✔" not in question.inner_text()
+            marks = []
             for number in range(answers.count()):
-                answer = answers.nth(number)
-                feedback = answer.locator(":scope > :not(summary)").first
-                assert not feedback.is_visible(), f"{url}: answer {number} shown before asked"
-                answer.locator(":scope > summary").click()
-                assert answer.get_attribute("open") is not None, f"{url}: answer {number}"
-                assert feedback.is_visible() and feedback.inner_text().strip(), (
-                    f"{url}: answer {number} opened but shows no feedback"
-                )
+                reader.open(url)
+                reader.page.locator(".isslearn-quiz-static").first.locator("a[href]").nth(
+                    number
+                ).click()
+                reader.page.wait_for_load_state("load")
+                shown = reader.page.locator("main").inner_text()
+                marks.append("✔ Right." in shown)
+                assert "✔ Right." in shown or "✘ Not this one." in shown, (url, number, shown)
+                reader.page.get_by_text("Back to the question").click()
+                reader.page.wait_for_load_state("load")
+                assert reader.page.url.startswith(url.split("#")[0]), reader.page.url
+                anchor = reader.page.url.split("#")[1]
+                assert reader.page.locator(f"#{anchor}").is_visible()
+            if len(marks) > 1:
+                assert marks.count(True) == 1, f"{url}: {marks.count(True)} right answers"
         assert not reader.remote, f"pages asked other hosts for: {sorted(set(reader.remote))}"
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- accessibility (axe-core)
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if AXE.is_file():
+        return AXE
+    message = f"{AXE} is missing: run `bash tests/browser/install_axe.sh` (needs npm)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _pages() -> list[str]:
+    root = built_book().html
+    return sorted(
+        str(p.relative_to(root)) for p in root.rglob("*.html") if "_static" not in p.parts
+    )
+
+
+def _serious_violations(reader: Reader, axe: Path) -> list[str]:
+    """axe-core's WCAG 2 A/AA violations of serious or critical impact on the open page."""
+    reader.page.add_script_tag(path=str(axe))  # the file's text, inlined: no request
+    result = reader.page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                      resultTypes: ['violations']})""",
+        WCAG_A_AA,
+    )
+    return [
+        f"{rule['id']} ({rule['impact']}): {rule['help']}: "
+        + "; ".join(" ".join(node["target"]) for node in rule["nodes"][:4])
+        for rule in result["violations"]
+        if rule["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_no_page_has_a_serious_wcag_violation(site, browser, axe_script, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(30_000)
+    try:
+        reader = Reader(context)
+        found = []
+        for name in _pages():
+            reader.open(site + name)
+            found += [f"{name}: {v}" for v in _serious_violations(reader, axe_script)]
+        assert not reader.remote, f"pages asked other hosts for: {sorted(set(reader.remote))}"
+    finally:
+        context.close()
+    assert not found, "axe-core, WCAG 2 A/AA, serious or critical:\n" + "\n".join(found)
+
+
+def test_the_accessibility_check_sees_a_nameless_summary(site, reader, axe_script):
+    """What the theme's navigation used to have (a <summary> with only an icon) is caught."""
+    reader.open(site + "index.html")
+    reader.page.evaluate(
+        "() => { const d = document.createElement('details');"
+        " d.innerHTML = '<summary><i class=\"fa-solid fa-chevron-down\"></i></summary><p>x</p>';"
+        " document.querySelector('main').appendChild(d); }"
+    )
+    found = _serious_violations(reader, axe_script)
+    assert any(v.startswith("summary-name (serious)") for v in found), found

@@ -29,13 +29,11 @@ def _params() -> list:
         for path in LESSONS
         if not (lessons_dir() == REPO_NOTEBOOKS and path.name.startswith(HUB_LESSON_PREFIX))
     ]
-    return [pytest.param(path, id=path.stem) for path in chosen] or [
-        pytest.param(
-            None,
-            id="no-lessons",
-            marks=pytest.mark.skip(reason=f"no lesson notebooks in {lessons_dir()} yet"),
-        )
-    ]
+    return [pytest.param(path, id=path.stem) for path in chosen]
+
+
+def test_there_are_lessons_to_open():
+    assert _params(), f"no lesson notebooks in {lessons_dir()}"
 
 
 @pytest.fixture

@@ -1,0 +1,65 @@
+"""The lessons' own questions: one quiz file per lesson, shipped in ``isslearn/quizzes/``.
+
+They are written in the same YAML format teachers use (see :mod:`.files`), so ``isslearn
+check`` checks them like any teacher's file, and no answer sits in a lesson's code: the quiz
+cell of lesson 01 is one line, ``lesson.quiz("01")``. They are read with
+:mod:`importlib.resources`, so an installed package finds them offline.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from ..errors import QuizFileError, SettingsError
+from .files import QuizFile, parse_quiz_file
+from .items import QuizItem
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
+
+__all__ = ["lesson_quiz", "lesson_quiz_file", "read_lesson_quiz", "shipped_quizzes"]
+
+FOLDER = "quizzes"
+
+
+def shipped_quizzes() -> dict[str, Traversable]:
+    """The lessons' quiz files, by lesson name (``01_assembly``), sorted."""
+    folder = resources.files("isslearn") / FOLDER
+    if not folder.is_dir():
+        return {}
+    found = {
+        item.name.removesuffix(".yaml"): item
+        for item in folder.iterdir()
+        if item.name.endswith(".yaml") and item.is_file()
+    }
+    return dict(sorted(found.items()))
+
+
+def lesson_quiz_file(lesson: str) -> tuple[str, Traversable]:
+    """``(name, file)`` of the quiz of ``lesson``: '01', '1', '01_assembly' or 'assembly'."""
+    quizzes = shipped_quizzes()
+    wanted = lesson.strip().lower().removesuffix(".ipynb").removesuffix(".yaml")
+    for name, item in quizzes.items():
+        number, _, rest = name.partition("_")
+        if wanted in (name, rest) or (wanted.isdigit() and int(wanted) == int(number)):
+            return name, item
+    known = ", ".join(quizzes) or "none are installed"
+    raise SettingsError(f"{lesson!r} names no lesson's quiz; the lessons' quizzes are: {known}")
+
+
+def read_lesson_quiz(lesson: str) -> QuizFile:
+    """What reading the quiz file of ``lesson`` found (items, problems, notices)."""
+    item = lesson_quiz_file(lesson)[1]
+    return parse_quiz_file(item.read_bytes(), f"isslearn/{FOLDER}/{item.name}")
+
+
+def lesson_quiz(lesson: str) -> list[QuizItem]:
+    """The lesson's own questions, in order; raises :class:`QuizFileError` if its file is
+    broken (a test keeps every shipped file free of problems and notices)."""
+    found = read_lesson_quiz(lesson)
+    if found.problems:
+        raise QuizFileError(found.problems)
+    return found.items

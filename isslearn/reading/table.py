@@ -1,0 +1,93 @@
+"""A table as read from a file: its header, its rows with their line numbers, and its findings.
+
+Every table isslearn reads (the built-in catalogue's CSV files, a teacher's events or
+corrections as CSV or in a workbook, a workbook's Quiz sheet) becomes the same :class:`Table`,
+so each kind of record is checked by one validator whatever file it came from.
+:func:`check_columns` sorts a header's unknown names into problems ("did you mean") and notices
+(a column nobody reads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import Problem
+from .result import Reading
+from .values import closest
+
+__all__ = ["MAX_FIELD_CHARS", "Row", "Table", "check_columns"]
+
+MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
+
+Row = dict[str, str]
+"""One row: lower-cased column name -> the text in that field or cell, stripped."""
+
+
+@dataclass
+class Table(Reading[list[tuple[int, Row]]]):
+    """The :class:`~isslearn.reading.result.Reading` of a table: its ``value`` is its rows,
+    each with the line (or sheet row) it starts on.
+
+    ``header`` holds the column names in lower case; ``written`` how the file spells each;
+    ``columns`` each name's 0-based position (for cell addresses); ``sheet`` the workbook sheet
+    it came from ("" for CSV); ``list_columns`` the columns holding ';'-separated lists, with the
+    values they may hold (for hints only).
+    """
+
+    value: list[tuple[int, Row]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    header_line: int = 1
+    written: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)
+    sheet: str = ""
+    list_columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[tuple[int, Row]]:
+        """The rows, each with its first line: the table's ``value``."""
+        return self.value
+
+
+def check_columns(
+    table: Table,
+    known: Sequence[str],
+    synonyms: Mapping[str, str] | None = None,
+    *,
+    reported: Sequence[str] = (),
+) -> None:
+    """Sort the header's unknown names into problems and notices; nothing is dropped silently.
+
+    A name that is a near miss or a synonym of a ``known`` column the header lacks is a problem
+    with "did you mean", since its values would otherwise be lost (``Catagory``, ``Agency``,
+    ``Description``); ``reported`` are known columns already reported missing, not repeated.
+    Any other unknown name is a notice that its column is ignored.
+    """
+    synonyms = synonyms or {}
+    present = set(table.header)
+    for col in table.header:
+        if not col or col in known:
+            continue
+        written = table.written.get(col, col)
+        meant = synonyms.get(col.replace(" ", "_")) or closest(col, known, cutoff=0.75)
+        if meant and meant not in present:
+            if meant not in reported:
+                table.problems.append(
+                    Problem(
+                        table.file,
+                        table.header_line,
+                        written,
+                        "this is not a column isslearn reads, so its values would be lost",
+                        f"did you mean '{meant}'? rename the column in the header",
+                    )
+                )
+        else:
+            table.notices.append(
+                Problem.notice(
+                    table.file,
+                    table.header_line,
+                    written,
+                    "this column is not one isslearn reads, so it is ignored",
+                    "the columns it reads are: " + ", ".join(known),
+                )
+            )

@@ -1,0 +1,1 @@
+__all__: list[str] = []  # nothing here: each module says what it offers

@@ -1,0 +1,366 @@
+"""The `isslearn` command: check a teacher's files, start new ones, print handouts and guides.
+
+Every command prints plain lines and exits 0 (fine), 1 (a file or path has a problem, said in
+one line with the fix) or 2 (the command was called wrongly). None prints a Python traceback
+for a path or a file's contents, and none writes over a notebook, CSV, YAML or spreadsheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..catalogue.events import check_events, combine_events, current_to
+from ..catalogue.tables import builtin_location
+from ..errors import FileProblems, IsslearnError, OptionError
+from ..lesson import EVENTS_ENV, QUIZ_ENV, LessonFile, lesson_files
+from ..quiz.files import read_quiz_file
+from ..reading.files import read_bytes
+from ..reading.result import Reading
+from ..reading.sheets import WORKBOOK_SUFFIXES, is_workbook, sheet_names
+from ..reading.values import as_day
+from .guide import find_guide
+from .lessons import add_lessons_command
+from .outputs import describe_os_error
+from .present import add_present_command
+from .scaffold import new_lesson, write_template
+
+__all__ = ["main"]
+
+_YEAR = re.compile(r"[0-9]{4}", re.ASCII)
+
+_Checker = Callable[[Path], Reading[str]]
+"""Reads one file and gives its findings; the value is the line printed when it is fine."""
+
+
+def _check_events(path: Path) -> Reading[str]:
+    found = check_events(path)  # read once, ids checked against the built-in catalogue too
+    return found.with_value(_events_summary(path, found))
+
+
+def _events_summary(path: Path, found: Reading[pd.DataFrame]) -> str:
+    events = found.value
+    span = (
+        f" from {events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}" if len(events) else ""
+    )
+    how = f" ({found.read_as})" if found.read_as else ""
+    return f"{path}: OK, {len(events)} event(s){span}{how}"
+
+
+def _check_quiz(path: Path) -> Reading[str]:
+    found = read_quiz_file(path)
+    return found.with_value(f"{path}: OK, {len(found.value)} quiz item(s)")
+
+
+def _check_workbook(path: Path) -> Reading[str]:
+    """A workbook's events sheet and, if it has one, its Quiz sheet."""
+    checked: Reading[str] = Reading(str(path), "")
+    data = read_bytes(path, checked.problems, kind="workbook")
+    names = sheet_names(data) if data is not None and is_workbook(data) else None
+    has_quiz = names is not None and any(n.strip().casefold() == "quiz" for n in names)
+    only_quiz = has_quiz and len(names or []) == 1
+    summaries = []
+    for checker, wanted in ((_check_events, not only_quiz), (_check_quiz, has_quiz)):
+        if wanted:
+            found = checker(path)
+            checked.problems += found.problems
+            checked.notices += found.notices
+            summaries.append(found.value)
+    if has_quiz and not checked.problems:
+        summaries[-1] += " (read from sheet 'Quiz')"
+    checked.value = "\n".join(summaries)
+    return checked
+
+
+_CHECKERS: dict[str, _Checker] = {
+    ".csv": _check_events,
+    ".tsv": _check_events,
+    ".txt": _check_events,
+    ".yaml": _check_quiz,
+    ".yml": _check_quiz,
+    **dict.fromkeys(WORKBOOK_SUFFIXES, _check_workbook),
+}
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        checker = _CHECKERS.get(path.suffix.lower())
+        if checker is None:
+            kinds = ", ".join(sorted(_CHECKERS))
+            print(f"{path}:1: cannot check this kind of file; isslearn checks {kinds} files")
+            status = 1
+            continue
+        checked = checker(path)
+        for line in checked.findings:
+            print(line)
+        if checked.problems:
+            count = len(checked.problems)
+            print(f"{path}: {count} problem(s); the file was not changed", file=sys.stderr)
+            status = 1
+        else:
+            print(checked.value)
+    return status
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    """Version, the built-in catalogue, and each class-wide setting checked (OK or its problem).
+
+    The variables are resolved as every lesson resolves them (:func:`isslearn.lesson.lesson_files`)
+    and each file is read once, so what this checks is exactly what the lessons read.
+    """
+    print(f"isslearn {__version__}")
+    print(f"built-in catalogue: {builtin_location()} (current to {current_to():%Y-%m-%d})")
+    events, quiz = lesson_files()
+    events_ok, own = _events_setting(events)
+    quiz_ok = _quiz_setting(quiz)
+    if not (events_ok and quiz_ok):
+        return 1
+    everything = combine_events(own)
+    built_in = int((everything["origin"] == "built-in").sum())
+    print(f"events in every lesson: {len(everything)} ({built_in} built-in)")
+    return 0
+
+
+def _events_setting(setting: LessonFile | None) -> tuple[bool, pd.DataFrame | None]:
+    """Print what ``ISSLEARN_EVENTS`` gives the lessons; fine or not, and the file's events."""
+    if setting is None:
+        what = "an events file, .xlsx, .ods or .csv, to add class events"
+        print(f"{EVENTS_ENV}: not set (set it to {what})")
+        return True, None
+    head = f"{EVENTS_ENV}={setting.given}: lessons cannot use this"
+    instead = "(they show the built-in events and tell learners to ask you)"
+    if setting.path is None:
+        print(f"{head} setting {instead}: {setting.refused}; {setting.fix}")
+        return False, None
+    found = check_events(setting.path)
+    if found.problems:
+        print(f"{head} file {instead}; fix these problem(s):", *found.findings, sep="\n")
+        return False, None
+    print(f"{EVENTS_ENV}={_events_summary(setting.path, found)}", *found.notices, sep="\n")
+    return True, found.value
+
+
+def _quiz_setting(setting: LessonFile | None) -> bool:
+    """Print what ``ISSLEARN_QUIZ`` gives the lessons; True when it is fine."""
+    if setting is None:
+        what = "a quiz file, .yaml or a workbook's Quiz sheet, for questions"
+        print(f"{QUIZ_ENV}: not set (set it to {what})")
+        return True
+    head = f"{QUIZ_ENV}={setting.given}: lessons cannot use this"
+    instead = "(they ask their own questions and tell learners to ask you)"
+    if setting.path is None:
+        print(f"{head} setting {instead}: {setting.refused}; {setting.fix}")
+        return False
+    checked = _check_quiz(setting.path)
+    if checked.problems:
+        print(f"{head} file {instead}; fix these problem(s):", *checked.findings, sep="\n")
+        return False
+    print(f"{QUIZ_ENV}={checked.value}", *checked.notices, sep="\n")
+    return True
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    written = write_template(args.file)
+    has_examples = written.suffix.lower() in (".csv", ".xlsx")
+    examples = " (its example rows start with # and are skipped)" * has_examples
+    print(f"{written}: written{examples}; fill it in, then run `isslearn check {written}`")
+    return 0
+
+
+def _date_option(option: str, value: str | None) -> tuple[str | int | None, pd.Timestamp | None]:
+    """``--start 2015`` (a year) or ``--start 2015-03-01`` (a day): the setting and its day."""
+    if value is None:
+        return None, None
+    day = as_day(value, option, year="start" if option == "--start" else "end")
+    return (int(value) if _YEAR.fullmatch(value) else value), day
+
+
+def _cmd_new_lesson(args: argparse.Namespace) -> int:
+    start, first = _date_option("--start", args.start)
+    end, last = _date_option("--end", args.end)
+    if first is not None and last is not None and first > last:
+        raise OptionError(
+            f"--start {args.start} is after --end {args.end}; give the earlier date to --start"
+        )
+    try:
+        written = new_lesson(
+            args.name,
+            args.dir,
+            events=args.events,
+            start=start,
+            end=end,
+            quiz=args.quiz,
+            title=args.title,
+        )
+    except FileProblems as exc:
+        print(exc)
+        print("the lesson was not written; fix the file(s) above and try again", file=sys.stderr)
+        return 1
+    print(f"{written}: new lesson written; open it in Jupyter and edit its text")
+    return 0
+
+
+def _cmd_handout(args: argparse.Namespace) -> int:
+    from .handout import handout_guide, write_handout  # nbconvert: seconds to import; only here
+
+    written = write_handout(args.notebook, args.output, answers=args.answers, pdf=args.pdf)
+    if not args.answers:
+        print(f"{written}: handout written (questions, no answers)")
+        return 0
+    guide = handout_guide(args.notebook)
+    ends = f"ends with the teacher's guide {guide.location}" if guide else "no teacher's guide"
+    print(f"{written}: teacher's key written ({ends})")
+    return 0
+
+
+def _cmd_worksheet(args: argparse.Namespace) -> int:
+    from .worksheet import write_worksheet  # nbconvert and matplotlib: only here
+
+    written = write_worksheet(
+        args.lesson, args.output, answers=args.answers, pdf=args.pdf, quiz_file=args.quiz
+    )
+    if args.answers:
+        print(f"{written}: worksheet answer key written (ends with the teacher's guide)")
+    else:
+        print(f"{written}: worksheet written (figures, questions with room to write, no answers)")
+    return 0
+
+
+def _cmd_guide(args: argparse.Namespace) -> int:
+    from .handout import write_guide  # nbconvert: seconds to import; only here
+
+    guide = find_guide(args.lesson)
+    written = write_guide(args.lesson, args.output, pdf=args.pdf)
+    print(f"{written}: teacher's guide written (from {guide.location})")
+    return 0
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    """The command line's options (every command and its help)."""
+    parser = argparse.ArgumentParser(
+        prog="isslearn",
+        description="Lessons on the history of the International Space Station.",
+    )
+    parser.add_argument("--version", action="version", version=f"isslearn {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="check teachers' files without changing them")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="events (.xlsx, .ods, .csv) or quiz (.yaml) files"
+    )
+    check.set_defaults(func=_cmd_check)
+    info = sub.add_parser(
+        "info", help="version, the catalogue's date, and the class's ISSLEARN_ settings checked"
+    )
+    info.set_defaults(func=_cmd_info)
+    template = sub.add_parser(
+        "template",
+        help="write a template to fill in: events.xlsx (events and quiz sheets, with drop-down "
+        "lists), events.csv or quiz.yaml",
+    )
+    template.add_argument(
+        "file", metavar="FILE", help="e.g. events.xlsx, events.csv or quiz.yaml (new)"
+    )
+    template.set_defaults(func=_cmd_template)
+    lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
+    lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")
+    lesson.add_argument("--dir", default=".", help="folder to write it in (default: here)")
+    lesson.add_argument("--events", metavar="FILE", help="your events file (.xlsx, .ods or .csv)")
+    lesson.add_argument(
+        "--start",
+        metavar="YEAR|YYYY-MM-DD",
+        help="first date shown: a year (2015 means from 1 January 2015) or a day (2015-03-01)",
+    )
+    lesson.add_argument(
+        "--end",
+        metavar="YEAR|YYYY-MM-DD",
+        help="last date shown: a year (2016 means to 31 December 2016) or a day (2016-06-30)",
+    )
+    lesson.add_argument(
+        "--quiz", metavar="FILE", help="your quiz file (.yaml, or a workbook with a Quiz sheet)"
+    )
+    lesson.add_argument("--title", help="the lesson's title (default: from NAME)")
+    lesson.set_defaults(func=_cmd_new_lesson)
+    handout = sub.add_parser(
+        "handout", help="a printable handout (HTML or PDF) of an executed lesson"
+    )
+    handout.add_argument("notebook", metavar="NOTEBOOK", help="an executed lesson notebook")
+    _page_options(handout, "NAME.handout.html (NAME.key.html with --answers)")
+    handout.add_argument(
+        "--answers",
+        action="store_true",
+        help="teacher's key: solutions, quiz answers and feedback, and the teacher's guide",
+    )
+    handout.set_defaults(func=_cmd_handout)
+    worksheet = sub.add_parser(
+        "worksheet",
+        help="a printable worksheet of a lesson (figures, questions with room to write, an "
+        "exercise and an exit ticket), or with --answers its key",
+    )
+    worksheet.add_argument(
+        "lesson", metavar="LESSON", help="a lesson's number or name (01, 01_assembly)"
+    )
+    _page_options(worksheet, "NAME.worksheet.html (NAME.worksheet-key.html with --answers)")
+    worksheet.add_argument(
+        "--answers",
+        action="store_true",
+        help="the answer key: every answer and its feedback, then the teacher's guide",
+    )
+    worksheet.add_argument(
+        "--quiz", metavar="FILE", help="add your quiz file's questions after the lesson's own"
+    )
+    worksheet.set_defaults(func=_cmd_worksheet)
+    guide = sub.add_parser("guide", help="a lesson's teacher's guide, printable (HTML or PDF)")
+    guide.add_argument(
+        "lesson",
+        metavar="LESSON",
+        help="a lesson's number or name (01, 01_assembly) or its notebook (01_assembly.ipynb)",
+    )
+    _page_options(guide, "NAME.guide.html")
+    guide.set_defaults(func=_cmd_guide)
+    add_lessons_command(sub.add_parser)
+    add_present_command(sub)
+    return parser
+
+
+def _page_options(command: argparse.ArgumentParser, default: str) -> None:
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.html|FILE.pdf|FOLDER",
+        help=f"where to write it; the name's ending chooses HTML or PDF; default {default}",
+    )
+    command.add_argument(
+        "--pdf", action="store_true", help="write a PDF (needs Chromium), as -o NAME.pdf does"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status (0 fine, 1 a problem, 2 called wrongly)."""
+    for stream in (sys.stdout, sys.stderr):  # a path in any encoding prints, never crashes
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a wrong call (argparse printed why)
+        return exc.code if isinstance(exc.code, int) else 2
+    if getattr(args, "func", None) is None:
+        return _cmd_info(args)
+    try:
+        return int(args.func(args))
+    except IsslearnError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else "isslearn"
+        print(describe_os_error(where, exc, "use this path"), file=sys.stderr)
+        return 1

@@ -1,0 +1,145 @@
+"""Starting points for teachers: template events and quiz files, and a new lesson notebook.
+
+The templates ship inside the package (``isslearn/templates``) and are read with
+:mod:`importlib.resources`. Nothing here ever overwrites a file: an existing target is an
+error the command line reports with exit status 1.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ScaffoldError
+from ..lesson import Lesson
+from ..reading.files import expand_home
+from .outputs import check_new_file, write_output
+
+__all__ = [
+    "new_lesson",
+    "notebook_path",
+    "template_text",
+    "write_template",
+]
+
+_TEMPLATES = {".csv": "events.csv", ".yaml": "quiz.yaml", ".yml": "quiz.yaml"}
+_SETTINGS_TAG = "settings"
+
+
+def template_text(name: str) -> str:
+    """The text of a shipped template: 'events.csv', 'quiz.yaml' or 'lesson.ipynb'."""
+    return (resources.files("isslearn") / "templates" / name).read_text(encoding="utf-8")
+
+
+def write_template(target: str | os.PathLike[str]) -> Path:
+    """Write the template matching ``target``'s extension (.csv events, .yaml/.yml quiz,
+    .xlsx a workbook with Events and Quiz sheets)."""
+    target = Path(target)
+    if target.suffix.lower() == ".xlsx":  # events and quiz sheets, with drop-down lists
+        from .sheet_template import events_workbook  # lazy: openpyxl only for this
+
+        return write_output(target, events_workbook())
+    name = _TEMPLATES.get(target.suffix.lower())
+    if name is None:
+        kinds = ", ".join(sorted([*_TEMPLATES, ".xlsx"]))
+        raise ScaffoldError(f"{target}: no template for this kind of file; choose one of {kinds}")
+    return write_output(target, template_text(name))
+
+
+def _settings_source(
+    *,
+    events: str | None = None,
+    start: str | int | None = None,
+    end: str | int | None = None,
+    quiz: str | None = None,
+) -> str:
+    """The settings cell: imports and one ``Lesson(...)`` call holding the teacher's choices."""
+    arguments = [
+        f"    events_file={events!r},",
+        f"    start={start!r},",
+        f"    end={end!r},",
+        "    categories=None,",
+        "    agencies=None,",
+        f"    quiz_file={quiz!r},",
+    ]
+    return "\n".join(
+        [
+            "from isslearn import quiz",
+            "from isslearn.lesson import Lesson",
+            "",
+            "lesson = Lesson(",
+            *arguments,
+            ")",
+            "lesson",
+        ]
+    )
+
+
+def new_lesson(
+    name: str,
+    folder: str | os.PathLike[str] = ".",
+    *,
+    events: str | os.PathLike[str] | None = None,
+    start: str | int | None = None,
+    end: str | int | None = None,
+    quiz: str | os.PathLike[str] | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write ``NAME.ipynb`` in ``folder`` from the lesson template with the settings filled in.
+
+    ``start`` and ``end`` are a day (``"2015-03-01"``) or a whole year (``2015``). The settings
+    are checked first (:class:`~isslearn.lesson.Lesson` raises on a bad one), and each file is
+    written into the settings cell so the lesson finds it when it runs (:func:`notebook_path`).
+    """
+    if not name.strip() or any(sep in name for sep in "/\\") or name.startswith("."):
+        raise ScaffoldError(f"{name!r}: NAME must be a plain file name; give a folder with --dir")
+    folder = Path(folder)
+    target = folder / (name if name.endswith(".ipynb") else f"{name}.ipynb")
+    check_new_file(target)
+    Lesson(events_file=events, start=start, end=end, quiz_file=quiz)  # raises on a bad setting
+    notebook = json.loads(template_text("lesson.ipynb"))
+    shown_title = title or Path(name).stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    source = _settings_source(
+        events=notebook_path(events, folder),
+        start=start,
+        end=end,
+        quiz=notebook_path(quiz, folder),
+    )
+    for cell in notebook["cells"]:
+        if _SETTINGS_TAG in cell.get("metadata", {}).get("tags", []):
+            cell["source"] = source
+        elif cell["cell_type"] == "markdown":
+            cell["source"] = _text(cell["source"]).replace(
+                "{{TITLE}}", html.escape(shown_title, quote=False)
+            )
+    return write_output(target, json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
+
+
+def _text(source: str | list[str]) -> str:
+    return source if isinstance(source, str) else "".join(source)
+
+
+def notebook_path(
+    path: str | os.PathLike[str] | None, folder: str | os.PathLike[str]
+) -> str | None:
+    """How a notebook in ``folder`` names a file the teacher typed as ``path`` (a path from the
+    folder the command runs in), so the lesson reads the same file when it runs.
+
+    A path from the home folder (``~/x.xlsx``) and a full path stay as typed: they mean the same
+    file wherever the lesson runs. Any other path is rewritten relative to the notebook's
+    folder, since a lesson runs in its own folder.
+
+    >>> notebook_path("~/class.xlsx", "lessons"), notebook_path("/srv/class.csv", "lessons")
+    ('~/class.xlsx', '/srv/class.csv')
+    """
+    if path is None:
+        return None
+    given = os.fspath(path)
+    if given.startswith("~") and expand_home(given).is_absolute():
+        return Path(given).as_posix()
+    if Path(given).is_absolute():
+        return Path(given).as_posix()
+    return Path(os.path.relpath(Path(given).resolve(), Path(folder).resolve())).as_posix()
