@@ -14,12 +14,13 @@ cell tags a lesson author sets (``remove-cell``, ``remove-input``, ``remove-outp
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # docs/ is a folder, not a package: make_book is imported from beside this file.
-from make_book import WIDGET_VIEW, Site
+from make_book import SITE_FILE, WIDGET_VIEW, Site
 
 # Where the lessons live and where a school's JupyterHub runs: docs/site.toml, the one place
 # these are set. The launch buttons below, the landing and planning pages and the README's
@@ -52,7 +53,10 @@ nb_render_markdown_format = "myst"
 nb_merge_streams = True
 myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 3
-suppress_warnings = ["mystnb.unknown_mime_type"]
+# French typography puts a narrow no-break space before "?" and ":", also in the YAML examples
+# of a French lesson; Pygments' YAML lexer stops there and Sphinx shows the block unhighlighted,
+# which is all a reader needs, so that one warning does not fail the build.
+suppress_warnings = ["mystnb.unknown_mime_type", "misc.highlighting_failure"]
 
 html_theme = "sphinx_book_theme"
 html_title = "isslearn: the history of the International Space Station"
@@ -90,6 +94,8 @@ html_theme_options = {
     "use_issues_button": False,
     "use_edit_page_button": False,
     "show_toc_level": 2,
+    # The theme's buttons, then the language switch (_templates/language-switch.html).
+    "article_header_end": ["article-header-buttons.html", "language-switch.html"],
     "navigation_with_keys": False,
 }
 # Sphinx loads MathJax from a CDN on pages with maths. The lessons have none (no dollar-maths
@@ -97,3 +103,25 @@ html_theme_options = {
 # The theme logs a console error on first visit unless a colour mode is named; light suits a
 # projector.
 html_context = {"default_mode": "light"}
+
+
+# Each language is its own build (make_book.build: ``-D language=CODE``); staging writes
+# SITE_FILE beside the pages: for every page, its counterparts in the other languages, and the
+# words of the Present button. The switch is a link per language at the top of every page.
+def _language_switch(app, pagename, templatename, context, doctree):
+    switch = app.config.isslearn_site
+    context["isslearn_switch"] = switch.get("pages", {}).get(pagename) or [
+        dict(other, url="../" * pagename.count("/") + other["url"])
+        for other in switch.get("front_pages", [])
+    ]
+    context["isslearn_switch_label"] = switch.get("label", "")
+
+
+def setup(app):
+    path = Path(app.srcdir) / SITE_FILE
+    site_map = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    app.add_config_value("isslearn_site", site_map, "html")
+    if site_map.get("present"):
+        words = json.dumps(site_map["present"], ensure_ascii=False)
+        app.add_js_file(None, body=f"window.ISSLEARN_PRESENT_WORDS = {words};")
+    app.connect("html-page-context", _language_switch)

@@ -38,6 +38,8 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
+import posixpath
 import re
 import shutil
 import sys
@@ -72,6 +74,9 @@ PRESENT_TEMPLATE = "isslearn"  # the Voilà template isslearn ships (isslearn.te
 # docs/site.toml as shipped: a school or fork replaces these (see placeholder_warnings).
 PLACEHOLDERS = {"repository": "OWNER/REPO", "hub": "://HUB"}
 QUIZ_PAGES = "quiz"  # OUT/html/quiz/LESSON/qN-b.html: one page per answer's feedback
+SOURCE_LANGUAGE = "en"  # the lessons are written in English first; the site's root is English
+WORDS_FILE = "words.toml"  # a language's own words for the site: docs/words.toml, docs/CODE/...
+SITE_FILE = "_site.json"  # staged beside the pages: the language switch's map (see conf.py)
 STAGED_QUIZ_PAGES = "_quiz"  # where stage() writes them; Sphinx leaves .html files alone
 
 
@@ -138,6 +143,62 @@ def _presenter(path: str) -> str:
 
 
 @dataclass(frozen=True)
+class Language:
+    """One language of the website, found from files only: docs/words.toml is English (the
+    source), and a folder docs/CODE/ with a words.toml, index.md, learners.md and teachers.md
+    is another language, whose lessons are notebooks/CODE/ and guides isslearn/guides/CODE/.
+    Its site is built into html/CODE/ with its lessons at notebooks/CODE/ as in the repository,
+    so the launch buttons open the same file."""
+
+    code: str
+    words: dict[str, str]
+
+    @classmethod
+    def load(cls, code: str) -> Language:
+        folder = DOCS if code == SOURCE_LANGUAGE else DOCS / code
+        words = tomllib.loads((folder / WORDS_FILE).read_text(encoding="utf-8"))
+        return cls(code, {key: str(value) for key, value in words.items()})
+
+    @property
+    def is_source(self) -> bool:
+        return self.code == SOURCE_LANGUAGE
+
+    @property
+    def name(self) -> str:
+        """The language's own name for itself (what the switch shows)."""
+        return self.words["name"]
+
+    @property
+    def folder(self) -> str:
+        """Where its lessons are, in the repository and on its site."""
+        return LESSON_PAGES if self.is_source else f"{LESSON_PAGES}/{self.code}"
+
+    @property
+    def notebooks(self) -> Path:
+        return REPO / self.folder
+
+    @property
+    def guides(self) -> Path:
+        return GUIDES if self.is_source else GUIDES / self.code
+
+    @property
+    def pages(self) -> Path:
+        """The folder of its landing pages (index.md, learners.md, teachers.md)."""
+        return DOCS if self.is_source else DOCS / self.code
+
+    @property
+    def prefix(self) -> str:
+        """Where its site sits under html/: the source language at the root."""
+        return "" if self.is_source else f"{self.code}/"
+
+
+def languages() -> list[Language]:
+    """English first, then every language with a docs/CODE/words.toml, by code."""
+    others = sorted(path.parent.name for path in DOCS.glob(f"*/{WORDS_FILE}"))
+    return [Language.load(code) for code in [SOURCE_LANGUAGE, *others]]
+
+
+@dataclass(frozen=True)
 class LessonFacts:
     """What a teacher plans with: a lesson's title, objectives and time, read from the lesson."""
 
@@ -151,9 +212,14 @@ class LessonFacts:
 TEACHERS = "teachers"  # the notebook metadata isslearn.audience of a lesson for teachers
 
 
-def lesson_facts(path: Path, notebook: nbformat.NotebookNode) -> LessonFacts:
-    """Title (first heading), the list under "Learning objectives", "Time to learn", and
-    whether the lesson is for teachers (its metadata)."""
+def lesson_facts(
+    path: Path, notebook: nbformat.NotebookNode, language: Language | None = None
+) -> LessonFacts:
+    """Title (first heading), the list under "Learning objectives", "Time to learn" (in the
+    lesson's language: its words.toml), and whether the lesson is for teachers (metadata)."""
+    words = (language or Language.load(SOURCE_LANGUAGE)).words
+    objectives_heading = re.escape(words["objectives_heading"])
+    time_label = re.escape(words["time_label"])
     title, objectives, time = path.stem, [], ""
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
@@ -162,9 +228,9 @@ def lesson_facts(path: Path, notebook: nbformat.NotebookNode) -> LessonFacts:
         heading = re.search(r"^#\s+(.+)$", text, re.M)
         if heading and title == path.stem:
             title = heading.group(1).strip()
-        if re.search(r"^#+\s+.*objectives", text, re.M | re.I) and not objectives:
+        if re.search(rf"^#+\s+.*{objectives_heading}", text, re.M | re.I) and not objectives:
             objectives = [m.strip() for m in re.findall(r"^\s*(?:[-*]|\d+\.)\s+(.+)$", text, re.M)]
-        found = re.search(r"Time to learn:?\**:?\s*(.+)", text)
+        found = re.search(rf"{time_label}\s*:?\**\s*:?\s*(.+)", text)
         if found and not time:
             time = found.group(1).strip()
     audience = notebook.metadata.get("isslearn", {}).get("audience")
@@ -209,14 +275,20 @@ def without_widgets(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def website_quizzes(notebook: nbformat.NotebookNode, lesson: str) -> dict[str, str]:
+def website_quizzes(
+    notebook: nbformat.NotebookNode, lesson: str, language: Language | None = None
+) -> dict[str, str]:
     """Give each quiz output of ``notebook`` (a staged copy) the website's form, in place, and
     return the feedback pages it links to: path under ``quiz/`` -> the page's HTML.
 
     The output keeps only its HTML, in which every option links to its own page, and loses the
     metadata that carried the packed answers, so the lesson page's source holds no answer.
     """
-    title = lesson_facts(Path(lesson), notebook).title
+    language = language or Language.load(SOURCE_LANGUAGE)
+    words = language.words
+    title = lesson_facts(Path(lesson), notebook, language).title
+    # From html/[CODE/]quiz/LESSON/ back to the lesson's page, html/[CODE/]FOLDER/LESSON.html.
+    back_to_lessons = "../../" + language.folder
     pages: dict[str, str] = {}
     count = 0
     for cell in notebook.cells:
@@ -228,26 +300,32 @@ def website_quizzes(notebook: nbformat.NotebookNode, lesson: str) -> dict[str, s
             item = item_from_dict(unpack(quiz["item"]))
             number = quiz.get("number") or count
             anchor = f"isslearn-quiz-{count}"
+            up = "../" * (language.folder.count("/") + 1)
 
-            def link(name: str, count: int = count) -> str:
-                return f"../{QUIZ_PAGES}/{lesson}/q{count}-{name}.html"
+            def link(name: str, count: int = count, up: str = up) -> str:
+                return f"{up}{QUIZ_PAGES}/{lesson}/q{count}-{name}.html"
 
             output["data"] = {"text/html": static_html(item, number, link=link, anchor=anchor)}
-            back = f"../../{LESSON_PAGES}/{lesson}.html#{anchor}"
+            back = f"{back_to_lessons}/{lesson}.html#{anchor}"
+            question = escape(" ".join(item.title.split()), quote=False)
             for name, (heading, body) in feedback_pages(item).items():
                 pages[f"{lesson}/q{count}-{name}.html"] = feedback_page(
-                    f"{title}: question {number}, {heading}",
-                    f"Question {number}: {escape(' '.join(item.title.split()), quote=False)}",
+                    words["quiz_page_title"].format(lesson=title, number=number, answer=heading),
+                    words["quiz_page_question"].format(number=number, question=question),
                     body,
                     back,
+                    language,
                 )
     return pages
 
 
-def feedback_page(title: str, question: str, body: str, back: str) -> str:
+def feedback_page(
+    title: str, question: str, body: str, back: str, language: Language | None = None
+) -> str:
     """A small page of its own: the question, one answer's feedback, and the way back."""
+    language = language or Language.load(SOURCE_LANGUAGE)
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{language.code}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -263,63 +341,132 @@ h1 {{ font-size: 1.3em; }}
 <main>
 <h1>{question}</h1>
 {body}
-<p><a href="{escape(back)}">Back to the question</a></p>
+<p><a href="{escape(back)}">{escape(language.words["quiz_page_back"])}</a></p>
 </main>
 </body>
 </html>
 """
 
 
-def stage_lesson(path: Path, out: Path) -> LessonFacts:
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
+ANCHOR_THEN_HEADING = re.compile(r'<a id="(?P<id>[^"]+)"></a>\s*\n\s*\n?#+\s+(?P<heading>.+)')
+
+
+def heading_slug(heading: str) -> str:
+    """The anchor MyST gives a heading (myst_heading_anchors), as its default slug function."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower().replace(" ", "-"))
+
+
+def glossary_anchors(glossary: Path) -> dict[str, str]:
+    """A translated glossary keeps each entry's English anchor as ``<a id="...">`` above its
+    heading, so ``glossary.md#term`` is the same term in every language. The browser follows
+    those ids; Sphinx checks a link against the heading's own anchor: id -> that anchor."""
+    if not glossary.exists():
+        return {}
+    text = glossary.read_text(encoding="utf-8")
+    return {m["id"]: heading_slug(m["heading"]) for m in ANCHOR_THEN_HEADING.finditer(text)}
+
+
+def _inline_html(markdown: str) -> str:
+    """A link text as HTML: `code` spans kept, the rest escaped."""
+    parts = re.split(r"`([^`]+)`", markdown)
+    return "".join(
+        f"<code>{escape(part)}</code>" if index % 2 else escape(part)
+        for index, part in enumerate(parts)
+    )
+
+
+def site_links(
+    text: str, page: str, language: Language, others: list[Language], anchors: dict[str, str]
+) -> str:
+    """Links of a page (``page``: its path in the repository) made right for its website.
+
+    A link to a lesson in another language's folder becomes a plain HTML link to that lesson's
+    page on the other language's site (Sphinx, building one language, cannot resolve it); a
+    link to the glossary by an English anchor points Sphinx at the heading's own anchor.
+    """
+    here = posixpath.dirname(page)
+    depth = page.count("/") + (0 if language.is_source else 1)
+
+    def replace(match: re.Match[str]) -> str:
+        target = match["target"]
+        if re.match(r"[a-z]+:", target):
+            return match[0]
+        anchor = (match["anchor"] or "").removeprefix("#")
+        if not target:  # a link within the page: the glossary's own entries
+            if posixpath.basename(page) == "glossary.md" and anchor in anchors:
+                return f"[{match['text']}](#{anchors[anchor]})"
+            return match[0]
+        resolved = posixpath.normpath(posixpath.join(here, target))
+        name = posixpath.basename(resolved)
+        for other in others:
+            if resolved == f"{other.folder}/{name}" and (other.notebooks / name).exists():
+                stem = posixpath.splitext(name)[0]
+                url = "../" * depth + f"{other.prefix}{other.folder}/{stem}.html"
+                url += f"#{anchor}" if anchor else ""
+                return (
+                    f'<a href="{url}" hreflang="{other.code}" lang="{other.code}">'
+                    f"{_inline_html(match['text'])}</a>"
+                )
+        if name == "glossary.md" and anchor in anchors:
+            return f"[{match['text']}]({target}#{anchors[anchor]})"
+        return match[0]
+
+    return MARKDOWN_LINK.sub(replace, text)
+
+
+def stage_lesson(
+    path: Path,
+    out: Path,
+    language: Language | None = None,
+    others: list[Language] | None = None,
+) -> LessonFacts:
+    language = language or Language.load(SOURCE_LANGUAGE)
     notebook = nbformat.read(path, as_version=4)
-    facts = lesson_facts(path, notebook)
+    facts = lesson_facts(path, notebook, language)
     page = without_widgets(notebook)
-    for name, text in website_quizzes(page, path.stem).items():
+    anchors = glossary_anchors(path.parent / "glossary.md")
+    for cell in page.cells:
+        if cell.cell_type == "markdown":
+            cell.source = site_links(
+                cell.source, f"{language.folder}/{path.name}", language, others or [], anchors
+            )
+    for name, text in website_quizzes(page, path.stem, language).items():
         target = out / STAGED_QUIZ_PAGES / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    nbformat.write(page, out / LESSON_PAGES / path.name)
+    nbformat.write(page, out / language.folder / path.name)
     return facts
 
 
-def about_page(site: Site, facts: LessonFacts, guide: str | None) -> str:
+def about_page(
+    site: Site, facts: LessonFacts, guide: str | None, language: Language | None = None
+) -> str:
     """The page a teacher plans with: objectives, time, where to run it, the guide."""
-    path = f"notebooks/{facts.name}.ipynb"
+    language = language or Language.load(SOURCE_LANGUAGE)
+    words = language.words
+    path = f"{language.folder}/{facts.name}.ipynb"
+    lessons = f"../{language.folder}"
     # Objectives were written beside the lessons: their relative links start from there.
     objectives = "\n".join(
-        "- " + re.sub(r"\]\((?![a-z]+:|#|/)", f"](../{LESSON_PAGES}/", item)
-        for item in facts.objectives
+        "- " + re.sub(r"\]\((?![a-z]+:|#|/)", f"]({lessons}/", item) for item in facts.objectives
     )
-    lines = [
-        f"# {facts.title}: objectives and time",
-        "",
-        f"**Time:** {facts.time or '(not stated yet)'}",
-        "",
-        *(["**For teachers:** learners can skip this lesson.", ""] if facts.for_teachers else []),
-        "## Learning objectives",
-        "",
-        objectives or "- (not stated yet)",
-        "",
-        "## Open it",
-        "",
-        f"- [Read the lesson on this site](../{LESSON_PAGES}/{facts.name}.ipynb)",
-        f"- [Run it on Binder]({site.binder_url(path)}) (nothing to install; work is temporary)",
-        f"- [Run it on your school's JupyterHub]({site.hub_url(path)})",
-        "",
-        "## Project it in class",
-        "",
-        f"- On your computer: `isslearn present {facts.name[:2]}` (or `make present "
-        f"LESSON={facts.name[:2]}` in a copy of the repository): code hidden, large type, "
-        "figures, sliders and quizzes live; each quiz has *Show the answer* for you",
-        f"- [The presenter view on your school's JupyterHub]({site.hub_present_url(path)})",
-        f"- [The presenter view on Binder]({site.binder_present_url(path)})",
-        f'- With no network or no kernel: <a href="../{LESSON_PAGES}/{facts.name}.html?present">'
-        "this site's lesson page, presented</a> (large type, one section per screen, no live "
-        "widgets; the *Present* button at the top of the page does the same)",
-    ]
+    text = words["about_page"].format(
+        title=facts.title,
+        time=facts.time or words["not_stated"],
+        for_teachers=words["about_for_teachers"] + "\n\n" if facts.for_teachers else "",
+        objectives=objectives or "- " + words["not_stated"],
+        lesson_page=f"{lessons}/{facts.name}.ipynb",
+        binder=site.binder_url(path),
+        hub=site.hub_url(path),
+        path=facts.name[:2] if language.is_source else path,
+        hub_present=site.hub_present_url(path),
+        binder_present=site.binder_present_url(path),
+        present=f"{lessons}/{facts.name}.html?present",
+    )
     if guide:
-        lines.append(f"- [The teacher's guide](../guides/{guide})")
-    return "\n".join(lines) + "\n"
+        text = text.rstrip("\n") + "\n" + words["about_guide"].format(guide=f"../guides/{guide}")
+    return text.rstrip("\n") + "\n"
 
 
 def _toctree(caption: str, entries: Iterable[str]) -> str:
@@ -341,27 +488,23 @@ def _title(markdown: Path) -> str:
     return found.group(1).strip() if found else markdown.stem
 
 
-FOR_TEACHERS = " (for teachers)"
-
-
-def _lesson_table(lessons: list[LessonFacts]) -> str:
+def _lesson_table(lessons: list[LessonFacts], language: Language) -> str:
+    words = language.words
     rows = [
-        f"| [{f.title}]({LESSON_PAGES}/{f.name}.ipynb){FOR_TEACHERS if f.for_teachers else ''} "
-        f"| {f.time or '-'} | [objectives](about/{f.name}.md) |"
+        f"| [{f.title}]({language.folder}/{f.name}.ipynb)"
+        f"{words['for_teachers'] if f.for_teachers else ''} "
+        f"| {f.time or '-'} | [{words['table_plan']}](about/{f.name}.md) |"
         for f in lessons
     ]
-    return "\n".join(["| lesson | time | plan |", "| --- | --- | --- |", *rows]) + "\n"
+    return "\n".join([words["table_header"], "| --- | --- | --- |", *rows]) + "\n"
 
 
-def _teachers_lessons(teachers: list[LessonFacts]) -> str:
+def _teachers_lessons(teachers: list[LessonFacts], language: Language) -> str:
     """A sentence for the learners' page naming the lessons for teachers, which it leaves out."""
     if not teachers:
         return ""
     names = ", ".join(f"*{f.title}*" for f in teachers)
-    return (
-        f"The lesson for teachers ({names}) is not in this list: it is on the teachers' page, "
-        "and learners can skip it."
-    )
+    return language.words["teachers_lessons"].format(names=names)
 
 
 def placeholder_warnings(site: Site) -> list[str]:
@@ -382,23 +525,105 @@ def placeholder_warnings(site: Site) -> list[str]:
     return found
 
 
-def stage(out: Path, site: Site | None = None, notebooks: Path = NOTEBOOKS) -> list[LessonFacts]:
-    """Write the website's sources into ``out`` (emptied first); return the lessons found."""
+def page_names(language: Language, notebooks: Path | None = None) -> list[str]:
+    """The pages a language's site has (Sphinx page names), found from the files."""
+    notebooks = notebooks or language.notebooks
+    lessons = sorted(path.stem for path in notebooks.glob("*.ipynb"))
+    guides = sorted(path.stem for path in language.guides.glob("*.md"))
+    glossary = [f"{language.folder}/glossary"] if (notebooks / "glossary.md").exists() else []
+    return [
+        *(name.removesuffix(".md") for name in LANDING_PAGES),
+        *(f"{language.folder}/{name}" for name in lessons),
+        *glossary,
+        *(f"about/{name}" for name in lessons),
+        *(f"guides/{name}" for name in guides),
+    ]
+
+
+def counterpart(page: str, language: Language, other: Language, pages: set[str]) -> str:
+    """The page of ``other``'s site that is ``page`` of ``language``'s (its index if none)."""
+    if page.startswith(language.folder + "/"):
+        page = other.folder + page.removeprefix(language.folder)
+    return page if page in pages else "index"
+
+
+def switch_map(language: Language, others: list[Language], notebooks: Path | None = None) -> dict:
+    """What conf.py needs for the language switch on every page of ``language``'s site."""
+    words = language.words
+    up = "../" * language.prefix.count("/")  # from this language's site up to html/
+    return {
+        "language": language.code,
+        # For the pages Sphinx makes itself (search, index): each other language's front page,
+        # from this site's root.
+        "front_pages": [
+            {"code": other.code, "name": other.name, "url": f"{up}{other.prefix}index.html"}
+            for other in others
+        ],
+        "label": words["switch_label"],
+        "present": {
+            key.removeprefix("present_"): value
+            for key, value in words.items()
+            if key.startswith("present_")
+        },
+        "pages": {
+            page: [
+                {
+                    "code": other.code,
+                    "name": other.name,
+                    # From html/PREFIX/PAGE.html up to html/, then down to the other's page.
+                    "url": "../" * (page.count("/") + language.prefix.count("/"))
+                    + other.prefix
+                    + counterpart(page, language, other, set(page_names(other)))
+                    + ".html",
+                }
+                for other in others
+            ]
+            for page in page_names(language, notebooks)
+        },
+    }
+
+
+def stage(
+    out: Path,
+    site: Site | None = None,
+    notebooks: Path | None = None,
+    language: Language | None = None,
+    others: list[Language] | None = None,
+) -> list[LessonFacts]:
+    """Write one language's website sources into ``out`` (emptied first); return its lessons.
+
+    ``others`` are the languages its pages link to (the switch on every page); a teacher's own
+    folder of lessons (``notebooks``) is built alone, in English.
+    """
     site = site or Site.load()
+    language = language or Language.load(SOURCE_LANGUAGE)
+    others = others or []
+    notebooks = notebooks or language.notebooks
+    words = language.words
+    folder = language.folder
     if out.exists():
         shutil.rmtree(out)
-    (out / LESSON_PAGES).mkdir(parents=True)
+    (out / folder).mkdir(parents=True)
     (out / "about").mkdir()
     shutil.copytree(DOCS / "_static", out / "_static")
     examples = notebooks / "examples"
     if examples.is_dir():
-        shutil.copytree(examples, out / LESSON_PAGES / "examples")
+        shutil.copytree(examples, out / folder / "examples")
 
-    lessons = [stage_lesson(path, out) for path in sorted(notebooks.glob("*.ipynb"))]
+    lessons = [
+        stage_lesson(path, out, language, others) for path in sorted(notebooks.glob("*.ipynb"))
+    ]
     glossary = notebooks / "glossary.md"
     if glossary.exists():
-        shutil.copy(glossary, out / LESSON_PAGES / "glossary.md")
-    guides = sorted(GUIDES.glob("*.md")) if GUIDES.is_dir() else []
+        text = site_links(
+            glossary.read_text(encoding="utf-8"),
+            f"{folder}/glossary.md",
+            language,
+            others,
+            glossary_anchors(glossary),
+        )
+        (out / folder / "glossary.md").write_text(text, encoding="utf-8")
+    guides = sorted(language.guides.glob("*.md")) if language.guides.is_dir() else []
     if guides:
         (out / "guides").mkdir()
     for guide in guides:
@@ -409,69 +634,85 @@ def stage(out: Path, site: Site | None = None, notebooks: Path = NOTEBOOKS) -> l
         (out / "guides" / guide.name).write_text(text, encoding="utf-8")
     guide_names = {g.stem: g.name for g in guides}
     for facts in lessons:
-        page = about_page(site, facts, guide_names.get(facts.name))
+        page = about_page(site, facts, guide_names.get(facts.name), language)
         (out / "about" / f"{facts.name}.md").write_text(page, encoding="utf-8")
 
-    first = f"notebooks/{lessons[0].name}.ipynb" if lessons else "notebooks/"
+    first = f"{folder}/{lessons[0].name}.ipynb" if lessons else f"{folder}/"
     learners = [f for f in lessons if not f.for_teachers]
     teachers = [f for f in lessons if f.for_teachers]
-    glossary_page = [f"{LESSON_PAGES}/glossary"] if glossary.exists() else []
+    glossary_page = [f"{folder}/glossary"] if glossary.exists() else []
     parts = {
-        "lesson_table": _lesson_table(lessons),
-        "teachers_lessons": _teachers_lessons(teachers),
+        "lesson_table": _lesson_table(lessons, language),
+        "teachers_lessons": _teachers_lessons(teachers, language),
         # Every toctree is on the front page, hidden: the sidebar shows flat captioned lists.
-        "site_toctrees": _toctree("Start here", ["learners", "teachers"])
-        + _toctree("Lessons", [f"{LESSON_PAGES}/{f.name}" for f in learners] + glossary_page)
-        + _toctree("Lessons for teachers", [f"{LESSON_PAGES}/{f.name}" for f in teachers])
-        + _toctree("Planning", [f"about/{f.name}" for f in lessons])
-        + _toctree("Teacher's guides", [f"guides/{g.stem}" for g in guides]),
+        "site_toctrees": _toctree(words["caption_start"], ["learners", "teachers"])
+        + _toctree(
+            words["caption_lessons"], [f"{folder}/{f.name}" for f in learners] + glossary_page
+        )
+        + _toctree(words["caption_teachers_lessons"], [f"{folder}/{f.name}" for f in teachers])
+        + _toctree(words["caption_planning"], [f"about/{f.name}" for f in lessons])
+        + _toctree(words["caption_guides"], [f"guides/{g.stem}" for g in guides]),
         "learner_links": _links(
-            "Lessons", [(f.title, f"{LESSON_PAGES}/{f.name}.ipynb") for f in learners]
+            words["caption_lessons"], [(f.title, f"{folder}/{f.name}.ipynb") for f in learners]
         ),
         "teacher_links": _links(
-            "Lessons for teachers",
-            [(f.title, f"{LESSON_PAGES}/{f.name}.ipynb") for f in teachers],
+            words["caption_teachers_lessons"],
+            [(f.title, f"{folder}/{f.name}.ipynb") for f in teachers],
         )
         + "\n"
-        + _links(
-            "Planning: objectives and time", [(f.title, f"about/{f.name}.md") for f in lessons]
-        )
+        + _links(words["links_planning"], [(f.title, f"about/{f.name}.md") for f in lessons])
         + "\n"
-        + _links("Teacher's guides", [(_title(g), f"guides/{g.name}") for g in guides]),
+        + _links(words["caption_guides"], [(_title(g), f"guides/{g.name}") for g in guides]),
         "binder_start": site.binder_url(first),
         "hub_start": site.hub_url(first),
-        "glossary_link": f"[the glossary]({LESSON_PAGES}/glossary.md)" if glossary_page else "",
+        "glossary_link": words["glossary_link"].format(target=f"{folder}/glossary.md")
+        if glossary_page
+        else "",
     }
     for name in LANDING_PAGES:
-        text = (DOCS / name).read_text(encoding="utf-8")
+        text = (language.pages / name).read_text(encoding="utf-8")
         for key, value in parts.items():
             text = text.replace("{{" + key + "}}", value)
         (out / name).write_text(text, encoding="utf-8")
+    switch = switch_map(language, others, notebooks)
+    (out / SITE_FILE).write_text(json.dumps(switch, ensure_ascii=False), encoding="utf-8")
     return lessons
 
 
-def build(out: Path, notebooks: Path = NOTEBOOKS) -> Path:
-    """Stage and build; return the folder of HTML. Raises SystemExit if Sphinx fails.
+def build(out: Path, notebooks: Path | None = None) -> Path:
+    """Stage and build every language (or only ``notebooks``, a teacher's own folder, in
+    English); return the folder of HTML. Raises SystemExit if Sphinx fails.
 
-    The site's addresses are read from docs/site.toml, here and by docs/conf.py (the launch
-    buttons); a placeholder left there is reported on stderr and the build goes on.
+    English is built into ``OUT/html``, another language into ``OUT/html/CODE``. The site's
+    addresses are read from docs/site.toml, here and by docs/conf.py (the launch buttons); a
+    placeholder left there is reported on stderr and the build goes on.
     """
     from sphinx.cmd.build import build_main
 
     site = Site.load()
     for warning in placeholder_warnings(site):
         print(f"make_book: warning: {warning}", file=sys.stderr)
-    source, html = out / "src", out / "html"
-    stage(source, site, notebooks)
+    html = out / "html"
     if html.exists():
         shutil.rmtree(html)
-    status = build_main(
-        ["-b", "html", "-q", "-W", "--keep-going", "-c", str(DOCS), str(source), str(html)]
-    )
-    if status:
-        raise SystemExit(f"the website did not build (sphinx-build exit status {status})")
-    if (source / STAGED_QUIZ_PAGES).is_dir():
-        shutil.copytree(source / STAGED_QUIZ_PAGES, html / QUIZ_PAGES)
+    every = languages() if notebooks is None else [Language.load(SOURCE_LANGUAGE)]
+    for language in every:
+        others = [other for other in every if other.code != language.code]
+        source = out / "src" / language.code
+        target = html / language.prefix
+        stage(source, site, notebooks, language, others)
+        status = build_main(
+            [
+                *("-b", "html", "-q", "-W", "--keep-going", "-c", str(DOCS)),
+                *("-D", f"language={language.code}", str(source), str(target)),
+            ]
+        )
+        if status:
+            raise SystemExit(
+                f"the website ({language.name}) did not build (sphinx-build exit status {status})"
+            )
+        if (source / STAGED_QUIZ_PAGES).is_dir():
+            shutil.copytree(source / STAGED_QUIZ_PAGES, target / QUIZ_PAGES)
     return html
 
 
@@ -479,10 +720,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=REPO / "build" / "book")
     parser.add_argument(
-        "--notebooks", type=Path, default=NOTEBOOKS, help="folder of lessons (default notebooks/)"
+        "--notebooks",
+        type=Path,
+        default=None,
+        help="a folder of your own lessons, built alone (default: every language's lessons)",
     )
     args = parser.parse_args(argv)
-    html = build(args.out.resolve(), notebooks=args.notebooks.resolve())
+    notebooks = args.notebooks.resolve() if args.notebooks else None
+    html = build(args.out.resolve(), notebooks=notebooks)
     print(f"The website is in {html} (open {html / 'index.html'})")
     return 0
 

@@ -353,6 +353,8 @@ def test_the_sidebar_is_flat_lists_with_no_expandable_entries():
     page's navigation is now flat captioned lists reaching every lesson, plan and guide."""
     root = built_book().html
     for name in _pages(root):
+        if make_book.QUIZ_PAGES in Path(name).parts:
+            continue  # an answer's feedback page is a small page of its own, with no sidebar
         page = BeautifulSoup((root / name).read_bytes(), "html.parser")
         nav = page.select_one("nav.bd-docs-nav")
         assert nav is not None, name
@@ -367,7 +369,7 @@ def test_no_widget_leftovers_on_any_page():
     names = "|".join(re.escape(n) for n in ("Loading widget", "Error displaying widget"))
     for name, text in _pages(built_book().html).items():
         # The guides tell teachers what a stuck widget looks like, so they quote the words.
-        if not name.startswith("guides/"):
+        if "guides" not in Path(name).parts:
             assert not re.search(names, text), f"{name}: a widget placeholder is shown"
         assert WIDGET_VIEW not in text, f"{name}: a widget view is embedded"
         repr_ = re.search(r"\b[A-Z]\w*\((?:children|value|description|options)=", text)
@@ -622,3 +624,113 @@ def test_every_lesson_page_carries_the_present_layout_and_it_loads_nothing_from_
         styles = [tag["href"] for tag in page.select("link[rel=stylesheet]")]
         assert any(src.startswith("../_static/present.js") for src in scripts), lesson.stem
         assert any(href.startswith("../_static/present.css") for href in styles), lesson.stem
+
+
+# ---------------------------------------------------------------- the site in every language
+
+
+def test_languages_are_found_from_files_and_each_has_every_word_of_the_site():
+    """A language is docs/CODE/words.toml with its landing pages: adding one is translation
+    work. Each has every word English has (a missing one would fail the build half-way)."""
+    found = make_book.languages()
+    assert found[0].code == "en"
+    codes = [language.code for language in found]
+    assert codes[1:] == sorted(p.parent.name for p in (REPO / "docs").glob("*/words.toml"))
+    assert "fr" in codes
+    english = set(found[0].words)
+    for language in found[1:]:
+        assert set(language.words) == english, language.code
+        for page in make_book.LANDING_PAGES:
+            assert (language.pages / page).is_file(), f"{language.code}: no {page}"
+        assert sorted(p.name for p in language.notebooks.glob("*.ipynb")) == [
+            p.name for p in LESSONS
+        ], f"{language.code}: not every lesson"
+
+
+def test_a_link_to_a_lesson_in_another_language_leads_to_that_languages_site():
+    english, french = make_book.Language.load("en"), make_book.Language.load("fr")
+    text = "*In French: [`fr/00_start_here.ipynb`](fr/00_start_here.ipynb)*"
+    staged = make_book.site_links(text, "notebooks/00_start_here.ipynb", english, [french], {})
+    assert '<a href="../fr/notebooks/fr/00_start_here.html" hreflang="fr" lang="fr">' in staged
+    assert "<code>fr/00_start_here.ipynb</code>" in staged
+    back = make_book.site_links(
+        "[English](../00_start_here.ipynb)",
+        "notebooks/fr/00_start_here.ipynb",
+        french,
+        [english],
+        {},
+    )
+    assert (
+        back
+        == '<a href="../../../notebooks/00_start_here.html" hreflang="en" lang="en">English</a>'
+    )
+    # A link that is not to another language's lesson is left to Sphinx.
+    same = "[the glossary](glossary.md#utc) and [lesson 01](01_assembly.ipynb)"
+    assert (
+        make_book.site_links(same, "notebooks/fr/00_start_here.ipynb", french, [english], {})
+        == same
+    )
+
+
+def test_a_translated_glossary_keeps_the_english_anchors_and_sphinx_finds_its_headings(tmp_path):
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text(
+        '# Glossaire\n\n<a id="docking-adapter"></a>\n\n## Adaptateur d’amarrage\n\n'
+        "Voir [amarrage](#docking).\n\n"
+        '<a id="docking"></a>\n\n## Amarrage\n\nUn vaisseau vient se fixer seul.\n',
+        encoding="utf-8",
+    )
+    anchors = make_book.glossary_anchors(glossary)
+    assert anchors == {"docking-adapter": "adaptateur-damarrage", "docking": "amarrage"}
+    french = make_book.Language.load("fr")
+    text = "[un adaptateur](glossary.md#docking-adapter), [ici](#docking)"
+    assert make_book.site_links(text, "notebooks/fr/glossary.md", french, [], anchors) == (
+        "[un adaptateur](glossary.md#adaptateur-damarrage), [ici](#amarrage)"
+    )
+
+
+@book
+def test_every_page_links_to_itself_in_every_other_language():
+    """The switch at the top of every page: each other language by its own name, marked with
+    its lang, leading to the same page there (a lesson to its translation), or to that
+    language's front page when the page has no counterpart."""
+    root = built_book().html
+    others = {language.code: language for language in make_book.languages()}
+    checked = 0
+    for name in _pages(root):
+        if make_book.QUIZ_PAGES in Path(name).parts:
+            continue
+        page = BeautifulSoup((root / name).read_bytes(), "html.parser")
+        code = page.html["lang"]
+        assert code in others, name
+        switch = page.select("nav.isslearn-language-switch a[href]")
+        assert {a["lang"] for a in switch} == set(others) - {code}, name
+        for link in switch:
+            assert link.get_text(strip=True) == others[link["lang"]].name, name
+            target = ((root / name).parent / link["href"]).resolve()
+            assert target.is_file(), f"{name}: {link['href']} leads nowhere"
+            there = BeautifulSoup(target.read_bytes(), "html.parser")
+            assert there.html["lang"] == link["lang"], f"{name}: {link['href']}"
+            checked += 1
+    assert checked > 2 * len(LESSONS)
+    lesson = BeautifulSoup((root / "notebooks" / "01_assembly.html").read_bytes(), "html.parser")
+    [french] = lesson.select('nav.isslearn-language-switch a[lang="fr"]')
+    assert french["href"] == "../fr/notebooks/fr/01_assembly.html"
+
+
+@book
+def test_the_french_site_has_every_lesson_plan_and_guide_in_french():
+    root = built_book().html / "fr"
+    french = make_book.Language.load("fr")
+    teachers = (root / "teachers.html").read_text(encoding="utf-8")
+    learners = (root / "learners.html").read_text(encoding="utf-8")
+    for lesson in sorted(french.notebooks.glob("*.ipynb")):
+        facts = make_book.lesson_facts(lesson, nbformat.read(lesson, as_version=4), french)
+        assert facts.objectives and facts.time, lesson.name
+        page = f'href="notebooks/fr/{lesson.stem}.html"'
+        assert page in (teachers if facts.for_teachers else learners), lesson.stem
+        plan = (root / "about" / f"{lesson.stem}.html").read_text(encoding="utf-8")
+        assert "Objectifs d’apprentissage" in plan and facts.time.split()[0] in plan, lesson.stem
+    for guide in sorted(french.guides.glob("*.md")):
+        assert f'href="guides/{guide.stem}.html"' in teachers, guide.name
+    assert 'lang="fr"' in (root / "index.html").read_text(encoding="utf-8")

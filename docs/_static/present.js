@@ -13,6 +13,16 @@
 
   var PRESENT = "isslearn-present";
   var root = document.documentElement;
+  // The words are the site language's (docs/words.toml, docs/<code>/words.toml): conf.py sets
+  // window.ISSLEARN_PRESENT_WORDS on every page; English when a page has none.
+  var WORDS = window.ISSLEARN_PRESENT_WORDS || {
+    button: "Present",
+    title: "Project this lesson: large type, no code, one section per screen",
+    bar: "Presentation",
+    previous: "Previous",
+    next: "Next",
+    leave: "Leave"
+  };
 
   function lessonArticle() {
     var article = document.querySelector("article.bd-article");
@@ -81,11 +91,11 @@
   function controls(list, leave) {
     var bar = document.createElement("nav");
     bar.className = "isslearn-present-controls";
-    bar.setAttribute("aria-label", "Presentation");
+    bar.setAttribute("aria-label", WORDS.bar);
     [
-      ["Previous", function () { step(list, -1); }],
-      ["Next", function () { step(list, 1); }],
-      ["Leave", leave],
+      [WORDS.previous, function () { step(list, -1); }],
+      [WORDS.next, function () { step(list, 1); }],
+      [WORDS.leave, leave],
     ].forEach(function (item) {
       var button = document.createElement("button");
       button.type = "button";
@@ -145,8 +155,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-sm isslearn-present-button";
-    button.textContent = "Present";
-    button.title = "Project this lesson: large type, no code, one section per screen";
+    button.textContent = WORDS.button;
+    button.title = WORDS.title;
     button.addEventListener("click", enter);
     var buttons = document.querySelector(".article-header-buttons");
     if (buttons) buttons.insertBefore(button, buttons.firstChild);
