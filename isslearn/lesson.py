@@ -5,6 +5,8 @@ The first code cell of every lesson reads::
     lesson = isslearn.Lesson(start="1998-01-01", end="2011-12-31")
 
 and later cells ask it for data (``lesson.events()``) and the quiz (``lesson.quiz("01")``).
+``language="fr"`` makes every word isslearn writes after it French (figures, widgets, quizzes,
+the catalogue's titles); the default is English.
 Everything is checked when the lesson is made, so a mistake shows in the first cell with
 the fix, not halfway through a class.
 
@@ -47,6 +49,7 @@ from .catalogue.events import check_events, combine_events
 from .catalogue.summaries import select_event_rows, select_events
 from .catalogue.tables import agency_codes
 from .errors import FileProblems, Problem, SettingsError
+from .language import SOURCE_LANGUAGE, set_language
 from .reading import values as voc
 from .reading.files import expand_home
 from .reading.notices import class_file_unusable, tell, tell_notices
@@ -140,7 +143,10 @@ class Lesson:
         quiz_file: str | os.PathLike[str] | None = None,
         builtin_events: bool = True,
         own_questions: bool = True,
+        language: str = SOURCE_LANGUAGE,
     ):
+        set_language(language)  # first: every word from here on is in it
+        self.language = language
         reasons: list[str] = []
         self.start = _date("start", start, reasons)
         self.end = _date("end", end, reasons)

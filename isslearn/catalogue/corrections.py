@@ -20,6 +20,7 @@ import os
 import pandas as pd
 
 from ..errors import CatalogueError, Problem, SettingsError
+from ..language import current
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.sheets import placed
@@ -81,7 +82,7 @@ def load_corrections(path: str | os.PathLike[str] | None = None) -> pd.DataFrame
     line, column, fix); notices (a file read as Windows-1252) are told once.
     """
     if path is None:
-        return _builtin_corrections().copy()
+        return _builtin_corrections(current()).copy()
     table = _read(path)
     frame = _load(table)
     tell_notices(table)
@@ -101,9 +102,14 @@ def _read(path: str | os.PathLike[str]) -> Table:
     return read_table_file(expand_home(path), sheet=_CORRECTIONS_SHEET, kind="corrections file")
 
 
-@functools.lru_cache(maxsize=1)
-def _builtin_corrections() -> pd.DataFrame:
-    return _load(builtin_table("corrections.csv"))
+@functools.lru_cache(maxsize=2)
+def _builtin_corrections(language: str) -> pd.DataFrame:
+    """The built-in corrections, read once per language: their words and their subjects'
+    titles in it."""
+    from .translations import translated
+
+    columns = {c: c for c in ("source_says", "catalogue_says", "why")}
+    return translated(_load(builtin_table("corrections.csv")), "corrections.csv", "id", columns)
 
 
 def _subjects() -> dict[str, tuple[str, str, pd.Timestamp]]:
