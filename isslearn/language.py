@@ -36,6 +36,7 @@ __all__ = [
     "languages",
     "ngettext",
     "number",
+    "percent",
     "set_language",
 ]
 
@@ -112,3 +113,12 @@ def number(value: float, decimals: int = 0) -> str:
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, pattern, locale=current())
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage: ``37%`` in English, ``37 %`` in French."""
+    if current() == SOURCE_LANGUAGE:
+        return f"{share:.0%}"
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=current())

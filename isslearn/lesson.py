@@ -49,7 +49,9 @@ from .catalogue.events import check_events, combine_events
 from .catalogue.summaries import select_event_rows, select_events
 from .catalogue.tables import agency_codes
 from .errors import FileProblems, Problem, SettingsError
-from .language import SOURCE_LANGUAGE, set_language
+from .language import N_, SOURCE_LANGUAGE, set_language
+from .language import day as _language_day
+from .language import gettext as _
 from .reading import values as voc
 from .reading.files import expand_home
 from .reading.notices import class_file_unusable, tell, tell_notices
@@ -217,12 +219,12 @@ class Lesson:
             f"Note: {chosen.refused}, so it is not used. This lesson uses {instead}. "
             f"Please ask your teacher to {chosen.fix}."
         )
-        self.not_used.append(("a relative path", f"{chosen.origin}={chosen.given}"))
+        self.not_used.append((N_("a relative path"), f"{chosen.origin}={chosen.given}"))
         return True
 
     def _leave_out(self, chosen: LessonFile, problems: list[Problem], instead: str) -> None:
         tell(class_file_unusable(chosen.origin, chosen.path, problems, instead))
-        self.not_used.append(("the file has problems", f"{chosen.origin}={chosen.path}"))
+        self.not_used.append((N_("the file has problems"), f"{chosen.origin}={chosen.path}"))
 
     def _check_some_events_match(self) -> None:
         """Refuse settings that leave no events, here, rather than in a figure's cell later."""
@@ -277,33 +279,54 @@ class Lesson:
         return LessonQuiz([*mine, *theirs], own=len(mine), origin=str(self.quiz_file))
 
     def describe(self) -> str:
-        """One line per setting, in words a teacher can check at a glance."""
+        """One line per setting, in words a teacher can check at a glance (in the lesson's
+        language)."""
         span = (
-            f"{self.start:%Y-%m-%d}" if self.start is not None else "the beginning",
-            f"{self.end:%Y-%m-%d}" if self.end is not None else "today",
+            _day(self.start) if self.start is not None else _("the beginning"),
+            _day(self.end) if self.end is not None else _("today"),
         )
-        events = "built-in catalogue" if self.builtin_events else "no built-in events"
+        events = _("built-in catalogue") if self.builtin_events else _("no built-in events")
         if self.events_file is not None:
-            events += f" + {self.events_file} (from {self.events_origin})"
-        not_used = [f"not used ({why}): {what}" for why, what in self.not_used]
-        quiz = "the lesson's own questions"
+            events += " + " + _("{file} (from {origin})").format(
+                file=self.events_file, origin=self.events_origin
+            )
+        not_used = [
+            _("not used ({why}): {what}").format(why=_(why), what=what)
+            for why, what in self.not_used
+        ]
+        quiz = _("the lesson's own questions")
         if self.quiz_file and self.own_questions:
-            quiz += f", then those of {self.quiz_file} (from {self.quiz_origin})"
+            quiz += _(", then those of {file} (from {origin})").format(
+                file=self.quiz_file, origin=self.quiz_origin
+            )
         elif self.quiz_file:
-            quiz = f"{self.quiz_file} (from {self.quiz_origin}), instead of the lesson's own"
-        return "\n".join(
-            [
-                f"events: {events}",
-                f"dates: {span[0]} to {span[1]}",
-                "categories: " + (", ".join(self.categories) if self.categories else "all"),
-                "agencies: " + (", ".join(self.agencies) if self.agencies else "all"),
-                f"quiz: {quiz}",
-                *not_used,
-            ]
-        )
+            quiz = _("{file} (from {origin}), instead of the lesson's own").format(
+                file=self.quiz_file, origin=self.quiz_origin
+            )
+        every = _("all")
+        lines = [
+            _("events: {events}").format(events=events),
+            _("dates: {start} to {end}").format(start=span[0], end=span[1]),
+            _("categories: {chosen}").format(
+                chosen=", ".join(map(_, self.categories)) if self.categories else every
+            ),
+            _("agencies: {chosen}").format(
+                chosen=", ".join(self.agencies) if self.agencies else every
+            ),
+            _("quiz: {quiz}").format(quiz=quiz),
+            *not_used,
+        ]
+        if self.language != SOURCE_LANGUAGE:
+            lines.append(_("language: {language}").format(language=self.language))
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return "Lesson settings\n" + self.describe()
+        return _("Lesson settings") + "\n" + self.describe()
+
+
+def _day(value: pd.Timestamp) -> str:
+    """A setting's date: ISO in English (what a teacher types), the long date elsewhere."""
+    return _language_day(value)
 
 
 def _why_none_match(

@@ -20,7 +20,7 @@ import os
 import pandas as pd
 
 from ..errors import CatalogueError, Problem, SettingsError
-from ..language import current
+from ..language import N_, current, day
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.sheets import placed
@@ -39,18 +39,25 @@ __all__ = [
 ]
 
 # Every kind of correction, in the order lesson 05 teaches them, with what it means.
+# Each kind's words in English; a lesson shows them through gettext (marked with N_).
 CORRECTION_KINDS: dict[str, str] = {
-    "time_zone": "the same moment, dated by two different clocks",
-    "spelling": "a name written wrongly, or in two alphabets",
-    "wording": "a word that says something different happened (docked or berthed)",
-    "never_happened": "an event described that could not have happened as told",
-    "figure_disagrees": "masses and volumes that differ between sources",
-    "date_disagrees": "sources that give different days for one event",
-    "wrong_date": "a date that belongs to something else (a photo, a release)",
-    "claim_too_wide": "a 'first' or 'only' wider than the evidence",
-    "ownership": "who built, who paid and who owns or runs a module",
-    "date_moved": "a planned date that changed",
+    "time_zone": N_("the same moment, dated by two different clocks"),
+    "spelling": N_("a name written wrongly, or in two alphabets"),
+    "wording": N_("a word that says something different happened (docked or berthed)"),
+    "never_happened": N_("an event described that could not have happened as told"),
+    "figure_disagrees": N_("masses and volumes that differ between sources"),
+    "date_disagrees": N_("sources that give different days for one event"),
+    "wrong_date": N_("a date that belongs to something else (a photo, a release)"),
+    "claim_too_wide": N_("a 'first' or 'only' wider than the evidence"),
+    "ownership": N_("who built, who paid and who owns or runs a module"),
+    "date_moved": N_("a planned date that changed"),
 }
+_KIND_WORDS = (
+    N_("time zone"), N_("spelling"), N_("wording"), N_("never happened"),
+    N_("figure disagrees"), N_("date disagrees"), N_("wrong date"), N_("claim too wide"),
+    N_("ownership"), N_("date moved"),
+)  # fmt: skip
+"""The kinds' names as a lesson shows them (``time_zone`` -> "time zone"), for gettext."""
 
 CORRECTION_COLUMNS: tuple[str, ...] = (
     "id",
@@ -238,7 +245,7 @@ def corrections_table(
         frame = frame[frame["kind"] == kind]
     shown = frame.assign(
         about=frame["subject_title"],
-        date=frame["subject_date"].dt.strftime("%Y-%m-%d"),
+        date=frame["subject_date"].map(lambda d: None if pd.isna(d) else day(d)),
     )
     columns = ["kind", "about", "date", "source_says", "catalogue_says", "why"]
     return shown[columns].reset_index(drop=True)

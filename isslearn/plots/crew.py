@@ -256,7 +256,7 @@ def usual_levels_sentence(steps: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestam
                 ).format(first=first, last=last, low=low, times=len(lower), days=days)
             )
     if drops:
-        sentence += "; " + "; ".join(drops)
+        sentence += _("; ") + _("; ").join(drops)
     return sentence + "."
 
 
@@ -495,7 +495,7 @@ def _in_words(table: pd.DataFrame) -> pd.DataFrame:
             else:
                 part = _(part)
             parts.append(part)
-        return "; ".join(parts)
+        return _("; ").join(parts)
 
     def role(text: str) -> str:
         found = re.fullmatch(r"commander of Expedition (\d+)", text)

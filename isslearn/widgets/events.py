@@ -15,6 +15,8 @@ from ..catalogue.events import current_to
 from ..catalogue.given import given_table
 from ..catalogue.tables import load_agencies
 from ..errors import SettingsError
+from ..language import day
+from ..language import gettext as _
 from ..plots.chart import Chart, LiveFigure
 from ..plots.events import EMPTY_TIMELINE_START, TimelineChart
 from ..reading.values import CATEGORIES, DateLike, as_choices, as_optional_day
@@ -66,25 +68,29 @@ def event_timeline(
         value=chosen_years,
         min=lo_year,
         max=hi_year,
-        description="Years",
+        description=_("Years"),
         continuous_update=False,
         layout=WIDE,
         style=LABEL_STYLE,
     )
     chosen_categories = as_choices("categories", categories, CATEGORIES)
     category_choice = w.SelectMultiple(
-        options=list(CATEGORIES),
+        options=[(_(category), category) for category in CATEGORIES],
         value=CATEGORIES if chosen_categories is None else chosen_categories,
-        description="Categories",
+        description=_("Categories"),
         rows=5,
         style=LABEL_STYLE,
     )
     codes = list(load_agencies()["code"])
     wanted = [] if agencies is None else [agencies] if isinstance(agencies, str) else list(agencies)
     agency_choice = w.SelectMultiple(
-        options=[ANY_AGENCY, *codes, *[a for a in wanted if a not in codes]],
+        options=[
+            (_(ANY_AGENCY), ANY_AGENCY),
+            *[(code, code) for code in codes],
+            *[(a, a) for a in wanted if a not in codes],
+        ],
         value=(ANY_AGENCY,) if agencies is None else tuple(wanted),
-        description="Agencies",
+        description=_("Agencies"),
         rows=5,
         style=LABEL_STYLE,
     )
@@ -125,7 +131,7 @@ class EventExplorer(ChartExplorer):
 def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:
     """The newest events shown (a teacher's first), as an escaped HTML list."""
     if shown.empty:
-        return f"<p>{plots.NO_MATCH}.</p>"
+        return f"<p>{_(plots.NO_MATCH)}.</p>"
     own = (
         (shown["origin"] != "built-in").to_numpy()
         if "origin" in shown.columns
@@ -134,11 +140,11 @@ def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:
     order = np.concatenate([np.flatnonzero(own), np.flatnonzero(~own)])[:limit]
     dates, names = shown["date"].to_numpy()[order], shown["title"].to_numpy()[order]
     items = "".join(
-        f"<li>{pd.Timestamp(date):%Y-%m-%d}: {html.escape(str(name))}"
-        + (" (your event)" if is_own else "")
+        f"<li>{day(date)}{_(':')} {html.escape(str(name))}"
+        + (_(" (your event)") if is_own else "")
         + "</li>"
         for date, name, is_own in zip(dates, names, own[order], strict=True)
     )
     more = len(shown) - len(order)
-    tail = f"<p>… and {more} more.</p>" if more > 0 else ""
+    tail = "<p>" + _("… and {count} more.").format(count=more) + "</p>" if more > 0 else ""
     return f"<ul>{items}</ul>{tail}"
