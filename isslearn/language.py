@@ -9,8 +9,8 @@ a third one needs no code.
 A kernel runs one lesson, so the language is one setting per process: ``Lesson(language="fr")``
 sets it, and every figure, widget, quiz and table made after it speaks that language.
 
->>> set_language("fr"); day("1998-11-20"), number(1641), number(19.3, 1)
-('20 novembre 1998', '1\\u202f641', '19,3')
+>>> set_language("fr"); day("1998-11-20"), day("2003-02-01"), number(1641), number(19.3, 1)
+('20 novembre 1998', '1er février 2003', '1\\u202f641', '19,3')
 >>> set_language("en"); day("1998-11-20"), number(1641), number(19.3, 1)
 ('1998-11-20', '1,641', '19.3')
 """
@@ -27,6 +27,8 @@ from .errors import LanguageError
 
 __all__ = [
     "DOMAIN",
+    "FIRST_OF_MONTH",
+    "LONG_DATE",
     "LOCALE_DIR",
     "N_",
     "SOURCE_LANGUAGE",
@@ -43,6 +45,17 @@ __all__ = [
 SOURCE_LANGUAGE = "en"  # the language of the code's own strings (the catalogues' msgids)
 DOMAIN = "isslearn"
 LOCALE_DIR = Path(__file__).with_name("locale")
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogue without translating it yet (a constant at import time);
+    pass it through :func:`gettext` where it is shown."""
+    return message
+
+
+# How a language writes a long date, as a CLDR pattern its translator gives in the catalogue
+# (left untranslated: the language's own "long" format). French writes the first day "1er".
+LONG_DATE = N_("long date (a CLDR pattern such as d MMMM y)")
+FIRST_OF_MONTH = N_("long date of the first day of a month (a CLDR pattern such as d MMMM y)")
 
 _current = [SOURCE_LANGUAGE]  # one per kernel: a lesson sets it in its settings cell
 
@@ -87,12 +100,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue(current()).ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:
-    """Mark a string for the catalogue without translating it yet (a constant at import time);
-    pass it through :func:`gettext` where it is shown."""
-    return message
-
-
 def day(value: object) -> str:
     """A day as this language writes it: ``1998-11-20`` in English (as the lessons always have),
     the language's long date elsewhere (``20 novembre 1998``)."""
@@ -101,7 +108,9 @@ def day(value: object) -> str:
         return f"{stamp:%Y-%m-%d}"
     from babel.dates import format_date
 
-    return format_date(stamp.date(), "long", locale=current())
+    wanted = FIRST_OF_MONTH if stamp.day == 1 else LONG_DATE
+    pattern = gettext(wanted)  # the translator's CLDR pattern ("d'er' MMMM y": "1er mars 2011")
+    return format_date(stamp.date(), "long" if pattern == wanted else pattern, locale=current())
 
 
 def number(value: float, decimals: int = 0) -> str:

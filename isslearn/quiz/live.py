@@ -55,6 +55,7 @@ FEEDBACK_CLASS = "isslearn-quiz-feedback"
 WRITE_CLASS = "isslearn-quiz-write"
 REVEAL_CLASS = "isslearn-quiz-reveal"
 UNANSWERED = N_("Choose an answer first.")
+WHICH_LEVEL = N_("Which of these describes your answer? Improve it if you can.")
 
 
 def presenting() -> bool:
@@ -86,8 +87,9 @@ def answer_html(item: MultipleChoice | Ordering) -> str:
         text = f"{item.letter(right)}) {right.text}. {right.feedback_text()}"
     else:
         text = item.right_order() + "."
+    said = _("The answer:")
     return (
-        f'<div class="isslearn-quiz-answer"><strong>{_("The answer:")}</strong> '
+        f'<div class="isslearn-quiz-answer"><strong>{said}</strong> '
         f"{html.escape(text, quote=False)}</div>"
     )
 
@@ -149,10 +151,11 @@ def written_html(item: WrittenAnswer) -> str:
         f"{html.escape(text, quote=False)}</li>"
         for name, text in item.levels()
     )
+    model, which = _("A model answer:"), _(WHICH_LEVEL)
     return (
-        f'<div class="isslearn-quiz-model"><strong>{_("A model answer:")}</strong> '
+        f'<div class="isslearn-quiz-model"><strong>{model}</strong> '
         f"{html.escape(item.model_answer, quote=False)}"
-        f"<p>{_('Which of these describes your answer? Improve it if you can.')}</p>"
+        f"<p>{which}</p>"
         f"<ul>{levels}</ul></div>"
     )
 

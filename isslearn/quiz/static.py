@@ -60,6 +60,7 @@ METADATA_KEY = "isslearn"
 RIGHT_MARK = N_("✔ Right.")  # marked for translation; shown through gettext
 WRONG_MARK = N_("✘ Not this one.")
 RUN_TO_ANSWER = N_("Run this cell to answer here: every answer, right or wrong, explains itself.")
+WHICH_LEVEL = N_("Which of these describes your answer? Improve it if you can.")
 RUN_TO_WRITE = N_("Run this cell to write your answer here and compare it with a model answer.")
 
 
@@ -204,9 +205,10 @@ def feedback_pages(item: QuizItem) -> dict[str, tuple[str, str]]:
             "<li><strong>" + _("{level}:").format(level=name) + f"</strong> {md_text(text)}</li>"
             for name, text in item.levels()
         )
+        model, which = _("A model answer:"), _(WHICH_LEVEL)
         body = (
-            f"<p><strong>{_('A model answer:')}</strong> {md_text(item.model_answer)}</p>"
-            f"<p>{_('Which of these describes your answer? Improve it if you can.')}</p>"
+            f"<p><strong>{model}</strong> {md_text(item.model_answer)}</p>"
+            f"<p>{which}</p>"
             f"<ul>{levels}</ul>"
         )
         return {"model": (_("a model answer and a checklist"), body)}

@@ -19,23 +19,29 @@ __all__ = ["corrections_browser"]
 def _corrections_html(frame: pd.DataFrame) -> str:
     """One card per correction: what the source says, what we keep, why. All text escaped."""
     cards = []
+    says, keeps, why, sources = (
+        _("A source says:"),
+        _("The catalogue keeps:"),
+        _("Why:"),
+        _("Sources:"),
+    )
     for row in frame.to_dict("records"):
         when = row["subject_date"]
         date = "" if pd.isna(when) else f" ({day(when)})"
         cards.append(
             "<div style='border-left:4px solid #0072B2;padding:2px 8px;margin:6px 0'>"
             f"<b>{html.escape(row['subject_title'])}</b>{html.escape(date)}<br>"
-            f"<b>{_('A source says:')}</b> {html.escape(row['source_says'])}<br>"
-            f"<b>{_('The catalogue keeps:')}</b> {html.escape(row['catalogue_says'])}<br>"
-            f"<b>{_('Why:')}</b> {html.escape(row['why'])}<br>"
-            f"<small>{_('Sources:')} {html.escape(row['source'])}</small></div>"
+            f"<b>{says}</b> {html.escape(row['source_says'])}<br>"
+            f"<b>{keeps}</b> {html.escape(row['catalogue_says'])}<br>"
+            f"<b>{why}</b> {html.escape(row['why'])}<br>"
+            f"<small>{sources} {html.escape(row['source'])}</small></div>"
         )
     return "".join(cards) or "<p>" + _("No corrections of this kind.") + "</p>"
 
 
 def _kind_label(kind: str) -> str:
     """'time zone: the same moment, dated by two different clocks', in the lesson's language."""
-    return f"{_(kind.replace('_', ' '))}{_(':')} {_(CORRECTION_KINDS[kind])}"
+    return _(kind.replace("_", " ")) + _(":") + " " + _(CORRECTION_KINDS[kind])
 
 
 def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.VBox:
@@ -49,9 +55,7 @@ def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.V
     frame = given_table(corrections, "corrections")
     present = [k for k in CORRECTION_KINDS if (frame["kind"] == k).any()]
     kind = w.Dropdown(
-        options=[
-            (f"{_(k.replace('_', ' '))}{_(':')} {_(CORRECTION_KINDS[k])}", k) for k in present
-        ],
+        options=[(_kind_label(k), k) for k in present],
         value=present[0] if present else None,  # an empty table: nothing to choose
         description=_("Kind"),
         style={"description_width": "initial"},

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
 
-from .. import plots
+from .. import language, plots
 from ..catalogue.events import current_to
 from ..catalogue.given import given_table
 from ..catalogue.tables import load_agencies
@@ -75,7 +75,7 @@ def event_timeline(
     )
     chosen_categories = as_choices("categories", categories, CATEGORIES)
     category_choice = w.SelectMultiple(
-        options=[(_(category), category) for category in CATEGORIES],
+        options=_labelled(CATEGORIES),
         value=CATEGORIES if chosen_categories is None else chosen_categories,
         description=_("Categories"),
         rows=5,
@@ -84,11 +84,7 @@ def event_timeline(
     codes = list(load_agencies()["code"])
     wanted = [] if agencies is None else [agencies] if isinstance(agencies, str) else list(agencies)
     agency_choice = w.SelectMultiple(
-        options=[
-            (_(ANY_AGENCY), ANY_AGENCY),
-            *[(code, code) for code in codes],
-            *[(a, a) for a in wanted if a not in codes],
-        ],
+        options=_labelled([ANY_AGENCY, *codes, *[a for a in wanted if a not in codes]]),
         value=(ANY_AGENCY,) if agencies is None else tuple(wanted),
         description=_("Agencies"),
         rows=5,
@@ -111,6 +107,14 @@ def event_timeline(
     layout = w.VBox([years, w.HBox([category_choice, agency_choice])])
     live = LiveFigure(line.figure, line.changing, lambda: line.rows)
     return EventExplorer(controls, draw, titles, layout_controls=layout, live=live)
+
+
+def _labelled(values: Sequence[str]) -> list[str] | list[tuple[str, str]]:
+    """The choices as they are in English; in another language, (its word, the value) pairs, so
+    code keeps choosing ``"crew"`` while the learner reads ``"équipage"``."""
+    if language.current() == language.SOURCE_LANGUAGE:
+        return list(values)
+    return [(_(value), value) for value in values]
 
 
 class EventExplorer(ChartExplorer):
