@@ -28,8 +28,8 @@ from .errors import LanguageError
 __all__ = [
     "DOMAIN",
     "FIRST_OF_MONTH",
-    "LONG_DATE",
     "LOCALE_DIR",
+    "LONG_DATE",
     "N_",
     "SOURCE_LANGUAGE",
     "current",
@@ -45,6 +45,7 @@ __all__ = [
 SOURCE_LANGUAGE = "en"  # the language of the code's own strings (the catalogues' msgids)
 DOMAIN = "isslearn"
 LOCALE_DIR = Path(__file__).with_name("locale")
+
 
 def N_(message: str) -> str:
     """Mark a string for the catalogue without translating it yet (a constant at import time);
