@@ -120,14 +120,14 @@ def _lesson_file(
     if path.is_absolute():
         return LessonFile(variable, value, path)
     example = Path(value).name or "my_class.xlsx"
-    why = (
-        f"{variable} is set to {value}, a relative path, which would name a different file in "
+    why = _(
+        "{variable} is set to {value}, a relative path, which would name a different file in "
         "every folder a lesson runs in"
-    )
-    fix = (
-        f"set {variable} to the file's full path, such as /home/you/{example}, or to its path "
-        f"from the home folder, such as ~/{example}"
-    )
+    ).format(variable=variable, value=value)
+    fix = _(
+        "set {variable} to the file's full path, such as /home/you/{example}, or to its path "
+        "from the home folder, such as ~/{example}"
+    ).format(variable=variable, example=example)
     return LessonFile(variable, value, None, why, fix)
 
 
@@ -180,7 +180,7 @@ class Lesson:
         in this cell. One named by ``ISSLEARN_EVENTS`` was set up by the teacher, and a learner
         can only ask them: the learner is told so once, and the lesson goes on without it.
         """
-        instead = "the built-in events only" if self.builtin_events else "no events"
+        instead = N_("the built-in events only") if self.builtin_events else N_("no events")
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused
@@ -197,7 +197,7 @@ class Lesson:
     ) -> tuple[Path | None, str | None, QuizFile | None]:
         """The quiz file (read once; :meth:`quiz` asks it): its path, where it was named, and
         what was read; a broken one is treated as a broken events file is."""
-        instead = "its own questions"
+        instead = N_("its own questions")  # English for the file reader's notice
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused
@@ -216,8 +216,10 @@ class Lesson:
         if not chosen.refused:
             return False
         tell(
-            f"Note: {chosen.refused}, so it is not used. This lesson uses {instead}. "
-            f"Please ask your teacher to {chosen.fix}."
+            _(
+                "Note: {why}, so it is not used. This lesson uses {instead}. Please ask your "
+                "teacher to {fix}."
+            ).format(why=chosen.refused, instead=_(instead), fix=chosen.fix)
         )
         self.not_used.append((N_("a relative path"), f"{chosen.origin}={chosen.given}"))
         return True
