@@ -178,3 +178,28 @@ def test_french_dates_write_the_first_of_the_month_1er():
     assert language.day("1998-11-20") == "20 novembre 1998"
     language.set_language("en")
     assert language.day("2003-02-01") == "2003-02-01"
+
+
+def test_no_text_of_a_french_lesson_figure_is_cut_off():
+    """French runs longer than English: every lesson figure, drawn in French, still fits."""
+    from test_figures_read import drawn_texts, lesson_figures
+
+    isslearn.Lesson(language="fr")
+    figures = lesson_figures()
+    figures["01 station 2011"] = plots.station("2011-07-21")
+    figures["01 map 2011"] = plots.station_map("2011-07-21")
+    problems = []
+    for name, chart in figures.items():
+        figure = chart.figure
+        figure.canvas.draw()
+        renderer, box = figure.canvas.get_renderer(), figure.bbox
+        for text in drawn_texts(figure):
+            window = text.get_window_extent(renderer)
+            if not (
+                window.x0 >= box.x0 - 0.5
+                and window.y0 >= box.y0 - 0.5
+                and window.x1 <= box.x1 + 0.5
+                and window.y1 <= box.y1 + 0.5
+            ):
+                problems.append(f"{name}: {text.get_text()!r} is cut off")
+    assert not problems, "\n".join(problems)
