@@ -479,7 +479,7 @@ def launches_by_vehicle(modules: pd.DataFrame | None = None) -> Chart:
             zorder=3,
         )
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([_(family) for family in reversed(order)], fontsize=TICK_SIZE)
+    ax.set_yticklabels([_(str(family)) for family in reversed(order)], fontsize=TICK_SIZE)
     ax.set_xlabel(_("launch date (UTC)"), fontsize=LABEL_SIZE)
     ax.set_ylabel(_("rocket"), fontsize=LABEL_SIZE)
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
@@ -495,7 +495,8 @@ def launches_by_vehicle(modules: pd.DataFrame | None = None) -> Chart:
     title(figure, _LAUNCHES_TITLE)
     counts = modules["family"].value_counts()
     parts = ", ".join(
-        _("{count} on {rocket}").format(count=n, rocket=_(family)) for family, n in counts.items()
+        _("{count} on {rocket}").format(count=n, rocket=_(str(family)))
+        for family, n in counts.items()
     )
     description = _(
         "The {count} pieces (pressurized modules and other elements) were launched between "

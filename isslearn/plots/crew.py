@@ -471,7 +471,9 @@ _CARD_COLUMNS = (
     N_("crew member"), N_("role"), N_("agency"), N_("agency name"), N_("arrived"), N_("left"),
     N_("days of stay"), N_("during this expedition"),
 )  # fmt: skip
-_CARD_WORDS = (N_("commander"), N_("flight engineer"), N_("unknown"), N_("still aboard"))
+_CARD_WORDS: tuple[str, ...] = (
+    N_("commander"), N_("flight engineer"), N_("unknown"), N_("still aboard"),
+)  # fmt: skip
 _CARD_WORDS += (N_("aboard throughout"),)
 
 
