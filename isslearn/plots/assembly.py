@@ -7,6 +7,7 @@ other view. Every figure takes the modules it draws (default: the built-in catal
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -276,6 +277,9 @@ def station(date: DateLike, modules: pd.DataFrame | None = None) -> Chart:
 # ---------------------------------------------------------------- growth over time
 
 
+_ERA_LABEL_WIDTH = 25  # characters of an era's name on one line: " Complete and in full use"
+
+
 def _shade_eras(ax: Axes, end: pd.Timestamp, label_y: float | None = None) -> None:
     eras = load_eras().sort_values("start").reset_index(drop=True)
     starts = list(eras["start"])
@@ -291,7 +295,8 @@ def _shade_eras(ax: Axes, end: pd.Timestamp, label_y: float | None = None) -> No
             ax.text(
                 left,
                 label_y,
-                " " + era["era"],
+                # as long as the longest English name at most, or on two lines (French runs long)
+                textwrap.fill(" " + era["era"], _ERA_LABEL_WIDTH),
                 rotation=90,
                 va="top",
                 ha="left",
