@@ -203,3 +203,13 @@ def test_no_text_of_a_french_lesson_figure_is_cut_off():
             ):
                 problems.append(f"{name}: {text.get_text()!r} is cut off")
     assert not problems, "\n".join(problems)
+
+
+def test_a_french_corrections_table_has_french_headings_and_kinds():
+    isslearn.Lesson(language="fr")
+    table = plots.corrections_table("time_zone")
+    assert list(table.columns[:2]) == ["type", "sujet"]
+    assert set(table["type"]) == {"fuseau horaire"}
+    assert table["date"].iloc[0][0].isdigit() and " " in table["date"].iloc[0]  # "17 novembre …"
+    language.set_language("en")
+    assert list(plots.corrections_table("time_zone").columns[:2]) == ["kind", "about"]

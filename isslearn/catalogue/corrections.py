@@ -20,7 +20,8 @@ import os
 import pandas as pd
 
 from ..errors import CatalogueError, Problem, SettingsError
-from ..language import N_, current, day
+from ..language import N_, SOURCE_LANGUAGE, current, day
+from ..language import gettext as _
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.sheets import placed
@@ -248,7 +249,17 @@ def corrections_table(
         date=frame["subject_date"].map(lambda d: None if pd.isna(d) else day(d)),
     )
     columns = ["kind", "about", "date", "source_says", "catalogue_says", "why"]
-    return shown[columns].reset_index(drop=True)
+    table = shown[columns].reset_index(drop=True)
+    if current() == SOURCE_LANGUAGE:
+        return table
+    # In another language the reader's words: its headings and kinds (code reads load_corrections)
+    table["kind"] = [_(str(kind).replace("_", " ")) for kind in table["kind"]]
+    return table.rename(columns={column: _(column) for column in columns})
+
+
+_TABLE_HEADINGS = (
+    N_("kind"), N_("about"), N_("date"), N_("source_says"), N_("catalogue_says"), N_("why"),
+)  # fmt: skip
 
 
 def kinds_summary(corrections: pd.DataFrame | None = None) -> pd.DataFrame:
