@@ -213,3 +213,24 @@ def test_a_french_corrections_table_has_french_headings_and_kinds():
     assert table["date"].iloc[0][0].isdigit() and " " in table["date"].iloc[0]  # "17 novembre …"
     language.set_language("en")
     assert list(plots.corrections_table("time_zone").columns[:2]) == ["kind", "about"]
+
+
+def test_a_new_language_is_only_files(tmp_path, monkeypatch):
+    """A catalogue dropped into the locale folder is a language at once: no code names it."""
+    folder = tmp_path / "xx" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shipped = LOCALE / "fr" / "LC_MESSAGES" / "isslearn.mo"
+    (folder / "isslearn.mo").write_bytes(shipped.read_bytes())  # a stand-in translation
+    monkeypatch.setattr(language, "LOCALE_DIR", tmp_path)
+    language.languages.cache_clear()
+    try:
+        assert language.languages() == ("en", "xx")
+        language.set_language("xx")
+        assert language.gettext("Check") == "Vérifier"
+        with pytest.raises(LanguageError, match="'en', 'xx'"):
+            language.set_language("fr")
+    finally:
+        language.set_language("en")
+        monkeypatch.undo()
+        language.languages.cache_clear()
+    assert "fr" in language.languages()
