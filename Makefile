@@ -16,7 +16,7 @@ PRESENT_STAMP := $(VENV)/.present-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .PHONY: lab present test unit notebooks lessons browser binder-check bench lint format venv clean \
-	book publish-book
+	book publish-book translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,9 +66,20 @@ notebooks: $(DEV_STAMP)  ## strict nbval on the lessons only
 
 # Each quiz is saved in its static form only, so GitHub, nbviewer and the website show the
 # question once and no answer (isslearn.quiz.notebook.static_quizzes says why).
+# The library's words in every language: extract them from the code (babel.cfg), update each
+# isslearn/locale/<lang>/LC_MESSAGES/isslearn.po (new words come in empty, for a translator),
+# compile the .mo files the wheel ships. A new language: pybabel init -D isslearn -l xx
+# -i isslearn/locale/isslearn.pot -d isslearn/locale, then translate and run this again.
+translations: $(DEV_STAMP)  ## gettext catalogues: extract, update every language's .po, compile
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header \
+		-o isslearn/locale/isslearn.pot .
+	$(BIN)/pybabel update -D isslearn -i isslearn/locale/isslearn.pot -d isslearn/locale \
+		--no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -D isslearn -d isslearn/locale --statistics
+
 lessons: $(LAB_STAMP)  ## re-run every lesson and save its outputs (after changing data or code)
-	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace *.ipynb
-	$(BIN)/python -c "import sys; from isslearn.quiz.notebook import static_quizzes_in_files as s; s(sys.argv[1:])" notebooks/*.ipynb
+	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace *.ipynb */*.ipynb
+	$(BIN)/python -c "import sys; from isslearn.quiz.notebook import static_quizzes_in_files as s; s(sys.argv[1:])" notebooks/*.ipynb notebooks/*/*.ipynb
 
 browser: $(DEV_STAMP)
 	bash tests/browser/ensure_chromium.sh

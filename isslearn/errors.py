@@ -11,7 +11,8 @@ working. Every exception isslearn raises on purpose is defined here::
     │   ├── CatalogueError    ... an events, corrections, modules, expeditions or stays table
     │   └── QuizFileError     ... a quiz file (YAML, or a workbook's Quiz sheet)
     ├── SettingsError         a setting or argument cannot be used (a date, an id, a choice)
-    │   └── OptionError       ... a command-line option
+    │   ├── OptionError       ... a command-line option
+    │   └── LanguageError     ... a language isslearn has no catalogue for
     ├── OutputExistsError     a command would overwrite a file (also a FileExistsError)
     ├── OutputPathError       an output cannot go where it was asked to
     ├── ScaffoldError         a template or new lesson cannot be made
@@ -33,6 +34,7 @@ __all__ = [
     "GuideError",
     "HandoutError",
     "IsslearnError",
+    "LanguageError",
     "OptionError",
     "OutputExistsError",
     "OutputPathError",
@@ -130,6 +132,11 @@ class SettingsError(IsslearnError, ValueError):
 
 class OptionError(SettingsError):
     """A command-line option's value cannot be used; the message says what to type instead."""
+
+
+class LanguageError(SettingsError):
+    """A lesson asked for a language isslearn has no translation of; the message lists those
+    it has (found from its files, so a new language needs no code)."""
 
 
 class OutputExistsError(IsslearnError, FileExistsError):

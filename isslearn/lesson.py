@@ -5,6 +5,8 @@ The first code cell of every lesson reads::
     lesson = isslearn.Lesson(start="1998-01-01", end="2011-12-31")
 
 and later cells ask it for data (``lesson.events()``) and the quiz (``lesson.quiz("01")``).
+``language="fr"`` makes every word isslearn writes after it French (figures, widgets, quizzes,
+the catalogue's titles); the default is English.
 Everything is checked when the lesson is made, so a mistake shows in the first cell with
 the fix, not halfway through a class.
 
@@ -47,6 +49,9 @@ from .catalogue.events import check_events, combine_events
 from .catalogue.summaries import select_event_rows, select_events
 from .catalogue.tables import agency_codes
 from .errors import FileProblems, Problem, SettingsError
+from .language import N_, SOURCE_LANGUAGE, set_language
+from .language import day as _language_day
+from .language import gettext as _
 from .reading import values as voc
 from .reading.files import expand_home
 from .reading.notices import class_file_unusable, tell, tell_notices
@@ -115,14 +120,14 @@ def _lesson_file(
     if path.is_absolute():
         return LessonFile(variable, value, path)
     example = Path(value).name or "my_class.xlsx"
-    why = (
-        f"{variable} is set to {value}, a relative path, which would name a different file in "
+    why = _(
+        "{variable} is set to {value}, a relative path, which would name a different file in "
         "every folder a lesson runs in"
-    )
-    fix = (
-        f"set {variable} to the file's full path, such as /home/you/{example}, or to its path "
-        f"from the home folder, such as ~/{example}"
-    )
+    ).format(variable=variable, value=value)
+    fix = _(
+        "set {variable} to the file's full path, such as /home/you/{example}, or to its path "
+        "from the home folder, such as ~/{example}"
+    ).format(variable=variable, example=example)
     return LessonFile(variable, value, None, why, fix)
 
 
@@ -140,7 +145,10 @@ class Lesson:
         quiz_file: str | os.PathLike[str] | None = None,
         builtin_events: bool = True,
         own_questions: bool = True,
+        language: str = SOURCE_LANGUAGE,
     ):
+        set_language(language)  # first: every word from here on is in it
+        self.language = language
         reasons: list[str] = []
         self.start = _date("start", start, reasons)
         self.end = _date("end", end, reasons)
@@ -172,7 +180,7 @@ class Lesson:
         in this cell. One named by ``ISSLEARN_EVENTS`` was set up by the teacher, and a learner
         can only ask them: the learner is told so once, and the lesson goes on without it.
         """
-        instead = "the built-in events only" if self.builtin_events else "no events"
+        instead = N_("the built-in events only") if self.builtin_events else N_("no events")
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused
@@ -189,7 +197,7 @@ class Lesson:
     ) -> tuple[Path | None, str | None, QuizFile | None]:
         """The quiz file (read once; :meth:`quiz` asks it): its path, where it was named, and
         what was read; a broken one is treated as a broken events file is."""
-        instead = "its own questions"
+        instead = N_("its own questions")  # English for the file reader's notice
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused
@@ -208,15 +216,17 @@ class Lesson:
         if not chosen.refused:
             return False
         tell(
-            f"Note: {chosen.refused}, so it is not used. This lesson uses {instead}. "
-            f"Please ask your teacher to {chosen.fix}."
+            _(
+                "Note: {why}, so it is not used. This lesson uses {instead}. Please ask your "
+                "teacher to {fix}."
+            ).format(why=chosen.refused, instead=_(instead), fix=chosen.fix)
         )
-        self.not_used.append(("a relative path", f"{chosen.origin}={chosen.given}"))
+        self.not_used.append((N_("a relative path"), f"{chosen.origin}={chosen.given}"))
         return True
 
     def _leave_out(self, chosen: LessonFile, problems: list[Problem], instead: str) -> None:
         tell(class_file_unusable(chosen.origin, chosen.path, problems, instead))
-        self.not_used.append(("the file has problems", f"{chosen.origin}={chosen.path}"))
+        self.not_used.append((N_("the file has problems"), f"{chosen.origin}={chosen.path}"))
 
     def _check_some_events_match(self) -> None:
         """Refuse settings that leave no events, here, rather than in a figure's cell later."""
@@ -271,33 +281,54 @@ class Lesson:
         return LessonQuiz([*mine, *theirs], own=len(mine), origin=str(self.quiz_file))
 
     def describe(self) -> str:
-        """One line per setting, in words a teacher can check at a glance."""
+        """One line per setting, in words a teacher can check at a glance (in the lesson's
+        language)."""
         span = (
-            f"{self.start:%Y-%m-%d}" if self.start is not None else "the beginning",
-            f"{self.end:%Y-%m-%d}" if self.end is not None else "today",
+            _day(self.start) if self.start is not None else _("the beginning"),
+            _day(self.end) if self.end is not None else _("today"),
         )
-        events = "built-in catalogue" if self.builtin_events else "no built-in events"
+        events = _("built-in catalogue") if self.builtin_events else _("no built-in events")
         if self.events_file is not None:
-            events += f" + {self.events_file} (from {self.events_origin})"
-        not_used = [f"not used ({why}): {what}" for why, what in self.not_used]
-        quiz = "the lesson's own questions"
+            events += " + " + _("{file} (from {origin})").format(
+                file=self.events_file, origin=self.events_origin
+            )
+        not_used = [
+            _("not used ({why}): {what}").format(why=_(why), what=what)
+            for why, what in self.not_used
+        ]
+        quiz = _("the lesson's own questions")
         if self.quiz_file and self.own_questions:
-            quiz += f", then those of {self.quiz_file} (from {self.quiz_origin})"
+            quiz += _(", then those of {file} (from {origin})").format(
+                file=self.quiz_file, origin=self.quiz_origin
+            )
         elif self.quiz_file:
-            quiz = f"{self.quiz_file} (from {self.quiz_origin}), instead of the lesson's own"
-        return "\n".join(
-            [
-                f"events: {events}",
-                f"dates: {span[0]} to {span[1]}",
-                "categories: " + (", ".join(self.categories) if self.categories else "all"),
-                "agencies: " + (", ".join(self.agencies) if self.agencies else "all"),
-                f"quiz: {quiz}",
-                *not_used,
-            ]
-        )
+            quiz = _("{file} (from {origin}), instead of the lesson's own").format(
+                file=self.quiz_file, origin=self.quiz_origin
+            )
+        every = _("all")
+        lines = [
+            _("events: {events}").format(events=events),
+            _("dates: {start} to {end}").format(start=span[0], end=span[1]),
+            _("categories: {chosen}").format(
+                chosen=", ".join(map(_, self.categories)) if self.categories else every
+            ),
+            _("agencies: {chosen}").format(
+                chosen=", ".join(self.agencies) if self.agencies else every
+            ),
+            _("quiz: {quiz}").format(quiz=quiz),
+            *not_used,
+        ]
+        if self.language != SOURCE_LANGUAGE:
+            lines.append(_("language: {language}").format(language=self.language))
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return "Lesson settings\n" + self.describe()
+        return _("Lesson settings") + "\n" + self.describe()
+
+
+def _day(value: pd.Timestamp) -> str:
+    """A setting's date: ISO in English (what a teacher types), the long date elsewhere."""
+    return _language_day(value)
 
 
 def _why_none_match(

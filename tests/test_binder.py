@@ -39,7 +39,10 @@ except ModuleNotFoundError:  # Python 3.10
     tomllib = pytest.importorskip("tomli")
 
 BINDER = REPO / "binder"
-LESSONS = sorted((REPO / "notebooks").glob("*.ipynb"))
+# The English lessons and every translation's (notebooks/<lang>/), checked alike.
+LESSONS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted(
+    (REPO / "notebooks").glob("*/*.ipynb")
+)
 PIP_TIMEOUT_S = 900
 LESSON_TIMEOUT_S = 300
 KERNEL = "isslearn-binder"
@@ -87,7 +90,9 @@ def pyproject_ranges() -> list[Requirement]:
 
 
 def test_there_are_lessons_to_run():
-    assert len(LESSONS) >= 6, f"the lessons in notebooks/ are missing: {LESSONS}"
+    assert len([p for p in LESSONS if p.parent.name == "notebooks"]) >= 6, (
+        f"the lessons in notebooks/ are missing: {LESSONS}"
+    )
 
 
 def test_every_requirement_is_pinned_exactly():
@@ -284,6 +289,18 @@ def test_binder_kernel_runs_the_installed_isslearn(binder_env, binder_kernel, tm
     assert "site-packages" in module, f"isslearn came from {module}, not the installed package"
 
 
+def _name(path: Path) -> str:
+    """A lesson's path under notebooks/ ('01_assembly.ipynb', 'fr/01_assembly.ipynb')."""
+    return path.relative_to(REPO / "notebooks").as_posix()
+
+
+def _found_in(name: str, where: str) -> bool:
+    """Whether a JUnit case's file or class ('notebooks/fr/01_assembly.ipynb',
+    'notebooks.fr.01_assembly') is this lesson's (an English name is no part of a French one)."""
+    stem = "notebooks/" + name.removesuffix(".ipynb")
+    return stem in where or stem.replace("/", ".") in where
+
+
 @pytest.fixture(scope="module")
 def nbval_results(binder_kernel, tmp_path_factory) -> dict[str, list[str]]:
     """Strict nbval on every lesson, Binder kernel, network cut: {lesson: [problems]}.
@@ -323,11 +340,11 @@ def nbval_results(binder_kernel, tmp_path_factory) -> dict[str, list[str]]:
     if not report.exists():
         output = done.stdout[-3000:] + done.stderr[-3000:]
         pytest.fail(f"nbval did not run ({done.returncode}):\n{output}")
-    results: dict[str, list[str]] = {path.name: [] for path in LESSONS}
+    results: dict[str, list[str]] = {_name(path): [] for path in LESSONS}
     ran: dict[str, int] = dict.fromkeys(results, 0)
     for case in ElementTree.parse(report).iter("testcase"):
         where = f"{case.get('file', '')} {case.get('classname', '')}"
-        lesson = next((name for name in results if Path(name).stem in where), None)
+        lesson = next((name for name in results if _found_in(name, where)), None)
         if lesson is None:
             continue
         ran[lesson] += 1
@@ -342,7 +359,7 @@ def nbval_results(binder_kernel, tmp_path_factory) -> dict[str, list[str]]:
 
 @pytest.mark.slow
 @pytest.mark.kernel
-@pytest.mark.parametrize("lesson", [pytest.param(path.name, id=path.stem) for path in LESSONS])
+@pytest.mark.parametrize("lesson", [pytest.param(_name(p), id=_name(p)) for p in LESSONS])
 def test_lesson_passes_strict_nbval_on_binder_offline(nbval_results, lesson):
     problems = nbval_results[lesson]
     assert not problems, f"{lesson} (Binder kernel, network cut):\n" + "\n\n".join(problems)

@@ -65,6 +65,19 @@ def test_wheel_holds_each_lessons_quiz_and_guide(wheel):
         assert f"isslearn/guides/{lesson.stem}.md" in names, lesson.stem
 
 
+def test_wheel_carries_every_languages_catalogue_quizzes_and_guides(wheel):
+    """A French lesson reads its words from the compiled catalogue, and its quiz from the
+    package: both must ship for every language (isslearn.language finds them from the files)."""
+    names = zipfile.ZipFile(wheel).namelist()
+    spoken = sorted(p.parts[-3] for p in (REPO / "isslearn" / "locale").glob("*/LC_MESSAGES/*.po"))
+    assert "fr" in spoken
+    for language in spoken:
+        assert f"isslearn/locale/{language}/LC_MESSAGES/isslearn.mo" in names, language
+        for lesson in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+            assert f"isslearn/quizzes/{language}/{lesson.stem}.yaml" in names, lesson.stem
+            assert f"isslearn/guides/{language}/{lesson.stem}.md" in names, lesson.stem
+
+
 def test_installed_wheel_loads_the_catalogue_from_another_folder(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(

@@ -20,6 +20,8 @@ import os
 import pandas as pd
 
 from ..errors import CatalogueError, Problem, SettingsError
+from ..language import N_, SOURCE_LANGUAGE, current, day
+from ..language import gettext as _
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.sheets import placed
@@ -38,18 +40,25 @@ __all__ = [
 ]
 
 # Every kind of correction, in the order lesson 05 teaches them, with what it means.
+# Each kind's words in English; a lesson shows them through gettext (marked with N_).
 CORRECTION_KINDS: dict[str, str] = {
-    "time_zone": "the same moment, dated by two different clocks",
-    "spelling": "a name written wrongly, or in two alphabets",
-    "wording": "a word that says something different happened (docked or berthed)",
-    "never_happened": "an event described that could not have happened as told",
-    "figure_disagrees": "masses and volumes that differ between sources",
-    "date_disagrees": "sources that give different days for one event",
-    "wrong_date": "a date that belongs to something else (a photo, a release)",
-    "claim_too_wide": "a 'first' or 'only' wider than the evidence",
-    "ownership": "who built, who paid and who owns or runs a module",
-    "date_moved": "a planned date that changed",
+    "time_zone": N_("the same moment, dated by two different clocks"),
+    "spelling": N_("a name written wrongly, or in two alphabets"),
+    "wording": N_("a word that says something different happened (docked or berthed)"),
+    "never_happened": N_("an event described that could not have happened as told"),
+    "figure_disagrees": N_("masses and volumes that differ between sources"),
+    "date_disagrees": N_("sources that give different days for one event"),
+    "wrong_date": N_("a date that belongs to something else (a photo, a release)"),
+    "claim_too_wide": N_("a 'first' or 'only' wider than the evidence"),
+    "ownership": N_("who built, who paid and who owns or runs a module"),
+    "date_moved": N_("a planned date that changed"),
 }
+_KIND_WORDS = (
+    N_("time zone"), N_("spelling"), N_("wording"), N_("never happened"),
+    N_("figure disagrees"), N_("date disagrees"), N_("wrong date"), N_("claim too wide"),
+    N_("ownership"), N_("date moved"),
+)  # fmt: skip
+"""The kinds' names as a lesson shows them (``time_zone`` -> "time zone"), for gettext."""
 
 CORRECTION_COLUMNS: tuple[str, ...] = (
     "id",
@@ -81,7 +90,7 @@ def load_corrections(path: str | os.PathLike[str] | None = None) -> pd.DataFrame
     line, column, fix); notices (a file read as Windows-1252) are told once.
     """
     if path is None:
-        return _builtin_corrections().copy()
+        return _builtin_corrections(current()).copy()
     table = _read(path)
     frame = _load(table)
     tell_notices(table)
@@ -101,9 +110,14 @@ def _read(path: str | os.PathLike[str]) -> Table:
     return read_table_file(expand_home(path), sheet=_CORRECTIONS_SHEET, kind="corrections file")
 
 
-@functools.lru_cache(maxsize=1)
-def _builtin_corrections() -> pd.DataFrame:
-    return _load(builtin_table("corrections.csv"))
+@functools.lru_cache(maxsize=2)
+def _builtin_corrections(language: str) -> pd.DataFrame:
+    """The built-in corrections, read once per language: their words and their subjects'
+    titles in it."""
+    from .translations import translated
+
+    columns = {c: c for c in ("source_says", "catalogue_says", "why")}
+    return translated(_load(builtin_table("corrections.csv")), "corrections.csv", "id", columns)
 
 
 def _subjects() -> dict[str, tuple[str, str, pd.Timestamp]]:
@@ -232,10 +246,20 @@ def corrections_table(
         frame = frame[frame["kind"] == kind]
     shown = frame.assign(
         about=frame["subject_title"],
-        date=frame["subject_date"].dt.strftime("%Y-%m-%d"),
+        date=frame["subject_date"].map(lambda d: None if pd.isna(d) else day(d)),
     )
     columns = ["kind", "about", "date", "source_says", "catalogue_says", "why"]
-    return shown[columns].reset_index(drop=True)
+    table = shown[columns].reset_index(drop=True)
+    if current() == SOURCE_LANGUAGE:
+        return table
+    # In another language the reader's words: its headings and kinds (code reads load_corrections)
+    table["kind"] = [_(str(kind).replace("_", " ")) for kind in table["kind"]]
+    return table.rename(columns={column: _(column) for column in columns})
+
+
+_TABLE_HEADINGS = (
+    N_("kind"), N_("about"), N_("date"), N_("source_says"), N_("catalogue_says"), N_("why"),
+)  # fmt: skip
 
 
 def kinds_summary(corrections: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -206,7 +206,11 @@ def _builtin_events_cached() -> pd.DataFrame:
 
 
 def _builtin_events() -> pd.DataFrame:
-    return _builtin_events_cached().copy()
+    """The built-in events, their titles and summaries in the lesson's language."""
+    from .translations import translated
+
+    columns = {"title": "title", "summary": "summary"}
+    return translated(_builtin_events_cached().copy(), "events.csv", "id", columns)
 
 
 def check_events(path: str | os.PathLike[str], *, builtin: bool = True) -> Reading[pd.DataFrame]:

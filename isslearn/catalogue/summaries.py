@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
+from ..language import N_
 from .station import crew_count
 
 __all__ = [
@@ -40,11 +41,12 @@ SCHEMATIC_LANES: tuple[str, ...] = (
     "Truss and solar arrays",
     "Arms, adapters, platforms",
 )
+# Shown through gettext by the figures (marked for the catalogues with N_).
 LANE_LABELS: dict[str, str] = {
-    "Russian segment": "Russian\nsegment",
-    "US and partner modules": "US and partner\nmodules",
-    "Truss and solar arrays": "Truss and\nsolar arrays",
-    "Arms, adapters, platforms": "Arms, adapters,\nplatforms",
+    "Russian segment": N_("Russian\nsegment"),
+    "US and partner modules": N_("US and partner\nmodules"),
+    "Truss and solar arrays": N_("Truss and\nsolar arrays"),
+    "Arms, adapters, platforms": N_("Arms, adapters,\nplatforms"),
 }
 
 _ABBREVIATIONS = {

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from ..errors import CatalogueError, Problem
+from ..language import current
 from ..reading import values as voc
 from ..reading.csv_file import read_csv
 from ..reading.table import Table
@@ -38,6 +39,7 @@ __all__ = [
     "agency_codes",
     "agency_countries",
     "agency_names",
+    "builtin_dir",
     "builtin_location",
     "builtin_table",
     "categorical",
@@ -54,7 +56,7 @@ __all__ = [
 _CREW_MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<agency>[^()]+)\)$")
 
 
-def _builtin_dir() -> Traversable:
+def builtin_dir() -> Traversable:
     """The packaged catalogue; in a source checkout, the project's seeds/ beside the package."""
     packaged = resources.files("isslearn") / "data"
     if packaged.is_dir():
@@ -74,13 +76,13 @@ def _builtin_dir() -> Traversable:
 
 def builtin_location() -> str:
     """Where the built-in catalogue is read from (for `python -m isslearn`)."""
-    return str(_builtin_dir())
+    return str(builtin_dir())
 
 
 @functools.cache
 def builtin_table(filename: str) -> Table:
     """A shipped table, parsed once; a problem in it (a hand edit of seeds/) is an error."""
-    table = read_csv((_builtin_dir() / filename).read_bytes(), f"isslearn/data/{filename}")
+    table = read_csv((builtin_dir() / filename).read_bytes(), f"isslearn/data/{filename}")
     table.raise_problems(CatalogueError)  # the shipped data is tested; this guards a hand edit
     return table
 
@@ -98,10 +100,23 @@ def agency_countries() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({r["code"]: tuple(split_list(r["countries"])) for _, r in rows})
 
 
-@functools.cache
 def agency_names() -> Mapping[str, str]:
-    """Each agency code with its full name, in the order of agencies.csv."""
-    return MappingProxyType({r["code"]: r["name"] for _, r in builtin_table("agencies.csv").rows})
+    """Each agency code with its full name (in the lesson's language), in the order of
+    agencies.csv."""
+    return _agency_names(current())
+
+
+@functools.cache
+def _agency_names(language: str) -> Mapping[str, str]:
+    from .translations import translated_rows
+
+    words = translated_rows(language, "agencies.csv")
+    return MappingProxyType(
+        {
+            r["code"]: words.get(r["code"], {}).get("name") or r["name"]
+            for _, r in builtin_table("agencies.csv").rows
+        }
+    )
 
 
 def _check_code(
@@ -137,7 +152,7 @@ def load_agencies() -> pd.DataFrame:
     frame = pd.DataFrame([row for _, row in table.rows], columns=list(voc.AGENCY_COLUMNS))
     frame["countries"] = frame["countries"].map(lambda v: tuple(split_list(v)))
     frame["kind"] = pd.Categorical(frame["kind"], categories=voc.AGENCY_KINDS)
-    return frame
+    return _words(frame, "agencies.csv", "code", {"name": "name"})
 
 
 def load_eras() -> pd.DataFrame:
@@ -162,7 +177,7 @@ def load_eras() -> pd.DataFrame:
         rows.append({**row, "start": pd.Timestamp(start)})
     frame = pd.DataFrame(rows, columns=["era", "start", "starts_with", "description"])
     frame["start"] = pd.to_datetime(frame["start"])
-    return frame
+    return _words(frame, "eras.csv", "era", {"description": "description", "era": "name"})
 
 
 # ---------------------------------------------------------------- modules, expeditions, stays
@@ -262,7 +277,14 @@ def load_modules() -> pd.DataFrame:
     >>> modules.iloc[0]["name"], f"{modules.iloc[0]['launch_date']:%Y-%m-%d}"
     ('Zarya (Functional Cargo Block)', '1998-11-20')
     """
-    return _modules_cached().copy()
+    return _words(_modules_cached().copy(), "modules.csv", "id", {"name": "name", "role": "role"})
+
+
+def _words(frame: pd.DataFrame, filename: str, key: str, columns: dict[str, str]) -> pd.DataFrame:
+    """The table's words in the lesson's language (:mod:`.translations`)."""
+    from .translations import translated
+
+    return translated(frame, filename, key, columns)
 
 
 # A crew that docks in the last days of an expedition, to take over from the crew about to

@@ -7,17 +7,21 @@ other view. Every figure takes the modules it draws (default: the built-in catal
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from .. import language
 from ..catalogue import summaries
 from ..catalogue.events import current_to
 from ..catalogue.given import given_table
 from ..catalogue.station import station_totals
 from ..catalogue.tables import load_eras
+from ..language import N_, ngettext
+from ..language import gettext as _
 from ..reading.values import DateLike, as_day, as_optional_day
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
 from .style import (
@@ -43,20 +47,20 @@ if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
 
 __all__ = ["StationSchematic", "growth", "launches_by_vehicle", "station"]
 
-_BUILT_BY_HEADING = "colour: partner that built it"
-_NO_MODULES = "No modules to show"
+_BUILT_BY_HEADING = N_("colour: partner that built it")
+_NO_MODULES = N_("No modules to show")
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}"
+    return language.number(value)
 
 
 def _mass_t(kg: float) -> str:
-    return f"{kg / 1000:,.0f} t" if kg >= 10_000 else f"{kg / 1000:,.1f} t"
+    return language.number(kg / 1000, 0 if kg >= 10_000 else 1) + " t"
 
 
 def _modules(count: int) -> str:
-    return "1 module" if count == 1 else f"{count} modules and elements"
+    return _("1 module") if count == 1 else _("{count} modules and elements").format(count=count)
 
 
 def _builder(modules: pd.DataFrame) -> pd.Series:
@@ -109,11 +113,11 @@ class StationSchematic:
         ax.set_ylim(0, lanes)
         ax.set_yticks([lanes - 0.5 - i for i in range(lanes)])
         ax.set_yticklabels(
-            [summaries.LANE_LABELS[s] for s in summaries.SCHEMATIC_LANES], fontsize=TICK_SIZE
+            [_(summaries.LANE_LABELS[s]) for s in summaries.SCHEMATIC_LANES], fontsize=TICK_SIZE
         )
         ax.set_xticks([])
         ax.set_xlabel(
-            "each block is one module or element, in order of arrival (left to right)",
+            _("each block is one module or element, in order of arrival (left to right)"),
             fontsize=LABEL_SIZE,
         )
         for side in ("top", "right", "bottom", "left"):
@@ -125,15 +129,18 @@ class StationSchematic:
         partners = partner_colors()
         handles = [Patch(facecolor=partners[a], label=a) for a in partners if a in builders]
         if builders - set(partners):
-            handles.append(Patch(facecolor=OTHER_AGENCY_COLOR, label=OTHER_AGENCY))
+            handles.append(Patch(facecolor=OTHER_AGENCY_COLOR, label=_(OTHER_AGENCY)))
         handles.append(
             Patch(
-                facecolor="none", edgecolor=GHOST_COLOR, linestyle="--", label="not attached then"
+                facecolor="none",
+                edgecolor=GHOST_COLOR,
+                linestyle="--",
+                label=_("not attached then"),
             )
         )
         self.figure.legend(
             handles=handles,
-            title=_BUILT_BY_HEADING,
+            title=_(_BUILT_BY_HEADING),
             title_fontsize=SMALL_SIZE,
             loc="upper center",
             ncol=len(handles),  # one row
@@ -170,33 +177,57 @@ class StationSchematic:
         mass = float(self._mass[there].sum())
         volume = float(np.round(self._volume[there].sum(), 1))
         no_volume = int(self._volume_unknown[there].sum())
-        at_least = "at least " if no_volume else ""
-        title = (
-            f"The ISS on {day:%Y-%m-%d}: {_modules(count)}, "
-            f"{_mass_t(mass)}, {at_least}{_number(volume)} m³ pressurized"
+        at_least = _("at least ") if no_volume else ""
+        on = language.day(day)
+        title = _("The ISS on {day}: {modules}, {mass}, {at_least}{volume} m³ pressurized").format(
+            day=on,
+            modules=_modules(count),
+            mass=_mass_t(mass),
+            at_least=at_least,
+            volume=_number(volume),
         )
         if not len(self._attach):
-            sentence = f"On {day:%Y-%m-%d}: the table of modules given is empty, so none is drawn."
-        elif count == 0:
-            sentence = (
-                f"On {day:%Y-%m-%d} no part of the station was in orbit yet; "
-                f"the first module arrived on {pd.Timestamp(self._attach.min()):%Y-%m-%d}."
+            sentence = _("On {day}: the table of modules given is empty, so none is drawn.").format(
+                day=on
             )
+        elif count == 0:
+            sentence = _(
+                "On {day} no part of the station was in orbit yet; the first module arrived on "
+                "{first}."
+            ).format(day=on, first=language.day(self._attach.min()))
         else:
             by_builder = Counter(self._builder[there]).most_common()
-            parts = ", ".join(f"{n} by {agency}" for agency, n in by_builder)
+            parts = ", ".join(
+                _("{count} by {builder}").format(count=n, builder=agency)
+                for agency, n in by_builder
+            )
             unknown = int(self._mass_unknown[there].sum())
-            caveat = f" (the catalogue has no mass for {unknown} of them)" if unknown else ""
+            caveat = (
+                _(" (the catalogue has no mass for {count} of them)").format(count=unknown)
+                if unknown
+                else ""
+            )
             volume_caveat = (
-                f" (the catalogue has no volume for {no_volume} pressurized "
-                f"module{'' if no_volume == 1 else 's'})"
+                ngettext(
+                    " (the catalogue has no volume for {count} pressurized module)",
+                    " (the catalogue has no volume for {count} pressurized modules)",
+                    no_volume,
+                ).format(count=no_volume)
                 if no_volume
                 else ""
             )
-            sentence = (
-                f"On {day:%Y-%m-%d} the station had {_modules(count)} (built {parts}), "
-                f"a launch mass of {_number(mass)} kg{caveat} and {at_least}"
-                f"{_number(volume)} m³ of pressurized volume{volume_caveat}."
+            sentence = _(
+                "On {day} the station had {modules} (built {parts}), a launch mass of {mass} kg"
+                "{caveat} and {at_least}{volume} m³ of pressurized volume{volume_caveat}."
+            ).format(
+                day=on,
+                modules=_modules(count),
+                parts=parts,
+                mass=_number(mass),
+                caveat=caveat,
+                at_least=at_least,
+                volume=_number(volume),
+                volume_caveat=volume_caveat,
             )
         return day, there, title, sentence
 
@@ -246,6 +277,9 @@ def station(date: DateLike, modules: pd.DataFrame | None = None) -> Chart:
 # ---------------------------------------------------------------- growth over time
 
 
+_ERA_LABEL_WIDTH = 25  # characters of an era's name on one line: " Complete and in full use"
+
+
 def _shade_eras(ax: Axes, end: pd.Timestamp, label_y: float | None = None) -> None:
     eras = load_eras().sort_values("start").reset_index(drop=True)
     starts = list(eras["start"])
@@ -261,7 +295,8 @@ def _shade_eras(ax: Axes, end: pd.Timestamp, label_y: float | None = None) -> No
             ax.text(
                 left,
                 label_y,
-                " " + era["era"],
+                # as long as the longest English name at most, or on two lines (French runs long)
+                textwrap.fill(" " + era["era"], _ERA_LABEL_WIDTH),
                 rotation=90,
                 va="top",
                 ha="left",
@@ -273,13 +308,13 @@ def _shade_eras(ax: Axes, end: pd.Timestamp, label_y: float | None = None) -> No
             )
 
 
-_GROWTH_TITLE = "How the station grew: launch mass and pieces attached (shaded bands: eras)"
+_GROWTH_TITLE = N_("How the station grew: launch mass and pieces attached (shaded bands: eras)")
 _FLAT_YEARS = 1.5  # flat stretches of the mass line at least this long are named in words
 _MILESTONES_T = (100, 200, 300)  # the masses whose first passing the description dates
 
 
 def _pieces(count: int) -> str:
-    return "1 piece" if count == 1 else f"{count} pieces"
+    return _("1 piece") if count == 1 else _("{count} pieces").format(count=count)
 
 
 def _flat_stretches(
@@ -303,30 +338,50 @@ def _growth_sentence(
 ) -> str:
     """Counts, masses, the days the mass first passed 100, 200 and 300 t, and the long flat
     stretches: what the lesson's questions about this chart ask for, in words."""
-    sentence = (
-        f"From {dates[0]:%Y-%m-%d} to {dates[-2]:%Y-%m-%d} the station grew from "
-        f"{_pieces(count[0])} to {_pieces(count[-1])} (pressurized modules and other elements) "
-        f"and its launch mass from {_mass_t(mass_t[0] * 1000)} to {_mass_t(mass_t[-1] * 1000)}"
+    sentence = _(
+        "From {start} to {end} the station grew from {first} to {last} (pressurized modules and "
+        "other elements) and its launch mass from {first_mass} to {last_mass}"
+    ).format(
+        start=language.day(dates[0]),
+        end=language.day(dates[-2]),
+        first=_pieces(count[0]),
+        last=_pieces(count[-1]),
+        first_mass=_mass_t(mass_t[0] * 1000),
+        last_mass=_mass_t(mass_t[-1] * 1000),
     )
     firsts = {
         tonnes: next(d for d, m in zip(dates, mass_t, strict=True) if m > tonnes)
         for tonnes in _MILESTONES_T
         if max(mass_t) > tonnes
     }
-    passed = [f"{tonnes} t on {day:%Y-%m-%d}" for tonnes, day in firsts.items()]
+    passed = [
+        _("{tonnes} t on {day}").format(tonnes=tonnes, day=language.day(day))
+        for tonnes, day in firsts.items()
+    ]
     if passed:
-        sentence += "; it first passed " + ", ".join(passed)
+        sentence += _("; it first passed") + " " + ", ".join(passed)
     if unknown:
-        sentence += f" ({unknown} pieces have no mass in the catalogue, so these are lower bounds)"
+        sentence += _(
+            " ({count} pieces have no mass in the catalogue, so these are lower bounds)"
+        ).format(count=unknown)
     flat = _flat_stretches(dates, mass_t)
     if flat:
         parts = [
-            f"from {a:%Y-%m-%d} to {b:%Y-%m-%d} ({(b - a).days / 365.25:.1f} years)"
+            _("from {start} to {end} ({years} years)").format(
+                start=language.day(a),
+                end=language.day(b),
+                years=language.number((b - a).days / 365.25, 1),
+            )
             for a, b in flat
         ]
         sentence += (
-            f". The mass line stays flat for {_FLAT_YEARS:g} years or more "
-            f"{len(flat)} time{'' if len(flat) == 1 else 's'}: " + ", ".join(parts)
+            ngettext(
+                ". The mass line stays flat for {years} years or more {count} time:",
+                ". The mass line stays flat for {years} years or more {count} times:",
+                len(flat),
+            ).format(years=language.number(_FLAT_YEARS, 1), count=len(flat))
+            + " "
+            + ", ".join(parts)
         )
     return sentence + "."
 
@@ -344,7 +399,7 @@ def growth(modules: pd.DataFrame | None = None, until: DateLike | None = None) -
     dates = summaries.change_dates(modules)
     if not dates:
         return empty_chart(
-            _GROWTH_TITLE, "The table of modules given is empty, so there is no growth to draw.",
+            _GROWTH_TITLE, _("The table of modules given is empty, so there is no growth to draw."),
             _NO_MODULES,
         )  # fmt: skip
     totals = station_totals(dates, modules)
@@ -361,9 +416,9 @@ def growth(modules: pd.DataFrame | None = None, until: DateLike | None = None) -
     figure.subplots_adjust(left=0.1, right=0.98, top=0.88, bottom=0.12, hspace=0.12)
     top.step(x, mass_t, where="post", color=INK, lw=2.5)
     bottom.step(x, count, where="post", color=INK, lw=2.5)
-    top.set_ylabel("launch mass (t)", fontsize=LABEL_SIZE)
-    bottom.set_ylabel("pieces", fontsize=LABEL_SIZE)
-    bottom.set_xlabel("date (UTC)", fontsize=LABEL_SIZE)
+    top.set_ylabel(_("launch mass (t)"), fontsize=LABEL_SIZE)
+    bottom.set_ylabel(_("pieces"), fontsize=LABEL_SIZE)
+    bottom.set_xlabel(_("date (UTC)"), fontsize=LABEL_SIZE)
     for ax in (top, bottom):
         style_axes(ax)
         ax.set_ylim(bottom=0)
@@ -377,7 +432,7 @@ def growth(modules: pd.DataFrame | None = None, until: DateLike | None = None) -
 
 # ---------------------------------------------------------------- launches by rocket
 
-_LAUNCHES_TITLE = "Which rockets launched the station's pieces (one dot per piece)"
+_LAUNCHES_TITLE = N_("Which rockets launched the station's pieces (one dot per piece)")
 _DOT_SIZE = 40  # points², as matplotlib's scatter takes it
 _DOT_GAP_PX = 1.5  # clear space between two dots, so that each can be counted
 
@@ -393,7 +448,7 @@ def launches_by_vehicle(modules: pd.DataFrame | None = None) -> Chart:
     modules = given_table(modules, "modules")
     if modules.empty:
         return empty_chart(
-            _LAUNCHES_TITLE, "The table of pieces given is empty, so no launch is drawn.",
+            _LAUNCHES_TITLE, _("The table of pieces given is empty, so no launch is drawn."),
             _NO_MODULES,
         )  # fmt: skip
     modules = modules.assign(
@@ -429,26 +484,33 @@ def launches_by_vehicle(modules: pd.DataFrame | None = None) -> Chart:
             zorder=3,
         )
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels(list(reversed(order)), fontsize=TICK_SIZE)
-    ax.set_xlabel("launch date (UTC)", fontsize=LABEL_SIZE)
-    ax.set_ylabel("rocket", fontsize=LABEL_SIZE)
+    ax.set_yticklabels([_(str(family)) for family in reversed(order)], fontsize=TICK_SIZE)
+    ax.set_xlabel(_("launch date (UTC)"), fontsize=LABEL_SIZE)
+    ax.set_ylabel(_("rocket"), fontsize=LABEL_SIZE)
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     style_axes(ax)
     agency_legend(
         ax,
         modules["builder"],
-        "partner that built the piece",
+        N_("partner that built the piece"),
         loc="upper center",
         bbox_to_anchor=(0.42, -0.2),
         ncol=4,
     )
     title(figure, _LAUNCHES_TITLE)
     counts = modules["family"].value_counts()
-    parts = ", ".join(f"{n} on {family}" for family, n in counts.items())
-    description = (
-        f"The {len(modules)} pieces (pressurized modules and other elements) were launched "
-        f"between {modules['launch_date'].min():%Y-%m-%d} and "
-        f"{modules['launch_date'].max():%Y-%m-%d}: {parts}. Pieces launched on the same flight "
-        "or close together are stacked inside their row, so each piece has a dot of its own."
+    parts = ", ".join(
+        _("{count} on {rocket}").format(count=n, rocket=_(str(family)))
+        for family, n in counts.items()
+    )
+    description = _(
+        "The {count} pieces (pressurized modules and other elements) were launched between "
+        "{first} and {last}: {parts}. Pieces launched on the same flight or close together are "
+        "stacked inside their row, so each piece has a dot of its own."
+    ).format(
+        count=len(modules),
+        first=language.day(modules["launch_date"].min()),
+        last=language.day(modules["launch_date"].max()),
+        parts=parts,
     )
     return Chart(figure, description)

@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .. import language
 from ..catalogue.given import given_table
 from ..errors import SettingsError
+from ..language import N_, ngettext
+from ..language import gettext as _
 from .chart import SMALL_SIZE, TICK_SIZE, Chart, new_figure
 from .style import (
     GHOST_COLOR,
@@ -48,8 +51,8 @@ CARGO_SHIPS: dict[str, tuple[str, str]] = {
     "HTV-X": ("htv-x", "JAXA"),
 }
 _LOST = "none"  # the arrival_method of a flight that never reached the station
-_NO_CARGO = "No cargo flights to show"
-_CARGO_TITLE = "Cargo flights to the station: one mark per flight, at its launch (UTC)"
+_NO_CARGO = N_("No cargo flights to show")
+_CARGO_TITLE = N_("Cargo flights to the station: one mark per flight, at its launch (UTC)")
 TICK_PT, CROSS_PT = 9.0, 8.0  # marker sizes in points: a flight, and a flight lost on the way
 _GAP_PX = 1.5  # clear space kept between two marks on a row
 
@@ -125,10 +128,13 @@ class CargoChart:
                     zorder=3,
                 )
         handles: list[Artist] = [
-            Line2D([], [], marker="|", markersize=TICK_PT, color="#333333", lw=0, label="a flight"),
+            Line2D(
+                [], [], marker="|", markersize=TICK_PT, color="#333333", lw=0,
+                label=_("a flight"),
+            ),
             Line2D(
                 [], [], marker="x", markersize=CROSS_PT, color="#333333", lw=0,
-                label="lost before reaching the station",
+                label=_("lost before reaching the station"),
             ),
         ]  # fmt: skip
         fleet = {agency for _, agency in CARGO_SHIPS.values()}  # the same key on every
@@ -139,7 +145,7 @@ class CargoChart:
         ]
         self.legend = self.figure.legend(
             handles=handles,
-            title="mark: one flight; colour: agency that flies the ship",
+            title=_("mark: one flight; colour: agency that flies the ship"),
             fontsize=SMALL_SIZE,
             title_fontsize=SMALL_SIZE,
             loc="lower left",
@@ -166,7 +172,7 @@ class CargoChart:
             True: CROSS_PT * self.figure.dpi / 72 / 2 + _GAP_PX / 2,
         }
         lanes = np.zeros(len(self.flights))
-        for _, rows in self.flights.groupby("ship", sort=False).groups.items():
+        for _ship, rows in self.flights.groupby("ship", sort=False).groups.items():
             dates = list(self.flights.loc[rows, "launch"])
             half = [half_px[bool(lost)] / px_per_day for lost in self.flights.loc[rows, "lost"]]
             lanes[list(rows)] = lanes_apart(dates, half)
@@ -199,7 +205,9 @@ class CargoChart:
         ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
         shown = self.flights[self.flights["ship"].isin(chosen)]
         if self.flights.empty:
-            return f"{_NO_CARGO}: the table of flights given is empty."
+            return _("{no_cargo}: the table of flights given is empty.").format(
+                no_cargo=_(_NO_CARGO)
+            )
         if len(shown):
             fix_date_ticks(
                 ax,
@@ -218,23 +226,32 @@ def _date_numbers(dates: pd.Series) -> np.ndarray:
 def _cargo_sentence(flights: pd.DataFrame, ships: list[str]) -> str:
     """Per ship: flights, the years of the first and last launch, and the flights lost."""
     if flights.empty:
-        return f"{_NO_CARGO}."
+        return f"{_(_NO_CARGO)}."
     parts = []
     for ship in ships:
         mine = flights[flights["ship"] == ship]
         n, lost = len(mine), int(mine["lost"].sum())
         first, last = mine["launch"].min().year, mine["launch"].max().year
         years = f"{first}" if first == last else f"{first}–{last}"
-        losses = f", {lost} lost" if lost else ""
-        parts.append(
-            f"{ship} ({CARGO_SHIPS[ship][1]}) {n} flight{'' if n == 1 else 's'}, {years}{losses}"
+        losses = (
+            ngettext(", {count} lost", ", {count} lost", lost).format(count=lost) if lost else ""
         )
-    sentence = "Cargo flights to the station, one mark per flight: " + "; ".join(parts) + "."
+        parts.append(
+            ngettext(
+                "{ship} ({agency}) {count} flight, {years}{losses}",
+                "{ship} ({agency}) {count} flights, {years}{losses}",
+                n,
+            ).format(ship=ship, agency=CARGO_SHIPS[ship][1], count=n, years=years, losses=losses)
+        )
+    sentence = _("Cargo flights to the station, one mark per flight:") + " "
+    sentence += _("; ").join(parts) + "."
     lost = flights[flights["lost"]]
     if len(lost):
         sentence += (
-            " Lost before reaching the station: "
-            + ", ".join(f"{row.flight} ({row.launch:%Y-%m-%d})" for row in lost.itertuples())
+            " "
+            + _("Lost before reaching the station:")
+            + " "
+            + ", ".join(f"{row.flight} ({language.day(row.launch)})" for row in lost.itertuples())
             + "."
         )
     return sentence

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import language
 from ..catalogue import summaries
 from ..catalogue.given import given_table
+from ..language import N_, ngettext
+from ..language import gettext as _
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
 from .style import (
     agency_color,
@@ -27,21 +30,28 @@ __all__ = ["CONTRIBUTION_VIEWS", "contributions"]
 # by= value -> (heading of the caption, what the title says, what the colour means)
 CONTRIBUTION_VIEWS: dict[str, tuple[str, str, str]] = {
     "agency": (
-        "By owner (the partner that owns or is responsible for each piece)",
-        "by the partner that owns them",
+        N_("By owner (the partner that owns or is responsible for each piece)"),
+        N_("by the partner that owns them"),
         "owner",
     ),
     "built_by": (
-        "By builder (the partner whose side built each piece)",
-        "by the partner that built them",
+        N_("By builder (the partner whose side built each piece)"),
+        N_("by the partner that built them"),
         "builder",
     ),
     "builder_country": (
-        "By the country where each was built, coloured by the partner that owns it",
-        "by the country where they were built",
+        N_("By the country where each was built, coloured by the partner that owns it"),
+        N_("by the country where they were built"),
         "owner",
     ),
 }
+
+
+# The countries where the catalogue's pieces were built, as a figure names them (gettext).
+_COUNTRIES = (
+    N_("Canada"), N_("Germany"), N_("Italy"), N_("Japan"), N_("Netherlands"), N_("Russia"),
+    N_("Switzerland"), N_("United States"),
+)  # fmt: skip
 
 
 def _owned_but_built_elsewhere(modules: pd.DataFrame) -> pd.DataFrame:
@@ -52,14 +62,18 @@ def _differences(modules: pd.DataFrame) -> str:
     """A sentence naming the modules built by one partner and owned by another."""
     differ = _owned_but_built_elsewhere(modules)
     if differ.empty:
-        return " Every piece here is owned by the partner that built it."
+        return " " + _("Every piece here is owned by the partner that built it.")
     name = summaries.abbreviate_module_name
     parts = [
-        f"{name(m['name'])} (built by {m['built_by']} in {m['builder_country']}, "
-        f"owned by {m['agency']})"
-        for _, m in differ.iterrows()
+        _("{name} (built by {builder} in {country}, owned by {owner})").format(
+            name=name(m["name"]),
+            builder=m["built_by"],
+            country=_(m["builder_country"]),
+            owner=m["agency"],
+        )
+        for _row, m in differ.iterrows()
     ]
-    return " Built by one partner and owned by another: " + ", ".join(parts) + "."
+    return " " + _("Built by one partner and owned by another:") + " " + ", ".join(parts) + "."
 
 
 def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Chart:
@@ -72,10 +86,13 @@ def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Ch
     modules = given_table(modules, "modules")
     table = summaries.contributions(modules, by)  # checks ``by``
     heading, in_title, colour_means = CONTRIBUTION_VIEWS[by]
-    heading_title = f"Who contributed the station's pieces, {in_title}"
+    heading = _(heading)
+    heading_title = _("Who contributed the station's pieces, {how}").format(how=_(in_title))
     if table.empty:
         return empty_chart(
-            heading_title, f"{heading}: the table of pieces given is empty.", "No pieces to show"
+            heading_title,
+            _("{heading}: the table of pieces given is empty.").format(heading=heading),
+            N_("No pieces to show"),
         )
     figure = new_figure()
     left, right = figure.subplots(1, 2, sharey=True)
@@ -105,17 +122,17 @@ def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Ch
             )
             offset[group] += float(row[column])
     hatched = (
-        "hatched: owner (hatch colour) differs"
+        _("hatched: owner (hatch colour) differs")
         if colour_means == "builder"
-        else "hatched: builder (hatch colour) differs"
+        else _("hatched: builder (hatch colour) differs")
     )
     shown = len({agency_color(a) for a in modules[colour_column]}) + 1  # colours, and hatching
     agency_legend(
         figure,
         modules[colour_column],
-        "colour: partner that built it"
+        N_("colour: partner that built it")
         if colour_means == "builder"
-        else "colour: partner that owns it",
+        else N_("colour: partner that owns it"),
         hatched=hatched if (modules["agency"] != modules["built_by"]).any() else None,
         loc="lower left",
         bbox_to_anchor=(0.01, 0.79),
@@ -127,17 +144,22 @@ def contributions(by: str = "agency", modules: pd.DataFrame | None = None) -> Ch
         alignment="left",
     )
     left.set_yticks(range(len(names)))
-    left.set_yticklabels(list(reversed(names)), fontsize=TICK_SIZE)
-    left.set_xlabel("pieces (count)", fontsize=LABEL_SIZE)
-    right.set_xlabel("launch mass (t)", fontsize=LABEL_SIZE)
+    left.set_yticklabels([_(str(n)) for n in reversed(names)], fontsize=TICK_SIZE)
+    left.set_xlabel(_("pieces (count)"), fontsize=LABEL_SIZE)
+    right.set_xlabel(_("launch mass (t)"), fontsize=LABEL_SIZE)
     for ax in (left, right):
         style_axes(ax)
     title(figure, heading_title)
-    parts = "; ".join(
-        f"{row[by]} {row['modules']} piece{'' if row['modules'] == 1 else 's'}, "
-        f"{row['mass_t']:,.1f} t"
-        for _, row in table.iterrows()
+    parts = _("; ").join(
+        ngettext(
+            "{name} {count} piece, {mass} t", "{name} {count} pieces, {mass} t", row["modules"]
+        ).format(name=_(str(row[by])), count=row["modules"], mass=language.number(row["mass_t"], 1))
+        for _row, row in table.iterrows()
     )
     unknown = int(table["mass_unknown"].sum())
-    caveat = f" ({unknown} pieces have no mass in the catalogue)" if unknown else ""
-    return Chart(figure, f"{heading}: {parts}{caveat}.{_differences(modules)}")
+    caveat = (
+        _(" ({count} pieces have no mass in the catalogue)").format(count=unknown)
+        if unknown
+        else ""
+    )
+    return Chart(figure, f"{heading}{_(':')} {parts}{caveat}.{_differences(modules)}")

@@ -8,6 +8,7 @@ join and leave in the middle of an expedition.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,6 +19,8 @@ from ..catalogue.events import current_to
 from ..catalogue.given import given_table
 from ..catalogue.tables import load_agencies
 from ..errors import SettingsError
+from ..language import N_, SOURCE_LANGUAGE, current, day
+from ..language import gettext as _
 from ..reading.values import DateLike, as_optional_day
 from .chart import LABEL_SIZE, SMALL_SIZE, Chart, new_figure
 from .style import (
@@ -45,7 +48,7 @@ __all__ = [
     "usual_levels_sentence",
 ]
 
-_NO_STAYS = "No stays to show"
+_NO_STAYS = N_("No stays to show")
 
 
 def _continuous_since(steps: pd.DataFrame) -> pd.Timestamp | None:
@@ -94,7 +97,9 @@ class CrewChart:
         ax = self.figure.add_axes((0.09, 0.14, 0.88, 0.7))
         self.axes = ax
         xs, ys = self._steps_from(self.first, self.stop)
-        (self.line,) = ax.step(xs, ys, where="post", color=INK, lw=2.5, label="long-duration crew")
+        (self.line,) = ax.step(
+            xs, ys, where="post", color=INK, lw=2.5, label=_("long-duration crew")
+        )
         # The area under the steps, as one patch whose data show() replaces (cheaper than a
         # new fill_between on every move of a slider).
         self.fill = ax.stairs(
@@ -107,7 +112,7 @@ class CrewChart:
         self.marker_text = ax.text(
             marker_at,  # type: ignore[arg-type]
             0.97,
-            f" people aboard without a break since {marker_at:%Y-%m-%d}",
+            " " + _("people aboard without a break since {day}").format(day=day(marker_at)),
             transform=ax.get_xaxis_transform(),
             va="top",
             fontsize=SMALL_SIZE,
@@ -115,11 +120,11 @@ class CrewChart:
         )
         self.empty = empty_note(ax, _NO_STAYS)
         ax.set_ylim(0, max(ys) + 1.5)
-        ax.set_ylabel("people aboard", fontsize=LABEL_SIZE)
+        ax.set_ylabel(_("people aboard"), fontsize=LABEL_SIZE)
         date_axis_label(ax)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         style_axes(ax)
-        title(self.figure, "People living aboard: long-duration crew, day by day")
+        title(self.figure, _("People living aboard: long-duration crew, day by day"))
 
     def _steps_from(self, x0: pd.Timestamp, x1: pd.Timestamp) -> tuple[list, list]:
         if self.steps.empty:
@@ -155,13 +160,16 @@ class CrewChart:
         self.marker.set_visible(in_view)
         self.marker_text.set_visible(in_view)
         beyond = not steps.empty and x0 > self.stop
-        self.empty.set_text(f"The data runs only to {self.stop:%Y-%m-%d}" if beyond else _NO_STAYS)
+        runs_to = _("The data runs only to {day}").format(day=day(self.stop))
+        self.empty.set_text(runs_to if beyond else _(_NO_STAYS))
         self.empty.set_visible(steps.empty or beyond)
         if steps.empty:
-            return f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d}: the table of stays given is empty."
+            return _("From {start} to {end}: the table of stays given is empty.").format(
+                start=day(x0), end=day(x1)
+            )
         if beyond:
-            return (
-                f"No crew numbers from {x0:%Y-%m-%d}: the data runs only to {self.stop:%Y-%m-%d}."
+            return _("No crew numbers from {start}: the data runs only to {stop}.").format(
+                start=day(x0), stop=day(self.stop)
             )
         x1 = min(x1, self.stop)  # say nothing about days the data does not reach
         window = steps[(steps["date"] >= x0) & (steps["date"] <= x1)]
@@ -170,19 +178,20 @@ class CrewChart:
         if before.empty:  # nobody was aboard before the first arrival
             counts.append(0)
         if counts:
-            detail = (
-                f"between {min(counts)} and {max(counts)} long-duration crew members were aboard"
+            detail = _("between {low} and {high} long-duration crew members were aboard").format(
+                low=min(counts), high=max(counts)
             )
         else:
-            detail = "no long-duration crew was aboard"
+            detail = _("no long-duration crew was aboard")
         tail = (
-            f"; people have lived aboard without a break since {since:%Y-%m-%d}"
+            _("; people have lived aboard without a break since {day}").format(day=day(since))
             if since is not None
             else ""
         )
-        return f"From {x0:%Y-%m-%d} to {x1:%Y-%m-%d} {detail}{tail}." + usual_levels_sentence(
-            steps, x0, x1
+        sentence = _("From {start} to {end} {detail}{tail}.").format(
+            start=day(x0), end=day(x1), detail=detail, tail=tail
         )
+        return sentence + usual_levels_sentence(steps, x0, x1)
 
 
 def _runs(steps: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestamp) -> pd.DataFrame:
@@ -225,9 +234,13 @@ def usual_levels_sentence(steps: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestam
     if steps.empty:
         return ""
     levels = usual_levels(steps, x0, x1)
-    years = [f"{a}" if a == b else f"{a}–{b}" for a, b, _ in levels]
-    parts = [f"{crew} in {span}" for (_, _, crew), span in zip(levels, years, strict=True)]
-    sentence = " The usual number aboard (held on most days of the year) was " + ", ".join(parts)
+    years = [f"{a}" if a == b else f"{a}–{b}" for a, b, _crew in levels]
+    parts = [
+        _("{crew} in {years}").format(crew=level[2], years=span)
+        for level, span in zip(levels, years, strict=True)
+    ]
+    sentence = " " + _("The usual number aboard (held on most days of the year) was")
+    sentence += " " + ", ".join(parts)
     drops = []
     runs = _runs(steps, x0, x1)
     for first, last, crew in levels:
@@ -237,11 +250,13 @@ def usual_levels_sentence(steps: pd.DataFrame, x0: pd.Timestamp, x1: pd.Timestam
             days = int((lower["end"] - lower["start"]).dt.days.median())
             low = int(lower["crew"].mode().iloc[0])
             drops.append(
-                f"in {first}–{last} it dropped to {low} between crews {len(lower)} times, "
-                f"for about {days} days each time (the median)"
+                _(
+                    "in {first}–{last} it dropped to {low} between crews {times} times, "
+                    "for about {days} days each time (the median)"
+                ).format(first=first, last=last, low=low, times=len(lower), days=days)
             )
     if drops:
-        sentence += "; " + "; ".join(drops)
+        sentence += _("; ") + _("; ").join(drops)
     return sentence + "."
 
 
@@ -364,35 +379,43 @@ def _expedition_sentence(
     exp = expeditions[expeditions["number"] == number].iloc[0]
     start, end = exp["start"], exp["end"]
     if pd.isna(end):
-        span = f"from {start:%Y-%m-%d}, still under way"
+        span = _("from {start}, still under way").format(start=day(start))
     else:
-        span = f"from {start:%Y-%m-%d} to {end:%Y-%m-%d}, {(end - start).days} days"
+        span = _("from {start} to {end}, {days} days").format(
+            start=day(start), end=day(end), days=(end - start).days
+        )
     rows = list(table.itertuples(index=False))
     stays_on = [r for r in rows if "joined" in r[-1] and "left" not in r[-1] and not pd.isna(end)]
-    joined = [f"{r[0]} ({r.arrived})" for r in rows if "joined" in r[-1] and r not in stays_on]
-    handover = [f"{r[0]} ({r.arrived})" for r in stays_on]
-    left = [f"{r[0]} ({r.left})" for r in rows if "left" in r[-1]]
+    joined = [f"{r[0]} ({day(r.arrived)})" for r in rows if "joined" in r[-1] and r not in stays_on]
+    handover = [f"{r[0]} ({day(r.arrived)})" for r in stays_on]
+    left = [f"{r[0]} ({day(r.left)})" for r in rows if "left" in r[-1]]
     at_start = sum("joined" not in r[-1] for r in rows)
-    sentence = (
-        f"Expedition {int(number)}: {span}; a crew of {len(table)}, "
-        f"{at_start} of them aboard from its first day."
-    )
+    sentence = _(
+        "Expedition {number}: {span}; a crew of {crew}, {at_start} of them aboard from its "
+        "first day."
+    ).format(number=int(number), span=span, crew=len(table), at_start=at_start)
     if joined:
-        sentence += " Joined during it: " + ", ".join(joined) + "."
+        sentence += " " + _("Joined during it:") + " " + ", ".join(joined) + "."
     if handover:
         sentence += (
-            f" Arrived during it and stayed on into Expedition {int(number) + 1}: "
+            " "
+            + _("Arrived during it and stayed on into Expedition {number}:").format(
+                number=int(number) + 1
+            )
+            + " "
             + ", ".join(handover)
             + "."
         )
     if left:
-        sentence += " Left during it: " + ", ".join(left) + "."
+        sentence += " " + _("Left during it:") + " " + ", ".join(left) + "."
     if not joined and not handover and not left:
-        sentence += " The whole crew was aboard from its first day to its last."
+        sentence += " " + _("The whole crew was aboard from its first day to its last.")
     newcomers = _handover_arrivals(exp, given_table(stays, "stays"))
     if newcomers:
         sentence += (
-            " Came aboard for the handover before it ended, as the next crew: "
+            " "
+            + _("Came aboard for the handover before it ended, as the next crew:")
+            + " "
             + ", ".join(newcomers)
             + "."
         )
@@ -406,7 +429,7 @@ def _handover_arrivals(expedition: pd.Series, stays: pd.DataFrame) -> list[str]:
         return []
     arrived = stays[(stays["arrival"] > start) & (stays["arrival"] < end)]
     return [
-        f"{person} ({arrival:%Y-%m-%d})"
+        f"{person} ({day(arrival)})"
         for person, arrival in zip(arrived["person"], arrived["arrival"], strict=True)
         if person not in expedition["crew"]
     ]
@@ -434,10 +457,56 @@ def expedition_card(
         return f"background-color: {background}; color: {text_color_on(background)}"
 
     caption = _expedition_sentence(number, table, expeditions, stays)
+    table = _in_words(table)
     return (
         table.style.format(escape="html")
-        .map(agency_style, subset=["agency"])
+        .map(agency_style, subset=[_("agency")])
         .hide(axis="index")
         .set_caption(html.escape(caption))
         .set_uuid(f"isslearn-expedition-{int(number)}")
     )
+
+
+_CARD_COLUMNS = (
+    N_("crew member"), N_("role"), N_("agency"), N_("agency name"), N_("arrived"), N_("left"),
+    N_("days of stay"), N_("during this expedition"),
+)  # fmt: skip
+_CARD_WORDS: tuple[str, ...] = (
+    N_("commander"), N_("flight engineer"), N_("unknown"), N_("still aboard"),
+)  # fmt: skip
+_CARD_WORDS += (N_("aboard throughout"),)
+
+
+def _in_words(table: pd.DataFrame) -> pd.DataFrame:
+    """The expedition table as a learner reads it in the lesson's language: its headings, roles
+    and dates (:func:`expedition_table` keeps English words, which code can test)."""
+    if current() == SOURCE_LANGUAGE:
+        return table
+    shown = table.copy()
+
+    def when(text: str) -> str:
+        return day(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _(text)
+
+    def during(text: str) -> str:
+        parts = []
+        for part in text.split("; "):
+            word, _space, rest = part.partition(" ")
+            if word in ("joined", "left") and rest:
+                said = _("joined {day}") if word == "joined" else _("left {day}")
+                part = said.format(day=day(rest))
+            else:
+                part = _(part)
+            parts.append(part)
+        return _("; ").join(parts)
+
+    def role(text: str) -> str:
+        found = re.fullmatch(r"commander of Expedition (\d+)", text)
+        if found:
+            return _("commander of Expedition {number}").format(number=found[1])
+        return _(text)
+
+    shown["role"] = shown["role"].map(role)
+    shown["arrived"] = shown["arrived"].map(when)
+    shown["left"] = shown["left"].map(when)
+    shown["during this expedition"] = shown["during this expedition"].map(during)
+    return shown.rename(columns={column: _(column) for column in shown.columns})

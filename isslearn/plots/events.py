@@ -19,6 +19,8 @@ from ..catalogue import summaries
 from ..catalogue.events import current_to
 from ..catalogue.given import given_table
 from ..errors import SettingsError
+from ..language import day, ngettext
+from ..language import gettext as _
 from ..reading.values import CATEGORIES, DateLike, as_optional_day
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, Chart, new_figure
 from .style import (
@@ -84,7 +86,7 @@ class TimelineChart:
         if self._own.any():
             self.own = ax.scatter(
                 self.events["date"], np.zeros(len(self.events)), s=160, edgecolor="black",
-                linewidth=2, zorder=4, label="your own events",
+                linewidth=2, zorder=4, label=_("your own events"),
             )  # fmt: skip
             # Above the axes, so the legend never covers an event.
             self.legend = ax.legend(
@@ -98,10 +100,10 @@ class TimelineChart:
         self.empty = empty_note(ax, NO_MATCH)
         self.notes: list = []
         date_axis_label(ax)
-        ax.set_ylabel("category", fontsize=LABEL_SIZE)
+        ax.set_ylabel(_("category"), fontsize=LABEL_SIZE)
         ax.grid(axis="x", color="#DDDDDD", zorder=0)
         style_axes(ax)
-        title(self.figure, "Events on a time line (colour: the first agency involved)")
+        title(self.figure, _("Events on a time line (colour: the first agency involved)"))
 
     def _agency_legend(self, colors: dict[str, str], firsts: list[str | None]) -> None:
         """The colour of each first agency in the events (a figure legend: it never changes)."""
@@ -112,7 +114,7 @@ class TimelineChart:
         if {a for a in present if a} - set(colors):
             shown.append((OTHER_AGENCY, OTHER_AGENCY_COLOR))
         if None in present:
-            shown.append(("no agency", _NO_AGENCY_COLOR))
+            shown.append((_("no agency"), _NO_AGENCY_COLOR))
         handles = [
             Line2D([], [], marker="o", lw=0, markersize=7, color=color, label=name)
             for name, color in shown
@@ -178,7 +180,7 @@ class TimelineChart:
             note.remove()
         self.notes = self._titles(shown, ys, own)
         self.empty.set_visible(shown.empty)
-        ax.set_yticks(list(rows.values()), list(rows))
+        ax.set_yticks(list(rows.values()), [_(row) for row in rows])
         for label in ax.get_yticklabels():
             label.set_fontsize(TICK_SIZE)
         ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
@@ -286,23 +288,28 @@ def _timeline_sentence(
         first = shown["date"].min()
     if last is None and not shown.empty:
         last = shown["date"].max()
-    lo = f"{first:%Y-%m-%d}" if first is not None else "the start"
-    hi = f"{last:%Y-%m-%d}" if last is not None else "the end of the catalogue"
+    lo = day(first) if first is not None else _("the start")
+    hi = day(last) if last is not None else _("the end of the catalogue")
     if shown.empty:
-        limits = [] if first is None and last is None else [f"between {lo} and {hi}"]
+        between = _("between {start} and {end}").format(start=lo, end=hi)
+        limits = [] if first is None and last is None else [between]
+        none = _("none chosen")
         if categories is not None and set(categories) != set(CATEGORIES):
-            limits.append("categories: " + (", ".join(categories) or "none chosen"))
+            limits.append(_("categories:") + " " + (", ".join(map(_, categories)) or none))
         if agencies is not None:
-            limits.append("agencies: " + (", ".join(agencies) or "none chosen"))
+            limits.append(_("agencies:") + " " + (", ".join(agencies) or none))
         if not limits:
-            return f"{NO_MATCH}: the table of events given has none."
-        return f"{NO_MATCH} ({'; '.join(limits)})."
+            return _("{no_match}: the table of events given has none.").format(no_match=_(NO_MATCH))
+        return f"{_(NO_MATCH)} ({'; '.join(limits)})."
     counts = Counter(shown["category"].astype(str)).most_common()
-    parts = ", ".join(f"{n} {c}" for c, n in counts)
+    parts = ", ".join(f"{n} {_(c)}" for c, n in counts)
     mine = int(np.sum(own))
-    extra = f", {mine} of them from your own file" if mine else ""
-    noun = "event" if len(shown) == 1 else "events"
-    sentence = f"Between {lo} and {hi} the time line shows {len(shown)} {noun} ({parts}){extra}."
+    extra = _(", {count} of them from your own file").format(count=mine) if mine else ""
+    sentence = ngettext(
+        "Between {start} and {end} the time line shows {count} event ({parts}){extra}.",
+        "Between {start} and {end} the time line shows {count} events ({parts}){extra}.",
+        len(shown),
+    ).format(start=lo, end=hi, count=len(shown), parts=parts, extra=extra)
     return sentence + _ends(shown) + _busy_and_quiet(shown, _BUSY_ROW)
 
 
@@ -312,10 +319,15 @@ def _ends(shown: pd.DataFrame) -> str:
         return ""
     ordered = shown.sort_values("date", kind="stable")
     first, last = ordered.iloc[0], ordered.iloc[-1]
-    planned = ", planned" if str(last.get("status", "")) == "planned" else ""
-    return (
-        f' The earliest is "{first["title"]}" ({first["date"]:%Y-%m-%d}) and the latest '
-        f'"{last["title"]}" ({last["date"]:%Y-%m-%d}{planned}).'
+    planned = _(", planned") if str(last.get("status", "")) == "planned" else ""
+    return " " + _(
+        'The earliest is "{first}" ({first_date}) and the latest "{last}" ({last_date}{planned}).'
+    ).format(
+        first=first["title"],
+        first_date=day(first["date"]),
+        last=last["title"],
+        last_date=day(last["date"]),
+        planned=planned,
     )
 
 
@@ -336,8 +348,17 @@ def _busy_and_quiet(shown: pd.DataFrame, category: str, min_years: int = 3) -> s
         return ""
     split = best[1]
     early, late = int((years <= split).sum()), int((years > split).sum())
-    return (
-        f" The {category} row has {early} events in {lo}–{split}, about "
-        f"{early / (split - lo + 1):.0f} a year, and {late} in {split + 1}–{hi}, about "
-        f"{late / (hi - split):.0f} a year."
+    return " " + _(
+        "The {category} row has {early} events in {lo}–{split}, about {early_rate} a year, "
+        "and {late} in {after}–{hi}, about {late_rate} a year."
+    ).format(
+        category=_(category),
+        early=early,
+        lo=lo,
+        split=split,
+        early_rate=f"{early / (split - lo + 1):.0f}",
+        late=late,
+        after=split + 1,
+        hi=hi,
+        late_rate=f"{late / (hi - split):.0f}",
     )

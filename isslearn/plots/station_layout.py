@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import language
 from ..catalogue.attachments import DIRECTIONS, ROOT, load_attachments
+from ..language import gettext as _
 
 __all__ = [
     "ARRAY_SEGMENTS",
@@ -284,8 +286,9 @@ class StationLayout:
             unplaced.append(
                 Unplaced(
                     piece,
-                    f"it hangs on {self._name(self._parent_of(piece, sure))}, "
-                    "whose place that day is not known",
+                    _("it hangs on {parent}, whose place that day is not known").format(
+                        parent=self._name(self._parent_of(piece, sure))
+                    ),
                 )
             )
         moving = self._in_transit(when, sure | maybe)
@@ -301,13 +304,19 @@ class StationLayout:
     def _unknown(self, piece: str, i: int) -> str:
         row = self._records[i]
         if row["from_date"] != row["from_latest"]:
-            return (
-                f"it reached {self._name(row['parent'])} between {row['from_date']:%Y-%m-%d} and "
-                f"{row['from_latest']:%Y-%m-%d}; no source we found gives the day"
+            return _(
+                "it reached {parent} between {first} and {last}; no source we found gives the day"
+            ).format(
+                parent=self._name(row["parent"]),
+                first=language.day(row["from_date"]),
+                last=language.day(row["from_latest"]),
             )
-        return (
-            f"it left {self._name(row['parent'])} between {row['to_earliest']:%Y-%m-%d} and "
-            f"{row['to_date']:%Y-%m-%d}; no source we found gives the day"
+        return _(
+            "it left {parent} between {first} and {last}; no source we found gives the day"
+        ).format(
+            parent=self._name(row["parent"]),
+            first=language.day(row["to_earliest"]),
+            last=language.day(row["to_date"]),
         )
 
     def _in_transit(self, when: np.datetime64, here: np.ndarray) -> list[tuple[str, str]]:
@@ -320,7 +329,10 @@ class StationLayout:
             after = self._start[idx] > when
             if before.any() and after.any() and self._only_stays[piece]:
                 moving.append(
-                    (str(piece), "it was unbolted and held by the robotic arms, between two places")
+                    (
+                        str(piece),
+                        _("it was unbolted and held by the robotic arms, between two places"),
+                    )
                 )
         return moving
 

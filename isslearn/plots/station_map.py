@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .. import language
 from ..catalogue.events import current_to
 from ..catalogue.given import given_table
+from ..language import N_
+from ..language import gettext as _
 from ..reading.values import DateLike, as_day
 from .chart import SMALL_SIZE, TITLE_SIZE, Chart, new_figure
 from .station_layout import (
@@ -61,7 +64,7 @@ SHORT_NAMES: dict[str, str] = {
     "quest": "Quest",
     "pirs": "Pirs",
     "s0-truss": "S0",
-    "mobile-base-system": "Mobile Base System",
+    "mobile-base-system": N_("Mobile Base System"),
     "s1-truss": "S1",
     "p1-truss": "P1",
     "p3-p4-truss": "P3/P4",
@@ -99,9 +102,9 @@ SHORT_NAMES: dict[str, str] = {
     "esp-2": "ESP-2",
     "esp-3": "ESP-3",
     "elc-4": "ELC-4",
-    "mobile-transporter": "Mobile Transporter",
-    "nauka-airlock": "Nauka airlock",
-    "nauka-radiator": "Nauka radiator",
+    "mobile-transporter": N_("Mobile Transporter"),
+    "nauka-airlock": N_("Nauka airlock"),
+    "nauka-radiator": N_("Nauka radiator"),
 }
 #: Hatching per builder, so the drawing reads in black and white too.
 HATCHES: dict[str, str] = {
@@ -121,7 +124,12 @@ _LIMITS = (-62.0, 62.0, -48.0, 66.0)  # page metres: left, right, bottom, top
 _NOTE_WIDTH = 150  # characters a line of the note under the drawing holds
 _MARK = "#FFD54F"  # the tag on the piece that changed (with a black border: readable in grey)
 _WING = "#BFD3E6"
-_PORT_WORDS = {"zenith": "space-facing (zenith)", "nadir": "Earth-facing (nadir)"}
+_PORT_WORDS = {"zenith": N_("space-facing (zenith)"), "nadir": N_("Earth-facing (nadir)")}
+# The ends and sides of a piece, as the descriptions name them (through gettext).
+_TAGS = (N_("new"), N_("moved"))  # the tag on a piece that changed that day
+_SIDE_WORDS = (
+    N_("forward"), N_("aft"), N_("port"), N_("starboard"), N_("zenith"), N_("nadir"),
+)  # fmt: skip
 
 
 def page(point: tuple[float, float, float]) -> tuple[float, float]:
@@ -276,7 +284,7 @@ class StationMap:
         self.builder = dict(zip(modules["id"], modules["built_by"], strict=True))
         self.kind = dict(zip(modules["id"], modules["kind"].astype(str), strict=True))
         self.names = {
-            i: SHORT_NAMES.get(i, str(n).split(" (")[0])
+            i: _(SHORT_NAMES[i]) if i in SHORT_NAMES else str(n).split(" (")[0]
             for i, n in zip(modules["id"], modules["name"], strict=True)
         }
         self.layout = StationLayout(attachments, self.names)
@@ -294,13 +302,15 @@ class StationMap:
             Patch(facecolor=agency_color(b), hatch=HATCHES.get(b, ""), edgecolor="white", label=b)
             for b in builders
         ]
-        handles.append(Patch(facecolor=_MARK, edgecolor="black", label="changed that day"))
+        handles.append(Patch(facecolor=_MARK, edgecolor="black", label=_("changed that day")))
         handles.append(
-            Patch(facecolor="none", edgecolor=INK, linestyle="--", label="left or moved away")
+            Patch(facecolor="none", edgecolor=INK, linestyle="--", label=_("left or moved away"))
         )
         self.figure.legend(
             handles=handles,
-            title=f"colour and hatching: partner that built it ({OTHER_AGENCY}: sky blue)",
+            title=_("colour and hatching: partner that built it ({other}: sky blue)").format(
+                other=_(OTHER_AGENCY)
+            ),
             title_fontsize=SMALL_SIZE - 1,
             loc="upper center",
             ncol=len(handles),
@@ -314,9 +324,11 @@ class StationMap:
         self.figure.text(
             0.01,
             0.012,
-            "Seen from above, front of the station at the top. Truss and wings to scale; "
-            "the other pieces drawn 1.7 times larger.\n"
-            "Docked spacecraft and the robotic arms, which move about, are not drawn.",
+            _(
+                "Seen from above, front of the station at the top. Truss and wings to scale; "
+                "the other pieces drawn 1.7 times larger.\n"
+                "Docked spacecraft and the robotic arms, which move about, are not drawn."
+            ),
             fontsize=SMALL_SIZE - 2,
             color="#444444",
             parse_math=False,
@@ -349,9 +361,9 @@ class StationMap:
     def _compass(self, ax: Axes) -> None:
         x0, y0 = _LIMITS[0] + 6, _LIMITS[2] + 6
         for direction, text in (
-            ("forward", "front (forward)"),
-            ("starboard", "starboard"),
-            ("zenith", "away from Earth"),
+            ("forward", _("front (forward)")),
+            ("starboard", _("starboard")),
+            ("zenith", _("away from Earth")),
         ):
             du, dv = _step(direction)
             norm = float(np.hypot(du, dv))
@@ -406,8 +418,11 @@ class StationMap:
                     changed[p.row] = "moved"
                 ghosts += went
                 sentences.append(
-                    f"{self.names[piece]} moved from {self._where(went[0])} "
-                    f"to {self._where(came[0])}."
+                    _("{name} moved from {before} to {after}.").format(
+                        name=self.names[piece],
+                        before=self._where(went[0]),
+                        after=self._where(came[0]),
+                    )
                 )
             elif came:
                 for p in came:
@@ -421,16 +436,23 @@ class StationMap:
                     sentences.append((self._arrival, p, back, arrived_with[p.piece]))
             elif went and not new and piece not in missing:
                 ghosts += went
-                gone = f"went home on {went[0].visit}" if went[0].visit else "left the station"
-                sentences.append(f"{self.names[piece]} {gone}.")
+                name = self.names[piece]
+                sentences.append(
+                    _("{name} went home on {visit}.").format(name=name, visit=went[0].visit)
+                    if went[0].visit
+                    else _("{name} left the station.").format(name=name)
+                )
             elif went and piece in missing:
                 ghosts += went
                 sentences.append(
-                    f"From this day the drawing leaves {self.names[piece]} off "
-                    f"{self._where(went[0])}: {missing[piece]}."
+                    _("From this day the drawing leaves {name} off {place}: {why}.").format(
+                        name=self.names[piece], place=self._where(went[0]), why=missing[piece]
+                    )
                 )
         count = len({p.piece for p in placed if p.port != "mobile"})
-        title = f"The ISS on {day:%Y-%m-%d}: {count} pieces in place"
+        title = _("The ISS on {day}: {count} pieces in place").format(
+            day=language.day(day), count=count
+        )
         sentences = [
             item if isinstance(item, str) else item[0](item[1], item[2], item[3])
             for item in sentences
@@ -438,47 +460,62 @@ class StationMap:
         if not sentences:
             last = [d for d in self.change_dates() if d < day]
             what = (
-                f"Nothing arrived, moved or left on this day; the last change was on "
-                f"{last[-1]:%Y-%m-%d}: " + self.state(last[-1]).changes
+                _(
+                    "Nothing arrived, moved or left on this day; the last change was on {day}:"
+                ).format(day=language.day(last[-1]))
+                + " "
+                + self.state(last[-1]).changes
                 if last and placed
-                else "Nothing arrived, moved or left on this day."
+                else _("Nothing arrived, moved or left on this day.")
             )
         else:
             what = " ".join(sentences)
-        left_out = "; ".join(f"{self.names.get(u.piece, u.piece)}: {u.why}" for u in unplaced)
-        note = f"Not drawn, place not known that day: {left_out}." if left_out else ""
+        left_out = _("; ").join(
+            f"{self.names.get(u.piece, u.piece)}{_(':')} {u.why}" for u in unplaced
+        )
+        not_drawn = _("Not drawn, place not known that day: {pieces}.")
+        note = not_drawn.format(pieces=left_out) if left_out else ""
         note = textwrap.fill(note, _NOTE_WIDTH)  # wrapped here: quicker than matplotlib's wrap
         mobile = sorted(  # by builder, then name: the same words on every run
             (self.builder.get(p.piece, ""), self.names[p.piece])
             for p in placed
             if p.port == "mobile"
         )
-        groups = {b: [n for bb, n in mobile if bb == b] for b, _ in mobile}
+        groups = {b: [n for bb, n in mobile if bb == b] for b, _name in mobile}
         arms = (
-            " Robotic arms aboard, not drawn: "
-            + "; ".join(f"{len(names)} by {b} ({', '.join(names)})" for b, names in groups.items())
+            " "
+            + _("Robotic arms aboard, not drawn:")
+            + " "
+            + _("; ").join(
+                _("{count} by {builder} ({names})").format(
+                    count=len(names), builder=b, names=", ".join(names)
+                )
+                for b, names in groups.items()
+            )
             + "."
             if mobile
             else ""
         )
         if not placed:
-            sentence = f"On {day:%Y-%m-%d} no part of the station was in orbit yet."
+            sentence = _("On {day} no part of the station was in orbit yet.").format(
+                day=language.day(day)
+            )
         else:
             drawn = {p.piece for p in placed if p.port != "mobile"}
             counts = Counter(self.builder.get(piece, "unknown") for piece in drawn)
             rank = {b: i for i, b in enumerate(self.colors)}  # ties in agencies.csv's order
             by = sorted(counts.items(), key=lambda bn: (-bn[1], rank.get(bn[0], len(rank)), bn[0]))
-            built = ", ".join(f"{n} by {b}" for b, n in by)
-            sentence = (
-                f"On {day:%Y-%m-%d}: {what} The drawing shows {count} pieces (built {built}).{arms}"
-            )
+            built = ", ".join(_("{count} by {builder}").format(count=n, builder=b) for b, n in by)
+            sentence = _(
+                "On {day}: {what} The drawing shows {count} pieces (built {built}).{arms}"
+            ).format(day=language.day(day), what=what, count=count, built=built, arms=arms)
             untold = [
-                f"{self.names.get(u.piece, u.piece)}: {u.why}"
+                f"{self.names.get(u.piece, u.piece)}{_(':')} {u.why}"
                 for u in unplaced
                 if self.names.get(u.piece, u.piece) not in what
             ]
             if untold:
-                sentence += f" Not drawn, place not known that day: {'; '.join(untold)}."
+                sentence += " " + not_drawn.format(pieces=_("; ").join(untold))
         state = _DayState(
             day, placed, unplaced, changed, ghosts, title, note, sentence, " ".join(sentences)
         )
@@ -488,42 +525,57 @@ class StationMap:
     def _where(self, p: Placement) -> str:
         parent = self.names.get(p.parent, p.parent)
         if p.port in ("outside", "mobile"):
-            return f"the outside of {parent}" + (f", {p.site}" if p.site else "")
+            return _("the outside of {parent}").format(parent=parent) + (
+                f", {p.site}" if p.site else ""
+            )
         if p.port == "unknown":
-            return f"{parent} (which side, no source we found says)"
+            return _("{parent} (which side, no source we found says)").format(parent=parent)
         if self.kind.get(p.parent) in ("truss", "solar_array"):
-            return f"the {p.port} end of {parent}"
+            return _("the {side} end of {parent}").format(side=_(p.port), parent=parent)
         if p.port in ("port", "starboard"):
-            return f"the {p.port} side of {parent}"
-        return f"{parent}'s {_PORT_WORDS.get(p.port, p.port)} port"
+            return _("the {side} side of {parent}").format(side=_(p.port), parent=parent)
+        port = _PORT_WORDS.get(p.port, p.port)
+        return _("{parent}'s {port} port").format(parent=parent, port=_(port))
 
     def _arrival(self, p: Placement, back: bool = False, riders: list[str] | None = None) -> str:
         name = self.names[p.piece]
         if riders:
             others = [self.names[r] for r in riders]
             listed = (
-                others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+                others[0]
+                if len(others) == 1
+                else ", ".join(others[:-1]) + " " + _("and") + " " + others[-1]
             )
-            name = f"{name}, with {listed},"
+            name = _("{name}, with {others},").format(name=name, others=listed)
         if p.shape == "irosa":
             where = (
-                p.site if self.names[p.parent] in p.site else f"{p.site} on {self.names[p.parent]}"
+                p.site
+                if self.names[p.parent] in p.site
+                else _("{site} on {parent}").format(site=p.site, parent=self.names[p.parent])
             )
-            return f"A roll-out solar array (iROSA) was fitted {where}."
+            return _("A roll-out solar array (iROSA) was fitted {where}.").format(where=where)
         row = self.layout.rows.loc[p.row]
         if row["from_date"] != row["from_latest"]:
-            return (
-                f"{name} is drawn on {self._where(p)} from this day: it got there between "
-                f"{row['from_date']:%Y-%m-%d} and {row['from_latest']:%Y-%m-%d}, and no source "
-                "we found gives the day."
+            return _(
+                "{name} is drawn on {place} from this day: it got there between {first} and "
+                "{last}, and no source we found gives the day."
+            ).format(
+                name=name,
+                place=self._where(p),
+                first=language.day(row["from_date"]),
+                last=language.day(row["from_latest"]),
             )
         if back:
-            return f"{name} was put in its new place, {self._where(p)}."
+            return _("{name} was put in its new place, {place}.").format(
+                name=name, place=self._where(p)
+            )
         if p.piece == "zarya":
-            return "Zarya, the first piece, reached orbit."
+            return _("Zarya, the first piece, reached orbit.")
         if p.visit:
-            return f"{name} visited on {p.visit}, berthed to {self._where(p)}."
-        return f"{name} was attached to {self._where(p)}."
+            return _("{name} visited on {visit}, berthed to {place}.").format(
+                name=name, visit=p.visit, place=self._where(p)
+            )
+        return _("{name} was attached to {place}.").format(name=name, place=self._where(p))
 
     # ------------------------------------------------------------ drawing
 
@@ -537,7 +589,7 @@ class StationMap:
             key = (p.piece, p.row)
             child = self._adapter_child.get(key)
             name = self.names[p.piece] + (" + " + self.names[child] if child else "")
-            name += (" (visiting)" if p.visit else "") + ("?" if p.port == "unknown" else "")
+            name += (_(" (visiting)") if p.visit else "") + ("?" if p.port == "unknown" else "")
             out.append(
                 (
                     p,
@@ -687,7 +739,7 @@ class StationMap:
         text = self.axes.text(
             tu,
             tv,
-            name + (f"  {mark.upper()}" if mark else ""),
+            name + (f"  {_(mark).upper()}" if mark else ""),
             ha=ha,
             va=va,
             fontsize=size,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..catalogue.tables import load_agencies
+from ..language import N_
+from ..language import gettext as _
 from .chart import LABEL_SIZE, SMALL_SIZE, TICK_SIZE, TITLE_SIZE, Chart, new_figure
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ __all__ = [
     "NO_MATCH",
     "OTHER_AGENCY",
     "OTHER_AGENCY_COLOR",
+    "VOCABULARY",
     "agency_color",
     "agency_colors",
     "agency_legend",
@@ -41,11 +44,20 @@ __all__ = [
 
 GHOST_COLOR = "#BBBBBB"  # outlines of modules not attached on the date shown; "no agency"
 INK = "#333333"  # lines that stand for no agency (crew counts, mass): not an agency's colour
-NO_MATCH = "No events match these settings"
+NO_MATCH = N_("No events match these settings")  # through gettext where it is shown
 # Only the five partner agencies have colours of their own in a figure; companies and other
 # agencies share one, so no figure needs more than eight colours (bars and rows name them).
-OTHER_AGENCY = "company or other agency"
+OTHER_AGENCY = N_("company or other agency")
 OTHER_AGENCY_COLOR = "#56B4E9"  # Okabe-Ito sky blue, which no partner uses
+
+
+# The words of the catalogue's vocabularies a figure shows (category rows, module kinds, event
+# statuses), marked here so the catalogues hold them; a figure passes each through gettext.
+VOCABULARY = (
+    N_("assembly"), N_("crew"), N_("cooperation"), N_("vehicle"), N_("science"),
+    N_("spacewalk"), N_("record"), N_("incident"), N_("milestone"),
+    N_("happened"), N_("planned"),
+)  # fmt: skip
 
 
 def agency_colors() -> dict[str, str]:
@@ -78,7 +90,7 @@ def text_color_on(background: str) -> str:
 
 def title(figure: Figure, text: str) -> Text:
     """The figure's title, left-aligned and large enough to read from the back of a room."""
-    return figure.suptitle(text, fontsize=TITLE_SIZE, x=0.02, ha="left")
+    return figure.suptitle(_(text), fontsize=TITLE_SIZE, x=0.02, ha="left")
 
 
 def style_axes(ax: Axes) -> None:
@@ -106,12 +118,12 @@ def agency_legend(
     wanted = {a for a in agencies if isinstance(a, str) and a}
     handles = [Patch(facecolor=partners[a], label=a) for a in partners if a in wanted]
     if wanted - set(partners):
-        handles.append(Patch(facecolor=OTHER_AGENCY_COLOR, label=OTHER_AGENCY))
+        handles.append(Patch(facecolor=OTHER_AGENCY_COLOR, label=_(OTHER_AGENCY)))
     handles += [Patch(facecolor=color, label=label) for label, color in extra]
     if hatched:
         handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///", label=hatched))
     settings = {"fontsize": SMALL_SIZE, "title_fontsize": SMALL_SIZE, "frameon": False}
-    target.legend(handles=handles, title=heading, **(settings | placement))
+    target.legend(handles=handles, title=_(heading), **(settings | placement))
 
 
 def empty_note(ax: Axes, message: str = NO_MATCH) -> Text:
@@ -119,7 +131,7 @@ def empty_note(ax: Axes, message: str = NO_MATCH) -> Text:
     return ax.text(
         0.5,
         0.5,
-        message,
+        _(message),
         transform=ax.transAxes,
         ha="center",
         va="center",
@@ -171,12 +183,12 @@ def fix_date_ticks(ax: Axes, x0: pd.Timestamp, x1: pd.Timestamp) -> None:
     ax.set_xlim(x0, x1)  # type: ignore[arg-type]  # after the ticks: setting ticks widens the limits to hold them all
 
 
-def date_axis_label(ax: Axes, text: str = "date (UTC)") -> Text:
+def date_axis_label(ax: Axes, text: str = N_("date (UTC)")) -> Text:
     """The date axis's label as a figure text under ``ax``: it never moves, so a live
     explorer keeps it in the background it draws once instead of redrawing it every time."""
     box = ax.get_position()
     return ax.figure.text(
-        (box.x0 + box.x1) / 2, box.y0 - 0.095, text, ha="center", va="top", fontsize=LABEL_SIZE
+        (box.x0 + box.x1) / 2, box.y0 - 0.095, _(text), ha="center", va="top", fontsize=LABEL_SIZE
     )
 
 

@@ -22,11 +22,14 @@ from typing import Literal, TypeVar
 
 import pandas as pd
 
+from .. import language
 from ..catalogue.events import load_events
 from ..catalogue.given import given_table
 from ..catalogue.summaries import vehicle_family
 from ..catalogue.tables import load_expeditions, load_modules
 from ..errors import SettingsError
+from ..language import N_, ngettext
+from ..language import gettext as _
 from ..reading.values import closest, unknown_choice_hint
 from .items import MultipleChoice, Option, Ordering
 
@@ -70,29 +73,32 @@ LESSON_MODULES = (
 
 # Names a learner meets in the lessons, where the catalogue's official name reads badly.
 PLAIN_NAMES = {
-    "quest": "the Quest airlock",
+    "quest": N_("the Quest airlock"),
     "columbus": "Columbus",
-    "cupola": "the Cupola",
-    "kibo-pm": "Kibo's laboratory",
-    "kibo-elm-ps": "Kibo's storage module",
-    "kibo-ef": "Kibo's outdoor platform",
+    "cupola": N_("the Cupola"),
+    "kibo-pm": N_("Kibo's laboratory"),
+    "kibo-elm-ps": N_("Kibo's storage module"),
+    "kibo-ef": N_("Kibo's outdoor platform"),
     "leonardo-pmm": "Leonardo",
-    "bishop": "the Bishop airlock",
-    "irosa-2021": "the first pair of roll-out solar arrays",
-    "irosa-2022": "the second pair of roll-out solar arrays",
-    "irosa-2023": "the third pair of roll-out solar arrays",
+    "bishop": N_("the Bishop airlock"),
+    "irosa-2021": N_("the first pair of roll-out solar arrays"),
+    "irosa-2022": N_("the second pair of roll-out solar arrays"),
+    "irosa-2023": N_("the third pair of roll-out solar arrays"),
 }
 # Countries a sentence names with "the".
 _WITH_THE = ("United States", "Netherlands", "United Kingdom")
 
+# The segments a feedback names ("the Russian segment"), for the catalogues.
+_SEGMENT_WORDS = (N_("Russian"), N_("US"))
+
 # What a module is, for a stem about one the lessons may not have introduced.
 KIND_WORDS = {
-    "pressurized": "a module the crew can enter",
-    "robotics": "a robotic arm or robot",
-    "truss": "a piece of the station's long girder",
-    "solar_array": "a set of solar panels",
-    "adapter": "a docking adapter",
-    "external": "equipment mounted outside",
+    "pressurized": N_("a module the crew can enter"),
+    "robotics": N_("a robotic arm or robot"),
+    "truss": N_("a piece of the station's long girder"),
+    "solar_array": N_("a set of solar panels"),
+    "adapter": N_("a docking adapter"),
+    "external": N_("equipment mounted outside"),
 }
 
 PARTNER_HOMES = {
@@ -116,7 +122,7 @@ def plain_module_name(module: pd.Series | str) -> str:
     """
     if isinstance(module, pd.Series):
         if module.get("id") in PLAIN_NAMES:
-            return PLAIN_NAMES[module["id"]]
+            return _(PLAIN_NAMES[module["id"]])
         if "name" not in module:
             raise SettingsError("plain_module_name needs a name, or a row of load_modules()")
         module = str(module["name"])
@@ -124,7 +130,7 @@ def plain_module_name(module: pd.Series | str) -> str:
     if bracket:  # an acronym people actually say
         return bracket.group(1)
     name = re.split(r" \(|, ", module, maxsplit=1)[0].strip()
-    return f"the {name}" if " " in name else name  # 'the Z1 truss', but 'Unity
+    return _("the {name}").format(name=name) if " " in name else name  # 'the Z1 truss', 'Unity'
 
 
 def answer_position(subject: object, seed: int, count: int) -> int:
@@ -147,7 +153,10 @@ def _with_answer_at(right: T, others: list[T], position: int) -> list[T]:
 
 
 def when(date: pd.Timestamp) -> str:
-    """A date written out so nobody mixes day and month up: '20 Nov 1998'."""
+    """A date written out so nobody mixes day and month up: '20 Nov 1998' (in another language,
+    its long date: '20 novembre 1998')."""
+    if language.current() != language.SOURCE_LANGUAGE:
+        return language.day(date)
     return f"{date.day} {date:%b %Y}"
 
 
@@ -179,9 +188,9 @@ def launch_order_question(
     rng = random.Random(seed)
     picked = pool.iloc[sorted(rng.sample(range(len(pool)), n))].sort_values("launch_date")
     return Ordering(
-        "Put these modules in the order they were launched, earliest first.",
-        tuple(_capitalized(plain_module_name(row)) for _, row in picked.iterrows()),
-        tuple(f"launched {when(d)}" for d in picked["launch_date"]),
+        _("Put these modules in the order they were launched, earliest first."),
+        tuple(_capitalized(plain_module_name(row)) for _index, row in picked.iterrows()),
+        tuple(_("launched {day}").format(day=when(d)) for d in picked["launch_date"]),
         seed=seed,
     )
 
@@ -222,21 +231,29 @@ def which_agency_built(
     rng.shuffle(chosen)
     codes = _with_answer_at(right, chosen, answer_position(module_id, seed, len(chosen) + 1))
 
-    country = str(module.get("builder_country", "") or "")
-    country = f"the {country}" if country in _WITH_THE else country
-    made = f"built in {country}" if country else "built"
+    raw = str(module.get("builder_country", "") or "")
+    country = f"the {raw}" if raw in _WITH_THE else raw  # English grammar; others get the name
+    if language.current() != language.SOURCE_LANGUAGE:
+        country = _(raw)
+    made = _("built in {country}").format(country=country) if raw else _("built")
+    words = {"name": name, "Name": _capitalized(name), "gloss": _gloss(module), "made": made}
+    words |= {"builder": builder, "owner": owner}
     if ask == "built":
-        stem = f"Which partner built {name}{_gloss(module)}?"
-        explanation = f"{_capitalized(name)} was {made}, on {builder}'s side of the partnership."
+        stem = _("Which partner built {name}{gloss}?").format(**words)
+        explanation = _("{Name} was {made}, on {builder}'s side of the partnership.").format(
+            **words
+        )
         if owner != builder:
-            explanation += (
-                f" It belongs to {owner}: who builds a module and who owns it can differ."
-            )
+            explanation += " " + _(
+                "It belongs to {owner}: who builds a module and who owns it can differ."
+            ).format(**words)
     else:
-        stem = f"Which partner owns {name}{_gloss(module)}?"
-        explanation = f"{_capitalized(name)} belongs to {owner}."
+        stem = _("Which partner owns {name}{gloss}?").format(**words)
+        explanation = _("{Name} belongs to {owner}.").format(**words)
         if owner != builder:
-            explanation += f" It was {made} by {builder}'s side, for {owner}."
+            explanation += " " + _("It was {made} by {builder}'s side, for {owner}.").format(
+                **words
+            )
     options = []
     for code in codes:
         if code == right:
@@ -262,7 +279,7 @@ def _gloss(module: pd.Series) -> str:
     if module["id"] in LESSON_MODULES:
         return ""
     words = KIND_WORDS.get(str(module["kind"]))
-    return f" ({words})" if words else ""
+    return f" ({_(words)})" if words else ""
 
 
 def _launcher(vehicle: str) -> str | None:
@@ -285,35 +302,70 @@ def _mixups(module: pd.Series, modules: pd.DataFrame, right: str, ask: str) -> d
             found[code] = text
 
     if ask == "built":
-        add(owner, f"{owner} owns {name}, but owning a module is not the same as building it.")
+        add(
+            owner,
+            _("{owner} owns {name}, but owning a module is not the same as building it.").format(
+                owner=owner, name=name
+            ),
+        )
     else:
         add(
             builder,
-            f"{builder}'s side built {name}, but building a module does not make it the owner.",
+            _(
+                "{builder}'s side built {name}, but building a module does not make it the owner."
+            ).format(builder=builder, name=name),
         )
     vehicle = str(module.get("launch_vehicle", "") or "")
+    launched = (
+        _(
+            "{agency} launched {name} on a {rocket}, but launching a module does not mean you "
+            "built it."
+        )
+        if ask == "built"
+        else _(
+            "{agency} launched {name} on a {rocket}, but launching a module does not mean you "
+            "own it."
+        )
+    )
     add(
         _launcher(vehicle),
-        f"{_launcher(vehicle)} launched {name} on a {vehicle_family(vehicle)}, but launching a "
-        f"module does not mean you {'built' if ask == 'built' else 'own'} it.",
+        launched.format(agency=_launcher(vehicle), name=name, rocket=vehicle_family(vehicle)),
     )
     segment = str(module.get("segment", "") or "")
     leads = {"Russian": "Roscosmos", "US": "NASA"}.get(segment)
-    add(
-        leads,
-        f"{name} is part of the {segment} segment, which {leads} leads, but that alone does not "
-        f"tell you who {'built' if ask == 'built' else 'owns'} it.",
+    part = (
+        _(
+            "{name} is part of the {segment} segment, which {agency} leads, but that alone does "
+            "not tell you who built it."
+        )
+        if ask == "built"
+        else _(
+            "{name} is part of the {segment} segment, which {agency} leads, but that alone does "
+            "not tell you who owns it."
+        )
     )
+    add(leads, part.format(name=name, segment=_(segment), agency=leads))
     flight = str(module.get("flight", "") or "")
     if flight:
         shipmates = modules[(modules["flight"] == flight) & (modules["id"] != module["id"])]
-        for _, other in shipmates.iterrows():
+        for _index, other in shipmates.iterrows():
             code = str(other["built_by"] if ask == "built" else other["agency"])
-            verb = "built" if ask == "built" else "owns"
+            same_flight = (
+                _(
+                    "{Other}, which {agency} built, went up on the same flight, but {name} is not "
+                    "{agency}'s."
+                )
+                if ask == "built"
+                else _(
+                    "{Other}, which {agency} owns, went up on the same flight, but {name} is "
+                    "not {agency}'s."
+                )
+            )
             add(
                 code,
-                f"{_capitalized(plain_module_name(other))}, which {code} {verb}, went up on the "
-                f"same flight, but {name} is not {code}'s.",
+                same_flight.format(
+                    Other=_capitalized(plain_module_name(other)), agency=code, name=name
+                ),
             )
     return found
 
@@ -323,12 +375,21 @@ def _other_partner(code: str, module: pd.Series, modules: pd.DataFrame, ask: str
     theirs = modules[(modules[column] == code) & modules["id"].isin(LESSON_MODULES)]
     if theirs.empty:
         theirs = modules[modules[column] == code]
-    names = [plain_module_name(row) for _, row in theirs.head(2).iterrows()]
-    verb = "built" if ask == "built" else "owns"
+    names = [plain_module_name(row) for _index, row in theirs.head(2).iterrows()]
     name = plain_module_name(module)
     if not names:
-        return f"{code} {verb} none of the station's modules in the catalogue."
-    return f"{code} {verb} {' and '.join(names)}, but not {name}."
+        none = (
+            _("{agency} built none of the station's modules in the catalogue.")
+            if ask == "built"
+            else _("{agency} owns none of the station's modules in the catalogue.")
+        )
+        return none.format(agency=code)
+    theirs_said = (
+        _("{agency} built {modules}, but not {name}.")
+        if ask == "built"
+        else _("{agency} owns {modules}, but not {name}.")
+    )
+    return theirs_said.format(agency=code, modules=(" " + _("and") + " ").join(names), name=name)
 
 
 def expedition_question(
@@ -354,17 +415,21 @@ def expedition_question(
     options = []
     for person in people:
         if person == commander:
-            text = f"{person} commanded Expedition {number} ({_span(expedition)})."
+            text = _("{person} commanded Expedition {number} ({span}).").format(
+                person=person, number=number, span=_span(expedition)
+            )
         elif person in crewmates:
-            text = f"{person} was a member of Expedition {number}'s crew, but not its commander."
+            text = _(
+                "{person} was a member of Expedition {number}'s crew, but not its commander."
+            ).format(person=person, number=number)
         else:
             led = expeditions[expeditions["commander"] == person].iloc[0]
-            text = (
-                f"{person} commanded Expedition {led['number']} ({_span(led)}), "
-                f"not Expedition {number}."
-            )
+            text = _(
+                "{person} commanded Expedition {other} ({span}), not Expedition {number}."
+            ).format(person=person, other=led["number"], span=_span(led), number=number)
         options.append(Option(person, person == commander, text))
-    return MultipleChoice(f"Who commanded Expedition {number}?", tuple(options))
+    stem = _("Who commanded Expedition {number}?").format(number=number)
+    return MultipleChoice(stem, tuple(options))
 
 
 def event_year_question(
@@ -398,23 +463,24 @@ def event_year_question(
     feasible = [k for k in range(wrong + 1) if k <= len(before) and wrong - k <= len(after)]
     k = feasible[answer_position(event_id, seed, len(feasible))]
     confusable = pd.concat([before.head(k), after.head(wrong - k)])
-    options = [Option(str(date.year), True, f"It happened on {when(date)}.")]
-    for _, other in confusable.iterrows():
-        way = "before" if date < other["date"] else "after"
+    options = [Option(str(date.year), True, _("It happened on {day}.").format(day=when(date)))]
+    for _index, other in confusable.iterrows():
+        other_year = (
+            _("{year} is the year of another event, “{title}”; this one happened before it.")
+            if date < other["date"]
+            else _("{year} is the year of another event, “{title}”; this one happened after it.")
+        )
         options.append(
             Option(
                 str(other["date"].year),
                 False,
-                f"{other['date'].year} is the year of another event, “{other['title']}”; "
-                f"this one happened {way} it.",
+                other_year.format(year=other["date"].year, title=other["title"]),
             )
         )
     options.sort(key=lambda o: o.text)
-    stem = (
-        question
-        or f"A headline from the station's history: “{event['title']}”. "
-        "In which year did it happen?"
-    )
+    stem = question or _(
+        "A headline from the station's history: “{title}”. In which year did it happen?"
+    ).format(title=event["title"])
     return MultipleChoice(stem, tuple(options))
 
 
@@ -435,10 +501,10 @@ def arrival_day_question(
         raise SettingsError(f"module_id={module_id!r} has no attachment date in the catalogue")
     days: dict[pd.Timestamp, str] = {}
     if pd.notna(launched) and launched != arrived:
-        days[launched] = (
-            f"{when(launched)} is the day {name} was launched; it still had to reach the "
-            "station and be joined to it."
-        )
+        days[launched] = _(
+            "{day} is the day {name} was launched; it still had to reach the station and be "
+            "joined to it."
+        ).format(day=when(launched), name=name)
     others = modules.dropna(subset=["attach_date"])
     others = others[(others["attach_date"] != arrived) & (others["id"] != module["id"])]
     known = others[others["id"].isin(LESSON_MODULES)]  # neighbours the learner has met
@@ -447,31 +513,39 @@ def arrival_day_question(
     after = others[others["attach_date"] > arrived].sort_values("attach_date").head(2)
     rng = random.Random(f"{module_id}|{seed}")
     neighbours = pd.concat([before, after])
-    for _, other in neighbours.sample(frac=1, random_state=rng.randrange(2**32)).iterrows():
+    for _index, other in neighbours.sample(frac=1, random_state=rng.randrange(2**32)).iterrows():
         day = other["attach_date"]
         if len(days) >= 3:
             break
         if day not in days:
-            way = "before" if day < arrived else "after"
-            days[day] = (
-                f"{when(day)} is the day {plain_module_name(other)} joined the station, "
-                f"{way} {name}."
+            joined = (
+                _("{day} is the day {other} joined the station, before {name}.")
+                if day < arrived
+                else _("{day} is the day {other} joined the station, after {name}.")
             )
+            days[day] = joined.format(day=when(day), other=plain_module_name(other), name=name)
     span = (arrived - launched).days if pd.notna(launched) else None
     story = (
-        f"{_capitalized(name)} was launched on {when(launched)} and joined to the station "
-        f"{span} day{'s' if span != 1 else ''} later."
+        ngettext(
+            "{Name} was launched on {day} and joined to the station {count} day later.",
+            "{Name} was launched on {day} and joined to the station {count} days later.",
+            span,
+        ).format(Name=_capitalized(name), day=when(launched), count=span)
         if span
-        else f"{_capitalized(name)} became part of the station on the day it was launched."
+        else _("{Name} became part of the station on the day it was launched.").format(
+            Name=_capitalized(name)
+        )
     )
-    right = Option(when(arrived), True, f"{when(arrived)}: {story}")
+    right = Option(when(arrived), True, f"{when(arrived)}{_(':')} {story}")
     wrong = [Option(when(day), False, text) for day, text in days.items()]
     rng.shuffle(wrong)
     # not in date order: the launch day always comes before the arrival, so in date order the
     # answer would never be A and would usually sit right after the launch day
     at = answer_position(module_id, seed, len(wrong) + 1)
     return MultipleChoice(
-        f"On which day (UTC) did {name}{_gloss(module)} become part of the station?",
+        _("On which day (UTC) did {name}{gloss} become part of the station?").format(
+            name=name, gloss=_gloss(module)
+        ),
         tuple(_with_answer_at(right, wrong, at)),
     )
 
@@ -492,19 +566,28 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
     for rocket in sorted(counts.index, key=lambda r: modules.loc[family == r, "launch_date"].min()):
         dates = modules.loc[family == rocket, "launch_date"]
         first, last = dates.min().year, dates.max().year
-        span = str(first) if first == last else f"{first} to {last}"
+        span = (
+            str(first) if first == last else _("{first} to {last}").format(first=first, last=last)
+        )
         count = int(counts[rocket])
         if rocket == counts.index[0]:
             rest = total - count
-            more = " — more than all the other rockets together" if count > rest else ""
-            text = f"It carried {count} of the {total} pieces, from {span}{more}."
+            more = _(" — more than all the other rockets together") if count > rest else ""
+            text = _("It carried {count} of the {total} pieces, from {span}{more}.").format(
+                count=count, total=total, span=span, more=more
+            )
         else:
-            pieces = "piece" if count == 1 else "pieces"
-            text = f"The {rocket} carried {count} {pieces} ({span}); find the row with more."
+            text = ngettext(
+                "The {rocket} carried {count} piece ({span}); find the row with more.",
+                "The {rocket} carried {count} pieces ({span}); find the row with more.",
+                count,
+            ).format(rocket=_(rocket), count=count, span=span)
         options.append(Option(_vehicle_label(rocket), rocket == counts.index[0], text))
     return MultipleChoice(
-        "Look at the chart of the rockets that launched the station's pieces (one dot per "
-        "piece). Which rocket carried the most?",
+        _(
+            "Look at the chart of the rockets that launched the station's pieces (one dot per "
+            "piece). Which rocket carried the most?"
+        ),
         tuple(options),
     )
 
@@ -512,7 +595,9 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
 def _vehicle_label(family: str) -> str:
     """'Proton rocket', but 'Space Shuttle': every option names the kind of vehicle, so the
     Shuttle's two-word name is not the one long option among short ones."""
-    return family if family == "Space Shuttle" else f"{family} rocket"
+    if family == "Space Shuttle":
+        return _(N_("Space Shuttle"))
+    return _("{rocket} rocket").format(rocket=family)
 
 
 def _row(frame: pd.DataFrame, column: str, value: object, argument: str) -> pd.Series:
@@ -526,7 +611,7 @@ def _row(frame: pd.DataFrame, column: str, value: object, argument: str) -> pd.S
 
 def _span(expedition: pd.Series) -> str:
     end = expedition["end"]
-    return f"{when(expedition['start'])} – {'today' if pd.isna(end) else when(end)}"
+    return f"{when(expedition['start'])} – {_('today') if pd.isna(end) else when(end)}"
 
 
 # ---------------------------------------------------------------- by name, for quiz files

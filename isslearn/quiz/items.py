@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..errors import SettingsError
+from ..language import N_
+from ..language import gettext as _
 
 if TYPE_CHECKING:  # ipywidgets is imported only when a live quiz is built
     import ipywidgets
@@ -52,8 +54,8 @@ MISSES_BEFORE_ANSWER = 2
 """Different wrong answers a learner may give before the right one is shown."""
 CHECKLIST_LEVELS = ("complete", "partial", "not_yet")
 """The three levels of a written answer's checklist, best first (the names quiz files use)."""
-LEVEL_NAMES = {"complete": "Complete", "partial": "Partly there", "not_yet": "Not yet"}
-"""How each level is shown to a learner."""
+LEVEL_NAMES = {"complete": N_("Complete"), "partial": N_("Partly there"), "not_yet": N_("Not yet")}
+"""How each level is shown to a learner (in English; :meth:`WrittenAnswer.levels` translates)."""
 MIN_WORDS = 5
 """Words a written answer needs before the model answer is shown: write first, then compare."""
 
@@ -87,7 +89,7 @@ class Option:
         """The teacher's feedback, or a plain default when the teacher wrote none."""
         if self.feedback:
             return self.feedback
-        return "Yes, that is right." if self.correct else "Not this one; have another look."
+        return _("Yes, that is right.") if self.correct else _("Not this one; have another look.")
 
 
 @runtime_checkable
@@ -167,8 +169,12 @@ class MultipleChoice:
         answer = self.answer
         return Feedback(
             False,
-            f"{chosen.feedback_text()} The answer is {self.letter(answer)}) {answer.text}: "
-            f"{answer.feedback_text()}",
+            chosen.feedback_text()
+            + " "
+            + _("The answer is {letter}) {text}:").format(
+                letter=self.letter(answer), text=answer.text
+            )
+            + f" {answer.feedback_text()}",
             revealed=True,
         )
 
@@ -193,9 +199,12 @@ class MultipleChoice:
             lines.append(f"- {self.letter(option)}) {md_text(option.text)}")
         if answers:
             answer = self.answer
-            lines += ["", f"Answer: {self.letter(answer)}) {md_text(answer.text)}", ""]
+            answer_line = _("Answer: {letter}) {text}").format(
+                letter=self.letter(answer), text=md_text(answer.text)
+            )
+            lines += ["", answer_line, ""]
             for option in self.options:
-                mark = "right" if option.correct else "wrong"
+                mark = _("right") if option.correct else _("wrong")
                 lines.append(f"- {self.letter(option)}) {mark}: {md_text(option.feedback_text())}")
         return "\n".join(lines)
 
@@ -249,13 +258,18 @@ class Ordering:
         """Compare ``order`` with the right one; name the misplaced items, not where they go."""
         order = tuple(order)
         if sorted(order) != sorted(self.items):
-            return Feedback(False, "Use each item exactly once: " + ", ".join(self.items) + ".")
+            return Feedback(
+                False, _("Use each item exactly once:") + " " + ", ".join(self.items) + "."
+            )
         misplaced = tuple(got for got, want in zip(order, self.items, strict=True) if got != want)
         if not misplaced:
-            return Feedback(True, "All in the right order: " + self.right_order() + ".")
+            return Feedback(True, _("All in the right order:") + " " + self.right_order() + ".")
         return Feedback(
             False,
-            f"{len(misplaced)} of {len(self.items)} are out of place: "
+            _("{misplaced} of {items} are out of place:").format(
+                misplaced=len(misplaced), items=len(self.items)
+            )
+            + " "
             + ", ".join(misplaced)
             + ".",
             misplaced,
@@ -266,7 +280,9 @@ class Ordering:
         missed = self.check(order)
         return Feedback(
             False,
-            f"{missed.message} The right order is: {self.right_order()}.",
+            missed.message
+            + " "
+            + _("The right order is: {order}.").format(order=self.right_order()),
             missed.misplaced,
             revealed=True,
         )
@@ -285,7 +301,7 @@ class Ordering:
         lines = [f"**{md_text(self.prompt)}**", ""]
         lines += [f"- {md_text(item)}" for item in self.start_order]
         if answers:
-            lines += ["", "Right order:", ""]
+            lines += ["", _("Right order:"), ""]
             for n, item in enumerate(self.items):
                 detail = self.details[n] if self.details else ""
                 lines.append(
@@ -340,13 +356,18 @@ class WrittenAnswer:
 
     def levels(self) -> list[tuple[str, str]]:
         """``[(level name as shown, what an answer at that level does), ...]``, best first."""
-        return [(LEVEL_NAMES[k], t) for k, t in zip(CHECKLIST_LEVELS, self.checklist, strict=True)]
+        return [
+            (_(LEVEL_NAMES[k]), t) for k, t in zip(CHECKLIST_LEVELS, self.checklist, strict=True)
+        ]
 
     def check(self, text: str) -> Feedback:
         """Too short: ask for an answer first. Otherwise the model answer and the checklist."""
         if len(str(text).split()) < MIN_WORDS:
             return Feedback(
-                False, f"Write your answer first (at least {MIN_WORDS} words), then compare."
+                False,
+                _("Write your answer first (at least {count} words), then compare.").format(
+                    count=MIN_WORDS
+                ),
             )
         return Feedback(True, self.model_answer, revealed=True)
 
@@ -354,8 +375,9 @@ class WrittenAnswer:
         """The task and lines to write on; with ``answers``, the model answer and checklist."""
         lines = [f"**{md_text(self.prompt)}**", ""]
         if not answers:
-            return "\n".join([*lines, "Write your answer:", "", WRITING_SPACE])
-        lines += [f"Model answer: {md_text(self.model_answer)}", "", "Checklist:", ""]
+            return "\n".join([*lines, _("Write your answer:"), "", WRITING_SPACE])
+        model = _("Model answer: {answer}").format(answer=md_text(self.model_answer))
+        lines += [model, "", _("Checklist:"), ""]
         lines += [f"- {name}: {md_text(text)}" for name, text in self.levels()]
         return "\n".join(lines)
 
@@ -426,7 +448,7 @@ def md_text(text: str) -> str:
 def _shuffled(items: tuple[str, ...], seed: int) -> tuple[str, ...]:
     rng = random.Random(seed)
     order = list(items)
-    for _ in range(20):  # never start in the right order (a 2-item list just swaps)
+    for _attempt in range(20):  # never start in the right order (a 2-item list just swaps)
         rng.shuffle(order)
         if tuple(order) != items:
             break

@@ -1,4 +1,5 @@
-"""The lessons' own questions: one quiz file per lesson, shipped in ``isslearn/quizzes/``.
+"""The lessons' own questions: one quiz file per lesson, shipped in ``isslearn/quizzes/``
+(and, for each other language, in ``isslearn/quizzes/<lang>/``, read when a lesson is in it).
 
 They are written in the same YAML format teachers use (see :mod:`.files`), so ``isslearn
 check`` checks them like any teacher's file, and no answer sits in a lesson's code: the quiz
@@ -12,6 +13,7 @@ import sys
 from importlib import resources
 
 from ..errors import QuizFileError, SettingsError
+from ..language import SOURCE_LANGUAGE, current
 from .files import QuizFile, parse_quiz_file
 from .items import QuizItem
 
@@ -25,9 +27,13 @@ __all__ = ["lesson_quiz", "lesson_quiz_file", "read_lesson_quiz", "shipped_quizz
 FOLDER = "quizzes"
 
 
-def shipped_quizzes() -> dict[str, Traversable]:
-    """The lessons' quiz files, by lesson name (``01_assembly``), sorted."""
+def shipped_quizzes(language: str | None = None) -> dict[str, Traversable]:
+    """The lessons' quiz files in ``language`` (by default the lesson's), by lesson name
+    (``01_assembly``), sorted."""
     folder = resources.files("isslearn") / FOLDER
+    language = current() if language is None else language
+    if language != SOURCE_LANGUAGE:
+        folder = folder / language
     if not folder.is_dir():
         return {}
     found = {
@@ -53,7 +59,8 @@ def lesson_quiz_file(lesson: str) -> tuple[str, Traversable]:
 def read_lesson_quiz(lesson: str) -> QuizFile:
     """What reading the quiz file of ``lesson`` found (items, problems, notices)."""
     item = lesson_quiz_file(lesson)[1]
-    return parse_quiz_file(item.read_bytes(), f"isslearn/{FOLDER}/{item.name}")
+    folder = FOLDER if current() == SOURCE_LANGUAGE else f"{FOLDER}/{current()}"
+    return parse_quiz_file(item.read_bytes(), f"isslearn/{folder}/{item.name}")
 
 
 def lesson_quiz(lesson: str) -> list[QuizItem]:

@@ -31,6 +31,8 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from ..language import N_
+from ..language import gettext as _
 from .items import Feedback, MultipleChoice, Ordering, Tries, WrittenAnswer
 
 __all__ = [
@@ -52,7 +54,8 @@ CHECK_CLASS = "isslearn-quiz-check"
 FEEDBACK_CLASS = "isslearn-quiz-feedback"
 WRITE_CLASS = "isslearn-quiz-write"
 REVEAL_CLASS = "isslearn-quiz-reveal"
-UNANSWERED = "Choose an answer first."
+UNANSWERED = N_("Choose an answer first.")
+WHICH_LEVEL = N_("Which of these describes your answer? Improve it if you can.")
 
 
 def presenting() -> bool:
@@ -66,11 +69,11 @@ def presenting() -> bool:
 def feedback_html(feedback: Feedback) -> str:
     """The feedback as escaped HTML, with a mark a colour-blind learner can read too."""
     if feedback.correct:
-        mark, kind, after = "✔ Right.", "right", ""
+        mark, kind, after = _("✔ Right."), "right", ""
     elif feedback.revealed:
-        mark, kind, after = "✘ Not this one either.", "wrong", ""
+        mark, kind, after = _("✘ Not this one either."), "wrong", ""
     else:
-        mark, kind, after = "✘ Not yet.", "wrong", " <em>Try again.</em>"
+        mark, kind, after = _("✘ Not yet."), "wrong", " <em>" + _("Try again.") + "</em>"
     return (
         f'<div class="isslearn-quiz-{kind}"><strong>{mark}</strong> '
         f"{html.escape(feedback.message, quote=False)}{after}</div>"
@@ -84,8 +87,9 @@ def answer_html(item: MultipleChoice | Ordering) -> str:
         text = f"{item.letter(right)}) {right.text}. {right.feedback_text()}"
     else:
         text = item.right_order() + "."
+    said = _("The answer:")
     return (
-        f'<div class="isslearn-quiz-answer"><strong>The answer:</strong> '
+        f'<div class="isslearn-quiz-answer"><strong>{said}</strong> '
         f"{html.escape(text, quote=False)}</div>"
     )
 
@@ -143,13 +147,15 @@ def quiz_widget(item: MultipleChoice | Ordering, reveal: bool | None = None) -> 
 def written_html(item: WrittenAnswer) -> str:
     """The model answer and the checklist, as shown once the learner has written."""
     levels = "".join(
-        f"<li><strong>{name}:</strong> {html.escape(text, quote=False)}</li>"
+        "<li><strong>" + _("{level}:").format(level=name) + "</strong> "
+        f"{html.escape(text, quote=False)}</li>"
         for name, text in item.levels()
     )
+    model, which = _("A model answer:"), _(WHICH_LEVEL)
     return (
-        '<div class="isslearn-quiz-model"><strong>A model answer:</strong> '
+        f'<div class="isslearn-quiz-model"><strong>{model}</strong> '
         f"{html.escape(item.model_answer, quote=False)}"
-        "<p>Which of these describes your answer? Improve it if you can.</p>"
+        f"<p>{which}</p>"
         f"<ul>{levels}</ul></div>"
     )
 
@@ -159,7 +165,7 @@ def written_widget(item: WrittenAnswer, reveal: bool | None = None) -> w.VBox:
     ``reveal`` adds the teacher's button that shows them (by default: in the presenter view)."""
     show_answer = presenting() if reveal is None else reveal
     box = w.Textarea(
-        placeholder="Write your answer here.",
+        placeholder=_("Write your answer here."),
         layout=w.Layout(width="95%", height="6em"),
     )
     box.add_class(WRITE_CLASS)
@@ -171,8 +177,8 @@ def written_widget(item: WrittenAnswer, reveal: bool | None = None) -> w.VBox:
         item.prompt,
         box,
         verdict,
-        button="Compare",
-        tooltip="Compare your answer with a model answer",
+        button=_("Compare"),
+        tooltip=_("Compare your answer with a model answer"),
         shown=lambda feedback: (
             written_html(item)
             if feedback.correct
@@ -187,13 +193,17 @@ def _assemble(
     answer: w.Widget,
     verdict: Callable[[], Feedback | None],
     *,
-    button: str = "Check",
-    tooltip: str = "Check your answer",
+    button: str = "",
+    tooltip: str = "",
     shown: Callable[[Feedback], str] = feedback_html,
     reveal: Callable[[], str] | None = None,
 ) -> w.VBox:
     title = w.HTML(f"<strong>{html.escape(question, quote=False)}</strong>")
-    check = w.Button(description=button, tooltip=tooltip, button_style="info")
+    check = w.Button(
+        description=button or _("Check"),
+        tooltip=tooltip or _("Check your answer"),
+        button_style="info",
+    )
     check.add_class(CHECK_CLASS)
     result = w.HTML("")
     result.add_class(FEEDBACK_CLASS)
@@ -201,14 +211,16 @@ def _assemble(
     def on_check(_button: w.Button) -> None:
         feedback = verdict()
         if feedback is None:
-            result.value = f"<em>{html.escape(UNANSWERED, quote=False)}</em>"
+            result.value = f"<em>{html.escape(_(UNANSWERED), quote=False)}</em>"
         else:
             result.value = shown(feedback)
 
     check.on_click(on_check)
     buttons: w.Widget = check
     if reveal is not None:
-        teacher = w.Button(description="Show the answer", tooltip="Show the answer, explained")
+        teacher = w.Button(
+            description=_("Show the answer"), tooltip=_("Show the answer, explained")
+        )
         teacher.add_class(REVEAL_CLASS)
 
         def on_reveal(_button: w.Button) -> None:

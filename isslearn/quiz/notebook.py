@@ -30,6 +30,7 @@ from typing import Any
 from IPython.display import Markdown, display
 
 from ..errors import SettingsError
+from ..language import gettext as _
 from .items import MultipleChoice, Ordering, QuizItem, WrittenAnswer, md_text
 from .static import METADATA_KEY, pack, paper_markdown, plain_text, static_html
 
@@ -99,8 +100,8 @@ def show(items: QuizItem | Iterable[QuizItem]) -> None:
     origin = items.origin if isinstance(items, LessonQuiz) else ""
     for number, item in enumerate(shown, start=1):
         if number == own + 1 and own < len(shown):
-            file = f" (from {md_text(Path(origin).name)})" if origin else ""
-            display(Markdown(f"**Your teacher's questions**{file}"))
+            file = _(" (from {file})").format(file=md_text(Path(origin).name)) if origin else ""
+            display(Markdown("**" + _("Your teacher's questions") + f"**{file}"))
         data, metadata = quiz_bundle(
             item, number, "lesson" if number <= own else (origin or "teacher")
         )

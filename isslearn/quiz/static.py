@@ -28,6 +28,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import SettingsError
+from ..language import N_
+from ..language import gettext as _
 from .items import (
     WRITING_SPACE,
     MultipleChoice,
@@ -55,10 +57,11 @@ __all__ = [
 ]
 
 METADATA_KEY = "isslearn"
-RIGHT_MARK = "✔ Right."
-WRONG_MARK = "✘ Not this one."
-RUN_TO_ANSWER = "Run this cell to answer here: every answer, right or wrong, explains itself."
-RUN_TO_WRITE = "Run this cell to write your answer here and compare it with a model answer."
+RIGHT_MARK = N_("✔ Right.")  # marked for translation; shown through gettext
+WRONG_MARK = N_("✘ Not this one.")
+RUN_TO_ANSWER = N_("Run this cell to answer here: every answer, right or wrong, explains itself.")
+WHICH_LEVEL = N_("Which of these describes your answer? Improve it if you can.")
+RUN_TO_WRITE = N_("Run this cell to write your answer here and compare it with a model answer.")
 
 
 def static_markdown(items: Sequence[QuizItem]) -> tuple[str, str]:
@@ -77,13 +80,14 @@ def paper_markdown(item: QuizItem, number: int | None = None) -> str:
     title = f"**{prefix}{md_text(item.title)}**"
     if isinstance(item, MultipleChoice):
         options = [f"- {item.letter(o)}) {md_text(o.text)}" for o in item.options]
-        return "\n".join([title, "", "*Circle the letter of one answer.*", "", *options])
+        how = "*" + _("Circle the letter of one answer.") + "*"
+        return "\n".join([title, "", how, "", *options])
     if isinstance(item, Ordering):
         boxes = [f"- ☐ {md_text(entry)}" for entry in item.start_order]
-        how = "*Number the boxes in order, 1 for the first.*"
+        how = "*" + _("Number the boxes in order, 1 for the first.") + "*"
         return "\n".join([title, "", how, "", *boxes])
     if isinstance(item, WrittenAnswer):
-        return "\n".join([title, "", "*Write your answer here.*", "", WRITING_SPACE])
+        return "\n".join([title, "", "*" + _("Write your answer here.") + "*", "", WRITING_SPACE])
     return item.to_markdown(answers=False)
 
 
@@ -124,28 +128,36 @@ def static_html(
                 label = f'<a href="{href}">{label}</a>'
             lines.append(f"<li>{label}</li>")
         parts.append('<ul class="isslearn-quiz-options">' + "".join(lines) + "</ul>")
-        how = "Choose an answer, then follow its link to see whether it is right."
-        parts.append(f"<p><em>{how if link else RUN_TO_ANSWER}</em></p>")
+        how = _("Choose an answer, then follow its link to see whether it is right.")
+        parts.append(f"<p><em>{how if link else _(RUN_TO_ANSWER)}</em></p>")
     elif isinstance(item, Ordering):
         listed = "".join(f"<li>{md_text(entry)}</li>" for entry in item.start_order)
         parts.append(f'<ul class="isslearn-quiz-options">{listed}</ul>')
         if link is not None:
             href = html.escape(link("order"))
             parts.append(
-                "<p><em>Write down your order, then "
-                f'<a href="{href}">check it against the right order</a>.</em></p>'
+                "<p><em>"
+                + _(
+                    'Write down your order, then <a href="{href}">check it against the right '
+                    "order</a>."
+                ).format(href=href)
+                + "</em></p>"
             )
         else:
-            parts.append(f"<p><em>{RUN_TO_ANSWER}</em></p>")
+            parts.append(f"<p><em>{_(RUN_TO_ANSWER)}</em></p>")
     elif isinstance(item, WrittenAnswer):
         if link is not None:
             href = html.escape(link("model"))
             parts.append(
-                "<p><em>Write your answer first (on paper or in a note), then "
-                f'<a href="{href}">compare it with a model answer and a checklist</a>.</em></p>'
+                "<p><em>"
+                + _(
+                    'Write your answer first (on paper or in a note), then <a href="{href}">'
+                    "compare it with a model answer and a checklist</a>."
+                ).format(href=href)
+                + "</em></p>"
             )
         else:
-            parts.append(f"<p><em>{RUN_TO_WRITE}</em></p>")
+            parts.append(f"<p><em>{_(RUN_TO_WRITE)}</em></p>")
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -171,14 +183,14 @@ def feedback_pages(item: QuizItem) -> dict[str, tuple[str, str]]:
         pages = {}
         for option in item.options:
             letter = item.letter(option)
-            mark = RIGHT_MARK if option.correct else WRONG_MARK
-            body = (
-                f"<p>You chose <strong>{letter}) {md_text(option.text)}</strong>.</p>"
-                f"<p><strong>{mark}</strong> {md_text(option.feedback_text())}</p>"
+            mark = _(RIGHT_MARK) if option.correct else _(WRONG_MARK)
+            chose = _("You chose <strong>{letter}) {text}</strong>.").format(
+                letter=letter, text=md_text(option.text)
             )
+            body = f"<p>{chose}</p><p><strong>{mark}</strong> {md_text(option.feedback_text())}</p>"
             if not option.correct:
-                body += "<p>Go back and try another answer.</p>"
-            pages[letter.lower()] = (f"answer {letter}", body)
+                body += "<p>" + _("Go back and try another answer.") + "</p>"
+            pages[letter.lower()] = (_("answer {letter}").format(letter=letter), body)
         return pages
     if isinstance(item, Ordering):
         steps = "".join(
@@ -187,17 +199,19 @@ def feedback_pages(item: QuizItem) -> dict[str, tuple[str, str]]:
             + "</li>"
             for n, entry in enumerate(item.items)
         )
-        return {"order": ("the right order", f"<ol>{steps}</ol>")}
+        return {"order": (_("the right order"), f"<ol>{steps}</ol>")}
     if isinstance(item, WrittenAnswer):
         levels = "".join(
-            f"<li><strong>{name}:</strong> {md_text(text)}</li>" for name, text in item.levels()
+            "<li><strong>" + _("{level}:").format(level=name) + f"</strong> {md_text(text)}</li>"
+            for name, text in item.levels()
         )
+        model, which = _("A model answer:"), _(WHICH_LEVEL)
         body = (
-            f"<p><strong>A model answer:</strong> {md_text(item.model_answer)}</p>"
-            "<p>Which of these describes your answer? Improve it if you can.</p>"
+            f"<p><strong>{model}</strong> {md_text(item.model_answer)}</p>"
+            f"<p>{which}</p>"
             f"<ul>{levels}</ul>"
         )
-        return {"model": ("a model answer and a checklist", body)}
+        return {"model": (_("a model answer and a checklist"), body)}
     return {}
 
 

@@ -11,7 +11,10 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
+from .. import language
 from ..catalogue.given import given_table
+from ..language import N_
+from ..language import gettext as _
 from ..plots.chart import Chart, agg_canvas, png_bytes, rgb_pixels
 from ..plots.fastpng import png_from_rgb
 from ..plots.station_map import StationMap
@@ -215,31 +218,37 @@ class AssemblyExplorer(Explorer[Chart]):
         self.dates = dates
         self.frames: StationFrames | None = None
         if dates:
-            options: list[tuple[str, pd.Timestamp | str]] = [(f"{d:%Y-%m-%d}", d) for d in dates]
+            options: list[tuple[str, pd.Timestamp | str]] = [(language.day(d), d) for d in dates]
             self._empty: Chart | None = None
             self.description = self.drawing.show(dates[0])
             png = png_bytes(self.drawing.figure, level=1)
             self.frames = StationFrames(self.drawing, dates)
         else:
             if first is not None and last is not None:
-                when = f"between {first:%Y-%m-%d} and {last:%Y-%m-%d}"
+                when = _("between {start} and {end}").format(
+                    start=language.day(first), end=language.day(last)
+                )
             elif first is not None:
-                when = f"on or after {first:%Y-%m-%d}"
+                when = _("on or after {day}").format(day=language.day(first))
             elif last is not None:
-                when = f"on or before {last:%Y-%m-%d}"
+                when = _("on or before {day}").format(day=language.day(last))
             else:
-                when = "in the table of modules given"
-            sentence = f"{NO_MATCH}: no module arrived, moved or left {when}."
-            self._empty = empty_chart(
-                "The station, date by date", sentence, "No module arrived or left in this range"
+                when = _("in the table of modules given")
+            sentence = _("{no_match}: no module arrived, moved or left {when}.").format(
+                no_match=_(NO_MATCH), when=when
             )
-            options = [("no change in range", "none")]
+            self._empty = empty_chart(
+                N_("The station, date by date"),
+                sentence,
+                N_("No module arrived or left in this range"),
+            )
+            options = [(_("no change in range"), "none")]
             self.description = sentence
             png = png_bytes(self._empty.figure, level=1)
         self.slider = w.SelectionSlider(
             options=options,
             value=options[0][1],
-            description="Date (UTC)",
+            description=_("Date (UTC)"),
             continuous_update=True,
             disabled=not dates,
             layout=WIDE,

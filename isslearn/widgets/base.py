@@ -14,6 +14,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from ..errors import SettingsError
+from ..language import N_
 from ..plots.chart import Chart, LiveFigure, png_bytes
 
 __all__ = [
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 WIDE = {"width": "95%"}
 LABEL_STYLE = {"description_width": "initial"}
-ANY_AGENCY = "(any, or none)"
+ANY_AGENCY = N_("(any, or none)")  # a value; its label goes through gettext
 
 
 def image_widget(png: bytes) -> w.Image:

@@ -7,6 +7,8 @@ import pandas as pd
 
 from .. import plots
 from ..catalogue.given import given_table
+from ..language import N_
+from ..language import gettext as _
 from ..plots.cargo import CARGO_SHIPS, CargoChart
 from ..plots.chart import Chart, LiveFigure
 from .base import LABEL_STYLE, ChartExplorer
@@ -16,9 +18,9 @@ __all__ = ["cargo_fleet_explorer", "contributions_explorer"]
 # ---------------------------------------------------------------- cooperation
 
 _CONTRIBUTION_CHOICES = [
-    ("by owner", "agency"),
-    ("by builder", "built_by"),
-    ("by country where built", "builder_country"),
+    (N_("by owner"), "agency"),
+    (N_("by builder"), "built_by"),
+    (N_("by country where built"), "builder_country"),
 ]
 
 
@@ -33,15 +35,15 @@ def contributions_explorer(modules: pd.DataFrame | None = None) -> ChartExplorer
     """
     modules = given_table(modules, "modules")
     by = w.ToggleButtons(
-        options=_CONTRIBUTION_CHOICES,
+        options=[(_(label), value) for label, value in _CONTRIBUTION_CHOICES],
         value="agency",
-        description="Group",
+        description=_("Group"),
         style=LABEL_STYLE,
     )
     return ChartExplorer(
         {"by": by},
         lambda by: plots.contributions(by, modules),
-        fixed=[{"by": value} for _, value in _CONTRIBUTION_CHOICES],
+        fixed=[{"by": value} for _label, value in _CONTRIBUTION_CHOICES],
     )
 
 
@@ -58,7 +60,7 @@ def cargo_fleet_explorer(flights: pd.DataFrame | None = None) -> ChartExplorer:
     ships = w.SelectMultiple(
         options=list(CARGO_SHIPS),
         value=tuple(fleet.ships),
-        description="Ships",
+        description=_("Ships"),
         rows=len(CARGO_SHIPS),
         style=LABEL_STYLE,
     )

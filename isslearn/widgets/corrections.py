@@ -10,6 +10,8 @@ import pandas as pd
 from ..catalogue.corrections import CORRECTION_KINDS
 from ..catalogue.given import given_table
 from ..errors import SettingsError
+from ..language import day, ngettext
+from ..language import gettext as _
 
 __all__ = ["corrections_browser"]
 
@@ -17,18 +19,29 @@ __all__ = ["corrections_browser"]
 def _corrections_html(frame: pd.DataFrame) -> str:
     """One card per correction: what the source says, what we keep, why. All text escaped."""
     cards = []
+    says, keeps, why, sources = (
+        _("A source says:"),
+        _("The catalogue keeps:"),
+        _("Why:"),
+        _("Sources:"),
+    )
     for row in frame.to_dict("records"):
         when = row["subject_date"]
-        date = "" if pd.isna(when) else f" ({when:%Y-%m-%d})"
+        date = "" if pd.isna(when) else f" ({day(when)})"
         cards.append(
             "<div style='border-left:4px solid #0072B2;padding:2px 8px;margin:6px 0'>"
             f"<b>{html.escape(row['subject_title'])}</b>{html.escape(date)}<br>"
-            f"<b>A source says:</b> {html.escape(row['source_says'])}<br>"
-            f"<b>The catalogue keeps:</b> {html.escape(row['catalogue_says'])}<br>"
-            f"<b>Why:</b> {html.escape(row['why'])}<br>"
-            f"<small>Sources: {html.escape(row['source'])}</small></div>"
+            f"<b>{says}</b> {html.escape(row['source_says'])}<br>"
+            f"<b>{keeps}</b> {html.escape(row['catalogue_says'])}<br>"
+            f"<b>{why}</b> {html.escape(row['why'])}<br>"
+            f"<small>{sources} {html.escape(row['source'])}</small></div>"
         )
-    return "".join(cards) or "<p>No corrections of this kind.</p>"
+    return "".join(cards) or "<p>" + _("No corrections of this kind.") + "</p>"
+
+
+def _kind_label(kind: str) -> str:
+    """'time zone: the same moment, dated by two different clocks', in the lesson's language."""
+    return _(kind.replace("_", " ")) + _(":") + " " + _(CORRECTION_KINDS[kind])
 
 
 def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.VBox:
@@ -42,9 +55,9 @@ def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.V
     frame = given_table(corrections, "corrections")
     present = [k for k in CORRECTION_KINDS if (frame["kind"] == k).any()]
     kind = w.Dropdown(
-        options=[(f"{k.replace('_', ' ')}: {CORRECTION_KINDS[k]}", k) for k in present],
+        options=[(_kind_label(k), k) for k in present],
         value=present[0] if present else None,  # an empty table: nothing to choose
-        description="Kind",
+        description=_("Kind"),
         style={"description_width": "initial"},
         layout={"width": "95%"},
     )
@@ -52,10 +65,13 @@ def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.V
 
     def show(chosen: str | None) -> str:
         if chosen is None:
-            cards.value = "<p>No corrections in the table given.</p>"
+            cards.value = "<p>" + _("No corrections in the table given.") + "</p>"
             return cards.value
         rows = frame[frame["kind"] == chosen]
-        cards.value = f"<p>{len(rows)} correction(s) of this kind.</p>" + _corrections_html(rows)
+        count = ngettext(
+            "{count} correction of this kind.", "{count} corrections of this kind.", len(rows)
+        ).format(count=len(rows))
+        cards.value = f"<p>{count}</p>" + _corrections_html(rows)
         return cards.value
 
     kind.observe(lambda change: show(change["new"]), names="value")

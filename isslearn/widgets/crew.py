@@ -10,6 +10,7 @@ import pandas as pd
 from .. import plots
 from ..catalogue.given import given_table
 from ..errors import SettingsError
+from ..language import gettext as _
 from ..plots.chart import Chart, LiveFigure
 from ..plots.crew import CrewChart
 from ..reading.values import DateLike
@@ -41,9 +42,9 @@ class ExpeditionExplorer(Explorer["Styler"]):
             raise SettingsError("the table of expeditions given is empty; give at least one")
         chosen = numbers[0] if number is None else _expedition_number(number, numbers)
         dropdown = w.Dropdown(
-            options=[(f"Expedition {n}", n) for n in numbers],
+            options=[(_("Expedition {number}").format(number=n), n) for n in numbers],
             value=chosen,
-            description="Expedition",
+            description=_("Expedition"),
             style=LABEL_STYLE,
         )
         self._pages: dict[int, str] = {}  # expedition number -> its card as HTML
@@ -126,7 +127,7 @@ def crew_timeline(
         min=first,
         max=last,
         step=1,
-        description="Years",
+        description=_("Years"),
         continuous_update=False,
         layout=WIDE,
         style=LABEL_STYLE,

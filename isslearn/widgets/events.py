@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
 
-from .. import plots
+from .. import language, plots
 from ..catalogue.events import current_to
 from ..catalogue.given import given_table
 from ..catalogue.tables import load_agencies
 from ..errors import SettingsError
+from ..language import day
+from ..language import gettext as _
 from ..plots.chart import Chart, LiveFigure
 from ..plots.events import EMPTY_TIMELINE_START, TimelineChart
 from ..reading.values import CATEGORIES, DateLike, as_choices, as_optional_day
@@ -66,25 +68,25 @@ def event_timeline(
         value=chosen_years,
         min=lo_year,
         max=hi_year,
-        description="Years",
+        description=_("Years"),
         continuous_update=False,
         layout=WIDE,
         style=LABEL_STYLE,
     )
     chosen_categories = as_choices("categories", categories, CATEGORIES)
     category_choice = w.SelectMultiple(
-        options=list(CATEGORIES),
+        options=_labelled(CATEGORIES),
         value=CATEGORIES if chosen_categories is None else chosen_categories,
-        description="Categories",
+        description=_("Categories"),
         rows=5,
         style=LABEL_STYLE,
     )
     codes = list(load_agencies()["code"])
     wanted = [] if agencies is None else [agencies] if isinstance(agencies, str) else list(agencies)
     agency_choice = w.SelectMultiple(
-        options=[ANY_AGENCY, *codes, *[a for a in wanted if a not in codes]],
+        options=_labelled([ANY_AGENCY, *codes, *[a for a in wanted if a not in codes]]),
         value=(ANY_AGENCY,) if agencies is None else tuple(wanted),
-        description="Agencies",
+        description=_("Agencies"),
         rows=5,
         style=LABEL_STYLE,
     )
@@ -107,6 +109,14 @@ def event_timeline(
     return EventExplorer(controls, draw, titles, layout_controls=layout, live=live)
 
 
+def _labelled(values: Sequence[str]) -> list[str] | list[tuple[str, str]]:
+    """The choices as they are in English; in another language, (its word, the value) pairs, so
+    code keeps choosing ``"crew"`` while the learner reads ``"équipage"``."""
+    if language.current() == language.SOURCE_LANGUAGE:
+        return list(values)
+    return [(_(value), value) for value in values]
+
+
 class EventExplorer(ChartExplorer):
     """A :class:`ChartExplorer` of the events time line with, under the caption, the titles
     of the events shown as an escaped list (``titles``)."""
@@ -125,7 +135,7 @@ class EventExplorer(ChartExplorer):
 def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:
     """The newest events shown (a teacher's first), as an escaped HTML list."""
     if shown.empty:
-        return f"<p>{plots.NO_MATCH}.</p>"
+        return f"<p>{_(plots.NO_MATCH)}.</p>"
     own = (
         (shown["origin"] != "built-in").to_numpy()
         if "origin" in shown.columns
@@ -134,11 +144,11 @@ def _event_list_html(shown: pd.DataFrame, limit: int = 12) -> str:
     order = np.concatenate([np.flatnonzero(own), np.flatnonzero(~own)])[:limit]
     dates, names = shown["date"].to_numpy()[order], shown["title"].to_numpy()[order]
     items = "".join(
-        f"<li>{pd.Timestamp(date):%Y-%m-%d}: {html.escape(str(name))}"
-        + (" (your event)" if is_own else "")
+        f"<li>{day(date)}{_(':')} {html.escape(str(name))}"
+        + (_(" (your event)") if is_own else "")
         + "</li>"
         for date, name, is_own in zip(dates, names, own[order], strict=True)
     )
     more = len(shown) - len(order)
-    tail = f"<p>… and {more} more.</p>" if more > 0 else ""
+    tail = "<p>" + _("… and {count} more.").format(count=more) + "</p>" if more > 0 else ""
     return f"<ul>{items}</ul>{tail}"
