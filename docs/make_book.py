@@ -51,6 +51,8 @@ from urllib.parse import quote
 
 import nbformat
 
+from isslearn.language import current as current_language
+from isslearn.language import set_language
 from isslearn.quiz.static import METADATA_KEY, feedback_pages, item_from_dict, static_html, unpack
 
 try:
@@ -610,9 +612,16 @@ def stage(
     if examples.is_dir():
         shutil.copytree(examples, out / folder / "examples")
 
-    lessons = [
-        stage_lesson(path, out, language, others) for path in sorted(notebooks.glob("*.ipynb"))
-    ]
+    # The quizzes' static forms and answer pages are written by isslearn in its language.
+    was = current_language()
+    set_language(language.code)
+    try:
+        lessons = [
+            stage_lesson(path, out, language, others)
+            for path in sorted(notebooks.glob("*.ipynb"))
+        ]
+    finally:
+        set_language(was)
     glossary = notebooks / "glossary.md"
     if glossary.exists():
         text = site_links(

@@ -392,12 +392,19 @@ def test_no_page_asks_another_host_for_anything():
         assert not css_remote.search(sheet.read_text(encoding="utf-8", errors="replace")), sheet
 
 
-def _secrets(lesson: str) -> list[str]:
+def _secrets(lesson: str, language: str = "en") -> list[str]:
     """What a learner must not read before answering: feedback, model answers, checklists."""
     from isslearn import quiz
+    from isslearn.language import current, set_language
 
+    was = current()
+    set_language(language)
+    try:
+        items = quiz.lesson_quiz(lesson)
+    finally:
+        set_language(was)
     found = []
-    for item in quiz.lesson_quiz(lesson):
+    for item in items:
         if isinstance(item, quiz.MultipleChoice):
             found += [o.feedback for o in item.options]
         elif isinstance(item, quiz.WrittenAnswer):
@@ -406,37 +413,47 @@ def _secrets(lesson: str) -> list[str]:
 
 
 @book
-def test_every_lesson_page_asks_its_quiz_with_no_answer_in_its_html():
+@pytest.mark.parametrize("language", [lang.code for lang in make_book.languages()])
+def test_every_lesson_page_asks_its_quiz_with_no_answer_in_its_html(language):
     """Before, every option's feedback sat in a <details> block of the page: readable in its
-    source (and by opening them all) before answering. Now each option links to its own page."""
-    root = built_book().html
-    for lesson in LESSONS:
-        if lesson.stem not in _quiz_lessons():
+    source (and by opening them all) before answering. Now each option links to its own page,
+    in every language's site."""
+    site_language = make_book.Language.load(language)
+    root = built_book().html / site_language.prefix
+    lessons = root / site_language.folder
+    for lesson in sorted(site_language.notebooks.glob("*.ipynb")):
+        if lesson.stem not in _quiz_lessons(language):
             continue
-        source = (root / "notebooks" / f"{lesson.stem}.html").read_text(encoding="utf-8")
+        secrets = _secrets(lesson.stem, language)
+        assert secrets, f"{language} {lesson.stem}: no answers to look for"
+        source = (lessons / f"{lesson.stem}.html").read_text(encoding="utf-8")
         flat = " ".join(html.unescape(source).split())
-        for secret in _secrets(lesson.stem):
+        for secret in secrets:
             assert secret not in flat, f"{lesson.stem}: the page's HTML holds {secret!r}"
         page = BeautifulSoup(source, "html.parser")
         links = [a["href"] for a in page.select(".isslearn-quiz-static a[href]")]
-        assert links, f"{lesson.stem}: no quiz answers to follow"
+        assert links, f"{language} {lesson.stem}: no quiz answers to follow"
         shown = []
         for href in links:
-            target = (root / "notebooks" / href).resolve()
+            target = (lessons / href).resolve()
             assert target.is_file(), f"{lesson.stem}: {href} leads nowhere"
             feedback = BeautifulSoup(target.read_bytes(), "html.parser")
+            assert feedback.html["lang"] == language, href
             back = feedback.select_one("main a[href]")["href"]
+            assert (target.parent / back.split("#")[0]).resolve() == (
+                lessons / f"{lesson.stem}.html"
+            ).resolve(), f"{href}: leads back to {back}"
             anchor = back.split("#")[1]
             assert page.find(id=anchor), f"{href}: links back to a missing #{anchor}"
-            shown.append(" ".join(feedback.get_text().split()))
-        for secret in _secrets(lesson.stem):
+            shown.append(" ".join(html.unescape(feedback.get_text()).split()))
+        for secret in secrets:
             assert any(secret in text for text in shown), f"{lesson.stem}: {secret!r} nowhere"
 
 
-def _quiz_lessons() -> set[str]:
+def _quiz_lessons(language: str = "en") -> set[str]:
     from isslearn import quiz
 
-    return set(quiz.shipped_quizzes())
+    return set(quiz.shipped_quizzes(language))
 
 
 def _publish_command() -> list[str]:
