@@ -26,10 +26,13 @@ mean a different file in every folder a lesson or ``isslearn info`` runs in, so 
 with a message saying how to write it. ``isslearn info`` resolves the variables with the same
 function, so it checks exactly the files the lessons read.
 
-A lesson reads each file once, when it is made. A broken file given as an argument stops the
-settings cell with every problem listed: whoever typed it can fix it there. A broken or refused
-file named by an environment variable was set up for the whole class, so learners are told
-once to ask their teacher and the lesson goes on without it.
+A lesson reads each file once, when it is made. A file that cannot be used never stops the
+settings cell: an exception there would leave ``lesson`` undefined and every later cell would
+fail with a ``NameError``. A broken file given as an argument is listed with its problems
+(each run of the cell, so a teacher who fixed nothing is not told it is fine) and the lesson
+goes on with the built-in events or its own questions; ``lesson.problems`` holds them. A broken
+or refused file named by an environment variable was set up for the whole class, so learners
+are told once to ask their teacher and the lesson goes on without it.
 """
 
 from __future__ import annotations
@@ -46,10 +49,15 @@ from .catalogue.annotation import annotate
 from .catalogue.events import check_events, combine_events
 from .catalogue.summaries import select_event_rows, select_events
 from .catalogue.tables import agency_codes
-from .errors import FileProblems, Problem, SettingsError
+from .errors import Problem, SettingsError
 from .reading import values as voc
 from .reading.files import expand_home
-from .reading.notices import class_file_unusable, tell, tell_notices
+from .reading.notices import (
+    class_file_unusable,
+    settings_file_unusable,
+    tell,
+    tell_notices,
+)
 from .reading.values import DateLike, as_choices, as_day
 
 if TYPE_CHECKING:  # the quiz package is imported only when a quiz is asked for
@@ -152,43 +160,41 @@ class Lesson:
         self.own_questions = own_questions
         if reasons:
             raise SettingsError("Lesson(...) settings: " + "; ".join(reasons))
-        # class-wide files set but left out: (why, the setting), for describe()
+        # files set but left out: (why, the setting), for describe()
         self.not_used: list[tuple[str, str]] = []
+        self.problems: list[Problem] = []  # why the files left out could not be used
         events, quiz = lesson_files(events_file, quiz_file)
-        problems: list[Problem] = []
-        self.events_file, self.events_origin, own = self._read_events(events, problems)
-        self.quiz_file, self.quiz_origin, self._quiz_found = self._read_quiz(quiz, problems)
-        if problems:
-            raise FileProblems(problems)
-        self._events = combine_events(own, builtin=builtin_events)
+        self.events_file, self.events_origin, own = self._read_events(events)
+        self.quiz_file, self.quiz_origin, self._quiz_found = self._read_quiz(quiz)
+        self._in_place = events is not None and own is None  # built-in events stand in for it
+        self._events = combine_events(own, builtin=builtin_events or self._in_place)
         self._check_some_events_match()
 
     def _read_events(
-        self, chosen: LessonFile | None, problems: list[Problem]
+        self, chosen: LessonFile | None
     ) -> tuple[Path | None, str | None, pd.DataFrame | None]:
         """The events file (read once): its path, where it was named, and its own events.
 
-        A broken file given here is an error: the person who wrote ``events_file=`` can fix it
-        in this cell. One named by ``ISSLEARN_EVENTS`` was set up by the teacher, and a learner
-        can only ask them: the learner is told so once, and the lesson goes on without it.
+        A broken file is left out and the lesson goes on with the built-in events: one given
+        here is listed with its problems for whoever wrote ``events_file=`` to fix; one named
+        by ``ISSLEARN_EVENTS`` was set up by the teacher, so a learner is told once to ask them.
         """
-        instead = "the built-in events only" if self.builtin_events else "no events"
+        instead = "the built-in events"
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused
         found = check_events(chosen.path, builtin=self.builtin_events)
-        if found.problems and chosen.origin != "argument":
-            self._leave_out(chosen, found.problems, instead)
+        if found.problems:
+            self._leave_out(chosen, "events_file", found.problems, instead)
             return None, None, None
-        problems += found.problems
         tell_notices(found)
         return chosen.path, chosen.origin, found.value
 
     def _read_quiz(
-        self, chosen: LessonFile | None, problems: list[Problem]
+        self, chosen: LessonFile | None
     ) -> tuple[Path | None, str | None, QuizFile | None]:
         """The quiz file (read once; :meth:`quiz` asks it): its path, where it was named, and
-        what was read; a broken one is treated as a broken events file is."""
+        what was read; a broken one is left out as a broken events file is."""
         instead = "its own questions"
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
@@ -196,10 +202,9 @@ class Lesson:
         from .quiz.files import read_quiz_file  # lazy: YAML is read only for a quiz file
 
         found = read_quiz_file(chosen.path)
-        if found.problems and chosen.origin != "argument":
-            self._leave_out(chosen, found.problems, instead)
+        if found.problems:
+            self._leave_out(chosen, "quiz_file", found.problems, instead)
             return None, None, None
-        problems += found.problems
         tell_notices(found)
         return chosen.path, chosen.origin, found
 
@@ -214,7 +219,14 @@ class Lesson:
         self.not_used.append(("a relative path", f"{chosen.origin}={chosen.given}"))
         return True
 
-    def _leave_out(self, chosen: LessonFile, problems: list[Problem], instead: str) -> None:
+    def _leave_out(
+        self, chosen: LessonFile, setting: str, problems: list[Problem], instead: str
+    ) -> None:
+        self.problems += problems
+        if chosen.origin == "argument":
+            self.not_used.append(("the file has problems", f"{setting}={chosen.given}"))
+            tell(settings_file_unusable(setting, chosen.given, problems, instead), every_time=True)
+            return
         tell(class_file_unusable(chosen.origin, chosen.path, problems, instead))
         self.not_used.append(("the file has problems", f"{chosen.origin}={chosen.path}"))
 
@@ -276,7 +288,8 @@ class Lesson:
             f"{self.start:%Y-%m-%d}" if self.start is not None else "the beginning",
             f"{self.end:%Y-%m-%d}" if self.end is not None else "today",
         )
-        events = "built-in catalogue" if self.builtin_events else "no built-in events"
+        in_use = self.builtin_events or self._in_place
+        events = "built-in catalogue" if in_use else "no built-in events"
         if self.events_file is not None:
             events += f" + {self.events_file} (from {self.events_origin})"
         not_used = [f"not used ({why}): {what}" for why, what in self.not_used]
