@@ -405,7 +405,8 @@ def _page_options(command: argparse.ArgumentParser, default: str) -> None:
         "-o",
         "--output",
         metavar="FILE.html|FILE.pdf|FOLDER",
-        help=f"where to write it; the name's ending chooses HTML or PDF; default {default}",
+        help=f"where to write it; the name's ending chooses HTML or PDF; default {default} "
+        "in the current folder",
     )
     command.add_argument(
         "--pdf", action="store_true", help="write a PDF (needs Chromium), as -o NAME.pdf does"
