@@ -56,7 +56,6 @@ from .reading.notices import (
     class_file_unusable,
     settings_file_unusable,
     tell,
-    tell_notices,
 )
 from .reading.values import DateLike, as_choices, as_day
 
@@ -164,8 +163,11 @@ class Lesson:
         self.not_used: list[tuple[str, str]] = []
         self.problems: list[Problem] = []  # why the files left out could not be used
         events, quiz = lesson_files(events_file, quiz_file)
+        self._notices: list[Problem] = []
         self.events_file, self.events_origin, own = self._read_events(events)
         self.quiz_file, self.quiz_origin, self._quiz_found = self._read_quiz(quiz)
+        for notice in _examples_said_once(self._notices):
+            tell(notice)
         self._in_place = events is not None and own is None  # built-in events stand in for it
         self._events = combine_events(own, builtin=builtin_events or self._in_place)
         self._check_some_events_match()
@@ -187,7 +189,7 @@ class Lesson:
         if found.problems:
             self._leave_out(chosen, "events_file", found.problems, instead)
             return None, None, None
-        tell_notices(found)
+        self._notices += found.notices
         return chosen.path, chosen.origin, found.value
 
     def _read_quiz(
@@ -205,7 +207,7 @@ class Lesson:
         if found.problems:
             self._leave_out(chosen, "quiz_file", found.problems, instead)
             return None, None, None
-        tell_notices(found)
+        self._notices += found.notices
         return chosen.path, chosen.origin, found
 
     def _refused(self, chosen: LessonFile, instead: str) -> bool:
@@ -311,6 +313,23 @@ class Lesson:
 
     def __repr__(self) -> str:
         return "Lesson settings\n" + self.describe()
+
+
+_EXAMPLES = "skipped as comments or examples"
+
+
+def _examples_said_once(notices: list[Problem]) -> list[Problem | str]:
+    """The notices of a lesson's files, with the template's example rows skipped in several
+    sheets (Events and Quiz of one workbook) said in one line instead of one per sheet."""
+    examples = [n for n in notices if _EXAMPLES in n.message]
+    if len(examples) < 2:
+        return list(notices)
+    where = "; ".join(f"{n.file}: {n.place or f'line {n.line}'}" for n in examples)
+    said = (
+        f"notice: rows whose first cell starts with # were {_EXAMPLES} ({where}); "
+        "to use an example row, delete its #"
+    )
+    return [n for n in notices if n not in examples] + [said]
 
 
 def _why_none_match(

@@ -181,3 +181,56 @@ def test_thousands_of_bad_rows_are_capped_with_a_count(tmp_path, capsys):
     assert len(lines) == MAX_LINES + 1
     assert f"... and {4500 - MAX_LINES} more problem(s) not shown (4500 in all)" in lines[-1]
     assert "4500 problem(s)" in ran.err
+
+
+def test_hidden_rows_of_an_xlsx_sheet_are_mentioned(tmp_path, capsys):
+    path = from_template(tmp_path, capsys, events=[("2021-05-04", "Seen"), ("2021-06-01", "Not")])
+    book = openpyxl.load_workbook(path)
+    book["Events"].row_dimensions[4].hidden = True
+    book.save(path)
+    ran = isslearn(capsys, "check", str(path))
+    assert ran.code == 0, ran.text
+    assert "sheet 'Events', row 4: notice: 1 hidden row(s) were read like the others" in ran.out
+    assert "OK, 2 event(s)" in ran.out
+
+
+def test_hidden_and_filtered_rows_of_an_ods_sheet_are_mentioned(tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="Events")
+    rows = [("date", "title", None), ("2021-05-04", "Seen", None)]
+    rows += [("2021-06-01", "Collapsed", "collapse"), ("2021-07-01", "Filtered", "filter")]
+    for date, title, visibility in rows:
+        row = TableRow(visibility=visibility) if visibility else TableRow()
+        for value in (date, title):
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        sheet.addElement(row)
+    document.spreadsheet.addElement(sheet)
+    path = tmp_path / "events.ods"
+    document.save(str(path))
+    found = check_events(path)
+    assert not found.problems and len(found.value) == 3
+    [hidden] = [n for n in found.notices if "hidden" in n.message]
+    assert "2 hidden row(s) were read like the others (row(s) 3, 4)" in hidden.message
+
+
+def test_the_example_rows_notice_is_said_once_per_lesson(tmp_path, capsys, monkeypatch, told):
+    """Events and questions typed below the template's examples, in one workbook for both."""
+    path = from_template(tmp_path, capsys, events=[("2021-05-04", "Visit")])
+    book = openpyxl.load_workbook(path)
+    quiz = book["Quiz"]
+    quiz.append(["Which module came first?", "Zarya", "yes", "Yes: November 1998."])
+    quiz.append([None, "Unity", None, "It came two weeks later."])
+    book.save(path)
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(path))
+    monkeypatch.setenv("ISSLEARN_QUIZ", str(path))
+    lesson = Lesson()
+    assert lesson.problems == [] and len(lesson.quiz("01")) > 1
+    said = [line for line in told() if "skipped as comments or examples" in line]
+    assert len(said) == 1, said
+    assert "sheet 'Events', row 2" in said[0] and "sheet 'Quiz', row 2" in said[0]

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Problem
-from .sheet_xml import ods_merged_ranges, xlsx_unsaved_formulas
+from .sheet_xml import hidden_rows, ods_merged_ranges, xlsx_unsaved_formulas
 from .table import MAX_FIELD_CHARS, Table
 from .values import EARLIEST_YEAR, LATEST_YEAR, closest
 
@@ -144,7 +144,28 @@ def read_sheet_table(
         merged = ods_merged_ranges(data, sheet_name)
     unsaved = xlsx_unsaved_formulas(data, sheet_name)
     _fill_from_cells(table, cells, merged, date_columns, unsaved)
+    _notice_hidden_rows(table, hidden_rows(data, sheet_name))
     return table
+
+
+def _notice_hidden_rows(table: Table, hidden: list[tuple[int, int]]) -> None:
+    """Say which rows that were read are hidden in the spreadsheet: the teacher cannot see what
+    the lessons will show."""
+    read = [line for line, _ in table.rows if any(a <= line - 1 <= b for a, b in hidden)]
+    if not read:
+        return
+    shown = ", ".join(map(str, read[:10])) + (", ..." if len(read) > 10 else "")
+    table.notices.append(
+        Problem.notice(
+            table.file,
+            read[0],
+            None,
+            f"{len(read)} hidden row(s) were read like the others (row(s) {shown})",
+            "unhide them in your spreadsheet program to check what they hold, or delete them "
+            "if they should not be used",
+            place=f"sheet '{table.sheet}', row {read[0]}",
+        )
+    )
 
 
 def _unreadable(name: str, exc: BaseException) -> Problem:
