@@ -234,3 +234,14 @@ def test_the_example_rows_notice_is_said_once_per_lesson(tmp_path, capsys, monke
     said = [line for line in told() if "skipped as comments or examples" in line]
     assert len(said) == 1, said
     assert "sheet 'Events', row 2" in said[0] and "sheet 'Quiz', row 2" in said[0]
+
+
+def test_info_caps_a_class_file_with_thousands_of_bad_rows(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "big.csv"
+    path.write_text("date,title\n" + "2021-13-01,Bad month\n" * 4500, "utf-8")
+    monkeypatch.setenv("ISSLEARN_EVENTS", str(path))
+    monkeypatch.delenv("ISSLEARN_QUIZ", raising=False)
+    ran = isslearn(capsys, "info")
+    assert ran.code == 1
+    assert len(ran.out.splitlines()) < MAX_LINES + 10
+    assert f"... and {4500 - MAX_LINES} more problem(s) not shown" in ran.out

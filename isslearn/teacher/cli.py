@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -160,7 +161,7 @@ def _cannot_check(name: str, path: Path) -> None:
     print(f"{name}:1: cannot check this kind of file; isslearn checks {kinds} files")
 
 
-def _print_capped(checked: Reading[str]) -> None:
+def _print_capped(checked: Reading[Any]) -> None:
     """Every finding up to :data:`MAX_LINES`, problems first, then a count of the rest."""
     findings = checked.findings
     for line in findings[:MAX_LINES]:
@@ -212,7 +213,8 @@ def _events_setting(setting: LessonFile | None) -> tuple[bool, pd.DataFrame | No
         return False, None
     found = check_events(setting.path)
     if found.problems:
-        print(f"{head} file {instead}; fix these problem(s):", *found.findings, sep="\n")
+        print(f"{head} file {instead}; fix these problem(s):")
+        _print_capped(found)
         return False, None
     print(f"{EVENTS_ENV}={_events_summary(setting.path, found)}", *found.notices, sep="\n")
     return True, found.value
@@ -231,7 +233,8 @@ def _quiz_setting(setting: LessonFile | None) -> bool:
         return False
     checked = _check_quiz(setting.path)
     if checked.problems:
-        print(f"{head} file {instead}; fix these problem(s):", *checked.findings, sep="\n")
+        print(f"{head} file {instead}; fix these problem(s):")
+        _print_capped(checked)
         return False
     print(f"{QUIZ_ENV}={checked.value}", *checked.notices, sep="\n")
     return True
