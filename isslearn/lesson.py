@@ -181,7 +181,7 @@ class Lesson:
         here is listed with its problems for whoever wrote ``events_file=`` to fix; one named
         by ``ISSLEARN_EVENTS`` was set up by the teacher, so a learner is told once to ask them.
         """
-        instead = "the built-in events"
+        instead = "the built-in events only"
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused

@@ -206,7 +206,7 @@ def test_a_broken_file_named_in_the_settings_cell_is_listed_each_run_and_left_ou
     said = told()
     assert len(said) == 2 and said[0] == said[1]
     assert "class.csv:2: column 'date'" in said[0]
-    assert "goes on with the built-in events" in said[0] and "run this cell again" in said[0]
+    assert "goes on with the built-in events only" in said[0] and "run this cell again" in said[0]
     assert set(lesson.events()["origin"]) == {"built-in"}
     assert "not used (the file has problems): events_file=" in repr(lesson)
     assert "events: built-in catalogue" in repr(lesson)
