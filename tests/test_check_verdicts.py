@@ -245,3 +245,14 @@ def test_info_caps_a_class_file_with_thousands_of_bad_rows(tmp_path, capsys, mon
     assert ran.code == 1
     assert len(ran.out.splitlines()) < MAX_LINES + 10
     assert f"... and {4500 - MAX_LINES} more problem(s) not shown" in ran.out
+
+
+def test_a_quiz_file_given_as_the_events_is_refused_in_one_line(tmp_path, capsys):
+    assert isslearn(capsys, "template", str(tmp_path / "quiz.yaml")).code == 0
+    [problem] = Lesson(events_file=tmp_path / "quiz.yaml").problems
+    assert "a YAML file holds quiz questions, not a table; an events file is read" in str(problem)
+    ran = isslearn(
+        capsys, "new-lesson", "x", "--dir", str(tmp_path), "--events", str(tmp_path / "quiz.yaml")
+    )
+    assert ran.code == 1 and "a YAML file holds quiz questions" in ran.out
+    assert "required column" not in ran.out

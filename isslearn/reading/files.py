@@ -65,8 +65,7 @@ def read_bytes(
         problems.append(Problem(name, 1, None, "file not found", missing_file_hint(real)))
         return None
     except IsADirectoryError:
-        article = "an" if kind[:1] in "aeiou" else "a"
-        problems.append(Problem(name, 1, None, f"this is a folder, not {article} {kind}"))
+        problems.append(Problem(name, 1, None, f"this is a folder, not {_article(kind)} {kind}"))
         return None
     except OSError as exc:
         problems.append(Problem(name, 1, None, f"cannot read the file ({exc.strerror})"))
@@ -142,6 +141,19 @@ def read_table_file(
     if data is None:
         return Table(name, problems=problems)
     named_as_workbook = path.suffix.lower() in WORKBOOK_SUFFIXES
+    if path.suffix.lower() in (".yaml", ".yml") and not is_workbook(data):
+        problems.append(
+            Problem(
+                name,
+                1,
+                None,
+                f"a YAML file holds quiz questions, not a table; {_article(kind)} {kind} is "
+                "read from a spreadsheet (.xlsx, .ods) or a CSV file",
+                "give this file as the quiz (quiz_file=..., --quiz, ISSLEARN_QUIZ), and your "
+                "events in a file made by `isslearn template my_class.xlsx`",
+            )
+        )
+        return Table(name, problems=problems)
     if is_workbook(data):
         table = read_sheet_table(data, name, sheet, date_columns=date_columns)
         if not named_as_workbook:
@@ -151,6 +163,10 @@ def read_table_file(
     if named_as_workbook:
         table.notices.insert(0, _renamed(name, path, "text (CSV)", ".csv"))
     return table
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _renamed(name: str, path: Path, really: str, suffix: str) -> Problem:
