@@ -112,3 +112,18 @@ def test_chromium_on_the_path_is_found_by_any_of_its_names(tmp_path, monkeypatch
     chrome.chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
     assert find_chromium() == str(chrome)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("ISS_week2", "ISS week2"),
+        ("iss-and-esa", "ISS and ESA"),
+        ("the_ISS_at_25", "The ISS at 25"),
+    ],
+)
+def test_a_title_made_from_the_file_name_keeps_iss_in_capitals(home, capsys, name, title):
+    assert isslearn(capsys, "new-lesson", name).code == 0
+    notebook = nbformat.read(Path(f"{name}.ipynb"), as_version=4)
+    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert f"# {title}" in text, text[:300]
