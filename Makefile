@@ -40,8 +40,11 @@ venv: $(DEV_STAMP)  ## the developers' environment (what make test uses)
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # .venv/bin first on the PATH, so the `isslearn` command works in JupyterLab's own terminal.
+TERMINAL := --ServerApp.terminado_settings=shell_command="$${SHELL:-/bin/sh}"
+# The terminal runs the teacher's shell as it is (not a login shell, which JupyterLab starts
+# when its output is not a terminal, and whose /etc/profile would reset the PATH).
 lab: $(LAB_STAMP)  ## open the lessons in JupyterLab (installs only what the lessons need)
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab $(ALLOW_ROOT) $(TERMINAL) notebooks/00_start_here.ipynb
 
 # Project a lesson in class: its code hidden, figures and widgets live, large type (Voilà).
 present: $(PRESENT_STAMP)  ## project a lesson in class: make present LESSON=01 (opens the browser)

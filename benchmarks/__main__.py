@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .class_events import class_events_figures
 from .hub import hub_figures
 from .imports import import_figures
 from .lessons import class_figures, lesson_figures, lessons
@@ -101,6 +102,7 @@ def run_all(quick: bool, folder: Path = REPO / "notebooks") -> list[Figure]:
         figures.append(Figure.missing("whole class", "s", 120, why))
         return figures
     figures += lesson_figures(paths, n["lesson_repeats"])
+    figures += class_events_figures(n["lesson_repeats"])
     figures += class_figures(paths, size=2 if quick else 8)
     figures += present_figures(paths, n["present_repeats"])
     if not quick:  # a real JupyterHub takes minutes to set up: full runs only

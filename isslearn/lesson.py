@@ -28,10 +28,13 @@ mean a different file in every folder a lesson or ``isslearn info`` runs in, so 
 with a message saying how to write it. ``isslearn info`` resolves the variables with the same
 function, so it checks exactly the files the lessons read.
 
-A lesson reads each file once, when it is made. A broken file given as an argument stops the
-settings cell with every problem listed: whoever typed it can fix it there. A broken or refused
-file named by an environment variable was set up for the whole class, so learners are told
-once to ask their teacher and the lesson goes on without it.
+A lesson reads each file once, when it is made. A file that cannot be used never stops the
+settings cell: an exception there would leave ``lesson`` undefined and every later cell would
+fail with a ``NameError``. A broken file given as an argument is listed with its problems
+(each run of the cell, so a teacher who fixed nothing is not told it is fine) and the lesson
+goes on with the built-in events or its own questions; ``lesson.problems`` holds them. A broken
+or refused file named by an environment variable was set up for the whole class, so learners
+are told once to ask their teacher and the lesson goes on without it.
 """
 
 from __future__ import annotations
@@ -48,13 +51,17 @@ from .catalogue.annotation import annotate
 from .catalogue.events import check_events, combine_events
 from .catalogue.summaries import select_event_rows, select_events
 from .catalogue.tables import agency_codes
-from .errors import FileProblems, Problem, SettingsError
+from .errors import Problem, SettingsError
 from .language import N_, SOURCE_LANGUAGE, set_language
 from .language import day as _language_day
 from .language import gettext as _
 from .reading import values as voc
 from .reading.files import expand_home
-from .reading.notices import class_file_unusable, tell, tell_notices
+from .reading.notices import (
+    class_file_unusable,
+    settings_file_unusable,
+    tell,
+)
 from .reading.values import DateLike, as_choices, as_day
 
 if TYPE_CHECKING:  # the quiz package is imported only when a quiz is asked for
@@ -160,43 +167,44 @@ class Lesson:
         self.own_questions = own_questions
         if reasons:
             raise SettingsError("Lesson(...) settings: " + "; ".join(reasons))
-        # class-wide files set but left out: (why, the setting), for describe()
+        # files set but left out: (why, the setting), for describe()
         self.not_used: list[tuple[str, str]] = []
+        self.problems: list[Problem] = []  # why the files left out could not be used
         events, quiz = lesson_files(events_file, quiz_file)
-        problems: list[Problem] = []
-        self.events_file, self.events_origin, own = self._read_events(events, problems)
-        self.quiz_file, self.quiz_origin, self._quiz_found = self._read_quiz(quiz, problems)
-        if problems:
-            raise FileProblems(problems)
-        self._events = combine_events(own, builtin=builtin_events)
+        self._notices: list[Problem] = []
+        self.events_file, self.events_origin, own = self._read_events(events)
+        self.quiz_file, self.quiz_origin, self._quiz_found = self._read_quiz(quiz)
+        for notice in _examples_said_once(self._notices):
+            tell(notice)
+        self._in_place = events is not None and own is None  # built-in events stand in for it
+        self._events = combine_events(own, builtin=builtin_events or self._in_place)
         self._check_some_events_match()
 
     def _read_events(
-        self, chosen: LessonFile | None, problems: list[Problem]
+        self, chosen: LessonFile | None
     ) -> tuple[Path | None, str | None, pd.DataFrame | None]:
         """The events file (read once): its path, where it was named, and its own events.
 
-        A broken file given here is an error: the person who wrote ``events_file=`` can fix it
-        in this cell. One named by ``ISSLEARN_EVENTS`` was set up by the teacher, and a learner
-        can only ask them: the learner is told so once, and the lesson goes on without it.
+        A broken file is left out and the lesson goes on with the built-in events: one given
+        here is listed with its problems for whoever wrote ``events_file=`` to fix; one named
+        by ``ISSLEARN_EVENTS`` was set up by the teacher, so a learner is told once to ask them.
         """
-        instead = N_("the built-in events only") if self.builtin_events else N_("no events")
+        instead = N_("the built-in events only")
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
         assert chosen.path is not None  # not refused
         found = check_events(chosen.path, builtin=self.builtin_events)
-        if found.problems and chosen.origin != "argument":
-            self._leave_out(chosen, found.problems, instead)
+        if found.problems:
+            self._leave_out(chosen, "events_file", found.problems, instead)
             return None, None, None
-        problems += found.problems
-        tell_notices(found)
+        self._notices += found.notices
         return chosen.path, chosen.origin, found.value
 
     def _read_quiz(
-        self, chosen: LessonFile | None, problems: list[Problem]
+        self, chosen: LessonFile | None
     ) -> tuple[Path | None, str | None, QuizFile | None]:
         """The quiz file (read once; :meth:`quiz` asks it): its path, where it was named, and
-        what was read; a broken one is treated as a broken events file is."""
+        what was read; a broken one is left out as a broken events file is."""
         instead = N_("its own questions")  # English for the file reader's notice
         if chosen is None or self._refused(chosen, instead):
             return None, None, None
@@ -204,11 +212,10 @@ class Lesson:
         from .quiz.files import read_quiz_file  # lazy: YAML is read only for a quiz file
 
         found = read_quiz_file(chosen.path)
-        if found.problems and chosen.origin != "argument":
-            self._leave_out(chosen, found.problems, instead)
+        if found.problems:
+            self._leave_out(chosen, "quiz_file", found.problems, instead)
             return None, None, None
-        problems += found.problems
-        tell_notices(found)
+        self._notices += found.notices
         return chosen.path, chosen.origin, found
 
     def _refused(self, chosen: LessonFile, instead: str) -> bool:
@@ -224,7 +231,14 @@ class Lesson:
         self.not_used.append((N_("a relative path"), f"{chosen.origin}={chosen.given}"))
         return True
 
-    def _leave_out(self, chosen: LessonFile, problems: list[Problem], instead: str) -> None:
+    def _leave_out(
+        self, chosen: LessonFile, setting: str, problems: list[Problem], instead: str
+    ) -> None:
+        self.problems += problems
+        if chosen.origin == "argument":
+            self.not_used.append((N_("the file has problems"), f"{setting}={chosen.given}"))
+            tell(settings_file_unusable(setting, chosen.given, problems, instead), every_time=True)
+            return
         tell(class_file_unusable(chosen.origin, chosen.path, problems, instead))
         self.not_used.append((N_("the file has problems"), f"{chosen.origin}={chosen.path}"))
 
@@ -287,7 +301,8 @@ class Lesson:
             _day(self.start) if self.start is not None else _("the beginning"),
             _day(self.end) if self.end is not None else _("today"),
         )
-        events = _("built-in catalogue") if self.builtin_events else _("no built-in events")
+        in_use = self.builtin_events or self._in_place
+        events = _("built-in catalogue") if in_use else _("no built-in events")
         if self.events_file is not None:
             events += " + " + _("{file} (from {origin})").format(
                 file=self.events_file, origin=self.events_origin
@@ -329,6 +344,23 @@ class Lesson:
 def _day(value: pd.Timestamp) -> str:
     """A setting's date: ISO in English (what a teacher types), the long date elsewhere."""
     return _language_day(value)
+
+
+_EXAMPLES = "skipped as comments or examples"
+
+
+def _examples_said_once(notices: list[Problem]) -> list[Problem | str]:
+    """The notices of a lesson's files, with the template's example rows skipped in several
+    sheets (Events and Quiz of one workbook) said in one line instead of one per sheet."""
+    examples = [n for n in notices if _EXAMPLES in n.message]
+    if len(examples) < 2:
+        return list(notices)
+    where = "; ".join(f"{n.file}: {n.place or f'line {n.line}'}" for n in examples)
+    said = (
+        f"notice: rows whose first cell starts with # were {_EXAMPLES} ({where}); "
+        "to use an example row, delete its #"
+    )
+    return [n for n in notices if n not in examples] + [said]
 
 
 def _why_none_match(

@@ -47,6 +47,7 @@ def test_quick_benchmark_run_writes_every_figure_with_its_goal(tmp_path):
         stem = first[0].stem
         expected += [f"{stem}: run time / baseline", f"{stem}: kernel peak memory"]
         expected += ["whole class: 2 lessons at once, wall time"]
+        expected += ["new lesson with 5,000 class events: run time / with none"]
         if CHROMIUM.exists():
             expected += [f"{stem}: presenter view (isslearn present): start to first figure"]
     for name in expected:

@@ -64,3 +64,53 @@ def test_broken_class_files_give_one_message_and_the_lesson_goes_on(tmp_path, mo
     for later in outputs[1:]:
         assert texts(later, "stderr") == "", "the message is shown once, not in every cell"
     assert (events.read_bytes(), quiz.read_bytes()) == before
+
+
+SETTINGS_CELL = (
+    "import isslearn\n\nlesson = isslearn.Lesson(events_file={!r}, quiz_file={!r})\nlesson"
+)
+
+
+def run_lesson(tmp_path, monkeypatch, events_file: str, quiz_file: str) -> list[dict]:
+    monkeypatch.delenv("ISSLEARN_EVENTS", raising=False)
+    monkeypatch.delenv("ISSLEARN_QUIZ", raising=False)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    cells = [SETTINGS_CELL.format(events_file, quiz_file), *CELLS[1:3], 'len(lesson.quiz("01"))']
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(
+        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    return [cell["outputs"] for cell in nb.cells]
+
+
+@pytest.mark.parametrize("events_name", ["my_class.xlsx", "moved.xlsx", "~/moved/my_class.xlsx"])
+def test_a_bad_file_in_the_settings_cell_is_listed_and_every_later_cell_runs(
+    tmp_path, monkeypatch, events_name
+):
+    """A wrong date in the workbook, or a file that was moved: the settings cell says so calmly
+    (no traceback), `lesson` exists, and the lesson goes on with the built-in events."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Events"
+    book.active.append(["date", "title"])
+    book.active.append(["2021-13-40", "Our class talked to the crew"])
+    book.save(tmp_path / "my_class.xlsx")
+    (tmp_path / "quiz.csv").write_text("date,title\n2021-05-04,Not a quiz\n", "utf-8")
+
+    outputs = run_lesson(tmp_path, monkeypatch, events_name, "quiz.csv")
+
+    for cell in outputs:
+        assert not [o for o in cell if o["output_type"] == "error"], cell
+    said = texts(outputs[0], "stderr")
+    assert "Traceback" not in said
+    assert f"events_file='{events_name}' cannot be used" in said
+    if events_name == "my_class.xlsx":
+        assert "sheet 'Events', cell A2: column 'date'" in said
+    else:
+        assert "file not found" in said
+    assert "quiz_file='quiz.csv' cannot be used" in said and "not from a CSV file" in said
+    assert "not used (the file has problems)" in texts(outputs[0], "execute_result")
+    assert texts(outputs[1], "execute_result") == "True"
+    assert texts(outputs[2], "execute_result") == "['built-in']"
+    assert int(texts(outputs[3], "execute_result")) > 0  # the lesson's own questions

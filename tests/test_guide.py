@@ -86,7 +86,8 @@ def test_guide_command_to_a_folder_and_for_a_notebook(shipped, tmp_path, capsys)
     nbformat.write(nbformat.v4.new_notebook(), notebook)
     ran = isslearn(capsys, "guide", str(notebook))
     assert ran.code == 0, ran.err
-    assert (tmp_path / "lessons" / "01_assembly.guide.html").is_file()  # beside the notebook
+    assert (tmp_path / "01_assembly.guide.html").is_file()  # here, not among the lessons
+    assert not (tmp_path / "lessons" / "01_assembly.guide.html").exists()
     ran = isslearn(capsys, "guide", "assembly", "-o", "printouts")
     assert ran.code == 0, ran.err
     assert (tmp_path / "printouts" / "01_assembly.guide.html").is_file()

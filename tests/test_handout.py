@@ -77,10 +77,10 @@ LEARNERS_NEVER_SEE = (
 
 
 @pytest.mark.kernel  # the lesson fixture runs a notebook
-def test_handout_has_questions_but_no_answers_code_or_widgets(lesson):
+def test_handout_has_questions_but_no_answers_code_or_widgets(lesson, tmp_path):
     from isslearn.teacher.handout import write_handout
 
-    page = write_handout(lesson).read_text("utf-8")
+    page = write_handout(lesson, tmp_path).read_text("utf-8")
     assert "Is &lt;b&gt;Zarya&lt;/b&gt; the oldest module?" in page  # teacher HTML shown as text
     assert "<b>Zarya</b>" not in page
     assert "Put these modules in the order" in page
@@ -94,10 +94,10 @@ def test_handout_has_questions_but_no_answers_code_or_widgets(lesson):
 
 
 @pytest.mark.kernel  # the lesson fixture runs a notebook
-def test_teachers_key_has_answers_feedback_and_solutions(lesson):
+def test_teachers_key_has_answers_feedback_and_solutions(lesson, tmp_path):
     from isslearn.teacher.handout import write_handout
 
-    page = write_handout(lesson, answers=True).read_text("utf-8")
+    page = write_handout(lesson, tmp_path, answers=True).read_text("utf-8")
     for secret in LEARNERS_NEVER_SEE:
         assert secret in plain(page)
     assert "<b>Zarya</b>" not in page

@@ -230,14 +230,15 @@ def test_lesson_04_exercise_answer_and_the_broken_file_rules(write_file, monkeyp
     assert first["id"] == "launch-columbus"
     assert f"the launch of Columbus on {long_date(first['date'])}" in prose("04")
     broken = write_file("class.csv", "date,title\n2008-13-40,Not a date\n")
-    with pytest.raises(isslearn.IsslearnError):
-        isslearn.Lesson(events_file=broken)  # "the settings cell stops"
+    named = isslearn.Lesson(events_file=broken)  # "lists the same messages under it"
+    assert named.problems and (named.events()["origin"] == "built-in").all()
     monkeypatch.setenv("ISSLEARN_EVENTS", str(broken))
     lesson = isslearn.Lesson()  # "each lesson carries on with the built-in events only"
     assert "not used (the file has problems)" in repr(lesson)
     assert (lesson.events()["origin"] == "built-in").all()
     text = prose("04")
-    assert "the settings cell stops with the same messages" in text
+    assert "the settings cell lists the same messages under it" in text
+    assert "the rest of the lesson still runs" in text
     assert "each lesson carries on with the built-in events only" in text
     assert "stops in its first cell" not in text
 

@@ -162,3 +162,37 @@ def test_make_lab_environment_runs_a_lesson_and_holds_no_developer_tool(tmp_path
         [str(clone / ".venv" / "bin" / "isslearn"), "--version"], capture_output=True, text=True
     )
     assert version.returncode == 0 and version.stdout.startswith("isslearn "), version.stderr
+
+
+def test_jupyterlabs_terminal_keeps_that_path_when_jupyter_has_no_terminal(tmp_path):
+    """JupyterLab starts a login shell for its terminal when its own output is not a terminal
+    (a launcher, `make lab > log`), and a login shell's /etc/profile may reset the PATH. `make
+    lab` names the shell to run, so JupyterLab runs it as it is: the command is found."""
+    import shlex
+
+    from jupyter_server.serverapp import ServerApp
+    from jupyter_server_terminals.app import TerminalsExtensionApp
+
+    launch = _dry_run(_clone_of_makefile(tmp_path), "lab")[-1]
+    options = [w for w in shlex.split(launch) if w.startswith("--ServerApp.terminado_settings")]
+    assert options, launch
+    env = dict(os.environ, SHELL="/bin/bash", PATH=f"{REPO / '.venv' / 'bin'}:{os.environ['PATH']}")
+    expanded = [o.replace("${SHELL:-/bin/sh}", env["SHELL"]) for o in options]
+    server = ServerApp()
+    server.parse_command_line(expanded)
+    terminals = TerminalsExtensionApp()
+    terminals.serverapp = server
+    terminals.initialize_configurables()  # as JupyterLab does, with no terminal of its own
+    shell = list(terminals.terminal_manager.shell_command)
+    assert "-l" not in shell, shell
+    if not (REPO / ".venv" / "bin" / "isslearn").exists():
+        pytest.skip("no .venv with the isslearn command in this clone")
+    done = subprocess.run(
+        [*shell, "-i", "-c", "command -v isslearn"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.stdout.strip() == str(REPO / ".venv" / "bin" / "isslearn"), done.stderr

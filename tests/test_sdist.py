@@ -16,7 +16,9 @@ from conftest import REPO
 from hatchling.builders.sdist import SdistBuilder
 
 TESTS = REPO / "tests"
-OUTPUTS = {"build"}  # folders the tests write into, not read from
+# Folders the tests write into, or that `make` makes (.venv: the tests that run its commands
+# skip without it), never shipped.
+OUTPUTS = {"build", ".venv"}
 ALWAYS = {"pyproject.toml", "PKG-INFO"}  # hatchling writes these into every sdist
 
 

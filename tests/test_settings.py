@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from isslearn import quiz
-from isslearn.errors import FileProblems
 from isslearn.lesson import QUIZ_ENV, Lesson, SettingsError
 
 QUIZ = """\
@@ -106,11 +105,14 @@ def test_an_unknown_lesson_quiz_names_the_lessons(tmp_path):
         Lesson().quiz("07")
 
 
-def test_a_bad_quiz_file_fails_in_the_settings_cell_with_its_line(tmp_path):
+def test_a_bad_quiz_file_is_listed_with_its_line_and_the_lesson_asks_its_own(tmp_path, told):
     bad = tmp_path / "bad.yaml"
     bad.write_text(QUIZ.replace("correct: true", "correct: sure"), encoding="utf-8")
-    with pytest.raises(FileProblems, match=r"bad.yaml:4: field 'correct'"):
-        Lesson(quiz_file=bad)
+    lesson = Lesson(quiz_file=bad)
+    [said] = told()
+    assert "bad.yaml:4: field 'correct'" in said and "goes on with its own questions" in said
+    assert [p.line for p in lesson.problems] == [4]
+    assert lesson.quiz_file is None and len(lesson.quiz("01")) > 0
 
 
 def test_events_are_filtered_by_every_setting_and_annotated(tmp_path):
@@ -194,12 +196,20 @@ def test_a_broken_class_quiz_file_gives_the_lessons_own_questions(tmp_path, monk
     assert "This lesson uses its own questions" in err and "ask your teacher" in err
 
 
-def test_a_broken_file_named_in_the_settings_cell_is_still_an_error(tmp_path, monkeypatch):
-    """The teacher who typed events_file= can fix it there, so it stops the cell."""
+def test_a_broken_file_named_in_the_settings_cell_is_listed_each_run_and_left_out(tmp_path, told):
+    """An exception here would leave `lesson` undefined and every later cell a NameError; the
+    problems are listed instead, each time the cell runs, and the built-in events are used."""
     broken = tmp_path / "class.csv"
     broken.write_text(BROKEN_EVENTS, "utf-8")
-    with pytest.raises(FileProblems, match=r"class\.csv:2: column 'date'"):
-        Lesson(events_file=broken)
+    for _ in range(2):  # the teacher runs the cell again without fixing the file
+        lesson = Lesson(events_file=broken, builtin_events=False)
+    said = told()
+    assert len(said) == 2 and said[0] == said[1]
+    assert "class.csv:2: column 'date'" in said[0]
+    assert "goes on with the built-in events only" in said[0] and "run this cell again" in said[0]
+    assert set(lesson.events()["origin"]) == {"built-in"}
+    assert "not used (the file has problems): events_file=" in repr(lesson)
+    assert "events: built-in catalogue" in repr(lesson)
 
 
 def test_tilde_in_the_class_quiz_variable_is_the_home_folder(tmp_path, monkeypatch):

@@ -545,11 +545,11 @@ def test_the_readme_quotes_the_message_check_prints_for_a_workbook(tmp_path, cap
     path = write_workbook(
         tmp_path / "my_class.xlsx",
         {
-            "Events": [
-                ["date", "title"],
-                [dt.date(2000, 11, 2), "One"],
-                [dt.date(2001, 1, 1), "Two"],
-                ["2008-13-40", "Columbus arrives"],
+            "Events": [  # laid out as the template is: id first, so the dates are in B
+                ["id", "date", "title"],
+                [None, dt.date(2000, 11, 2), "One"],
+                [None, dt.date(2001, 1, 1), "Two"],
+                [None, "2008-13-40", "Columbus arrives"],
             ]
         },
     )

@@ -39,7 +39,11 @@ from .style import (
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn
     from matplotlib.artist import Artist
 
-__all__ = ["EMPTY_TIMELINE_START", "TimelineChart", "timeline"]
+__all__ = ["EMPTY_TIMELINE_START", "MAX_TITLED", "TimelineChart", "timeline"]
+
+MAX_TITLED = 25
+"""The most events a time line titles with a boxed note; beyond that the titles would cover each
+other (and thousands take a minute to draw), so none is titled and the description says so."""
 
 _NO_AGENCY_COLOR = "#555555"  # an event that names no agency
 _BUSY_ROW = "assembly"  # the row whose busy and quiet years the description states (lesson 00)
@@ -178,6 +182,7 @@ class TimelineChart:
                 handle.set_facecolor((red, green, blue, alpha))  # of the first own event
         for note in self.notes:
             note.remove()
+        self.untitled = 0
         self.notes = self._titles(shown, ys, own)
         self.empty.set_visible(shown.empty)
         ax.set_yticks(list(rows.values()), [_(row) for row in rows])
@@ -185,7 +190,13 @@ class TimelineChart:
             label.set_fontsize(TICK_SIZE)
         ax.set_ylim(-0.7, max(len(rows) - 0.3, 0.3))
         self._fit_dates(shown, first, last)
-        return _timeline_sentence(shown, own, first, last, categories, agencies)
+        sentence = _timeline_sentence(shown, own, first, last, categories, agencies)
+        if self.untitled:
+            sentence += (
+                f" The {self.untitled} events that would be titled are too many to title on the "
+                f"plot (at most {MAX_TITLED}); choose fewer years or categories to see titles."
+            )
+        return sentence
 
     def _fit_dates(
         self, shown: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp | None
@@ -223,6 +234,9 @@ class TimelineChart:
         span_start, span_end = shown["date"].min(), shown["date"].max()
         span = max((span_end - span_start).days, 1)
         titled = np.flatnonzero(is_own) if self.label == "teacher" else np.arange(len(shown))
+        self.untitled = len(titled) if len(titled) > MAX_TITLED else 0
+        if self.untitled:  # thousands of boxes would hide each other and take a minute to draw
+            return []
         notes = []
         for i in titled:
             date, text = shown["date"].iloc[i], shown["title"].iloc[i]

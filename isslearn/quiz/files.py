@@ -128,7 +128,25 @@ def read_quiz_file(path: str | os.PathLike[str]) -> QuizFile:
         from .sheet import read_quiz_sheet  # a workbook's "Quiz" sheet
 
         return read_quiz_sheet(data, str(path))
+    if Path(path).suffix.lower() in _TABLE_SUFFIXES:
+        return QuizFile(str(path), problems=[_not_a_quiz_file(str(path))])
     return parse_quiz_file(data, str(path))
+
+
+_TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def _not_a_quiz_file(name: str) -> Problem:
+    """A CSV given as the quiz: said in one line, not as the YAML reader's errors."""
+    return Problem(
+        name,
+        1,
+        None,
+        "a quiz is read from a YAML file (.yaml) or from the Quiz sheet of a workbook "
+        "(.xlsx, .ods), not from a CSV file (CSV files hold events)",
+        "write your questions in a file made by `isslearn template quiz.yaml`, or in the Quiz "
+        "sheet of one made by `isslearn template my_class.xlsx`",
+    )
 
 
 def validate_quiz_file(path: str | os.PathLike[str]) -> list[Problem]:

@@ -18,8 +18,9 @@ from ..errors import Problem
 from .csv_file import read_csv
 from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_sheet_table
 from .table import Table
+from .values import closest
 
-__all__ = ["expand_home", "read_bytes", "read_table_file"]
+__all__ = ["expand_home", "missing_file_hint", "read_bytes", "read_table_file"]
 
 
 def expand_home(path: str | os.PathLike[str]) -> Path:
@@ -40,18 +41,82 @@ def read_bytes(
     """The bytes of ``path`` (never written to), or None with the reason added to ``problems``.
 
     ``kind`` names what was expected ("events file", "quiz file") in the message for a folder.
+    A spreadsheet program's lock file (``~$my_class.xlsx``, ``.~lock.my_class.xlsx#``) and an
+    empty workbook are refused with advice for what they are, not read as broken CSV text.
     """
     name = str(path)
+    real = expand_home(path)
+    owner = _owner_of(real)
+    if owner is not None and real.exists():
+        problems.append(
+            Problem(
+                name,
+                1,
+                None,
+                "this is the small lock file a spreadsheet program keeps while a workbook is "
+                "open, not the workbook itself",
+                f"check '{owner}' instead (save it and close it in the spreadsheet program first)",
+            )
+        )
+        return None
     try:
-        return Path(path).read_bytes()
+        data = real.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(name, 1, None, "file not found", "check the name and the folder"))
+        problems.append(Problem(name, 1, None, "file not found", missing_file_hint(real)))
+        return None
     except IsADirectoryError:
-        article = "an" if kind[:1] in "aeiou" else "a"
-        problems.append(Problem(name, 1, None, f"this is a folder, not {article} {kind}"))
+        problems.append(Problem(name, 1, None, f"this is a folder, not {_article(kind)} {kind}"))
+        return None
     except OSError as exc:
         problems.append(Problem(name, 1, None, f"cannot read the file ({exc.strerror})"))
+        return None
+    if not data.strip() and real.suffix.lower() in WORKBOOK_SUFFIXES:
+        problems.append(
+            Problem(
+                name,
+                1,
+                None,
+                f"the file is empty ({len(data)} bytes), so it holds no workbook",
+                "it was probably not saved completely or copied while still open; open your "
+                "workbook in the spreadsheet program, save it again, and use that file",
+            )
+        )
+        return None
+    return data
+
+
+def _owner_of(path: Path) -> str | None:
+    """The workbook a lock file stands for (Excel's ``~$x.xlsx``, LibreOffice's
+    ``.~lock.x.xlsx#``), or None for an ordinary file name."""
+    name = path.name
+    if name.startswith("~$") and len(name) > 2:
+        return str(path.with_name(name[2:]))
+    if name.startswith(".~lock.") and name.endswith("#") and len(name) > 8:
+        return str(path.with_name(name[len(".~lock.") : -1]))
     return None
+
+
+_READ_SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv", ".tsv", ".txt", ".yaml", ".yml")
+
+
+def missing_file_hint(path: Path) -> str:
+    """What to do about a file that is not there: the file meant, when the folder holds one
+    with the same name and an ending (``my_class`` -> ``my_class.xlsx``) or a close name."""
+    folder = path.parent
+    try:
+        here = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    except OSError:
+        here = []
+    readable = [
+        n for n in here if n.lower().endswith(_READ_SUFFIXES) and _owner_of(Path(n)) is None
+    ]
+    same_stem = [n for n in readable if Path(n).stem == path.name or Path(n).stem == path.stem]
+    meant = same_stem[0] if len(same_stem) == 1 else closest(path.name, readable, cutoff=0.75)
+    if meant and meant != path.name:
+        return f"did you mean '{folder / meant if str(folder) != '.' else meant}'?"
+    if not folder.is_dir():
+        return f"there is no folder '{folder}'; check the path"
+    return "check the name and the folder"
 
 
 def read_table_file(
@@ -76,6 +141,19 @@ def read_table_file(
     if data is None:
         return Table(name, problems=problems)
     named_as_workbook = path.suffix.lower() in WORKBOOK_SUFFIXES
+    if path.suffix.lower() in (".yaml", ".yml") and not is_workbook(data):
+        problems.append(
+            Problem(
+                name,
+                1,
+                None,
+                f"a YAML file holds quiz questions, not a table; {_article(kind)} {kind} is "
+                "read from a spreadsheet (.xlsx, .ods) or a CSV file",
+                "give this file as the quiz (quiz_file=..., --quiz, ISSLEARN_QUIZ), and your "
+                "events in a file made by `isslearn template my_class.xlsx`",
+            )
+        )
+        return Table(name, problems=problems)
     if is_workbook(data):
         table = read_sheet_table(data, name, sheet, date_columns=date_columns)
         if not named_as_workbook:
@@ -85,6 +163,10 @@ def read_table_file(
     if named_as_workbook:
         table.notices.insert(0, _renamed(name, path, "text (CSV)", ".csv"))
     return table
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _renamed(name: str, path: Path, really: str, suffix: str) -> Problem:

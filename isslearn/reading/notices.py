@@ -27,7 +27,17 @@ from typing import Any
 from ..errors import Problem
 from .result import Reading
 
-__all__ = ["LOGGER_NAME", "class_file_unusable", "tell", "tell_notices"]
+__all__ = [
+    "LOGGER_NAME",
+    "MAX_SHOWN",
+    "class_file_unusable",
+    "settings_file_unusable",
+    "tell",
+    "tell_notices",
+]
+
+MAX_SHOWN = 10
+"""Problems listed under a lesson's settings cell; the rest are counted (``isslearn check``)."""
 
 LOGGER_NAME = "isslearn"
 
@@ -43,6 +53,8 @@ class _OncePerSession(logging.Filter):
         self.told: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "every_time", False):
+            return True
         message = record.getMessage()
         if message in self.told:
             return False
@@ -53,9 +65,12 @@ class _OncePerSession(logging.Filter):
 _logger.addFilter(_OncePerSession())
 
 
-def tell(notice: Problem | str) -> None:
-    """Tell ``notice`` once per session through the ``isslearn`` logger (level WARNING)."""
-    extra = {"problem": notice} if isinstance(notice, Problem) else {}
+def tell(notice: Problem | str, *, every_time: bool = False) -> None:
+    """Tell ``notice`` once per session through the ``isslearn`` logger (level WARNING);
+    ``every_time`` for what must show each time its cell runs (a file still broken)."""
+    extra: dict[str, object] = {"every_time": every_time}
+    if isinstance(notice, Problem):
+        extra["problem"] = notice
     _logger.warning("%s", notice, extra=extra)
 
 
@@ -78,4 +93,21 @@ def class_file_unusable(
         f"Note: {variable} is set to {path}, but that file cannot be used: {first}{more}. "
         f"This lesson uses {instead}. Please ask your teacher to run "
         f"`isslearn check {path}` and fix the file."
+    )
+
+
+def settings_file_unusable(
+    setting: str, given: str, problems: Sequence[Problem], instead: str
+) -> str:
+    """The message under a settings cell whose ``events_file=``/``quiz_file=`` cannot be used:
+    what happens instead, the first problems (at most :data:`MAX_SHOWN`), and how to go on."""
+    shown = [f"  {p}" for p in problems[:MAX_SHOWN]]
+    if len(problems) > MAX_SHOWN:
+        shown.append(f"  ... and {len(problems) - MAX_SHOWN} more problem(s)")
+    return "\n".join(
+        [
+            f"Note: {setting}={given!r} cannot be used, so this lesson goes on with {instead}:",
+            *shown,
+            f"Fix the file (`isslearn check {given}` lists every problem) and run this cell again.",
+        ]
     )

@@ -20,9 +20,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Problem
-from .sheet_xml import ods_merged_ranges, xlsx_unsaved_formulas
+from .sheet_xml import hidden_rows, ods_merged_ranges, xlsx_unsaved_formulas
 from .table import MAX_FIELD_CHARS, Table
-from .values import closest
+from .values import EARLIEST_YEAR, LATEST_YEAR, closest
 
 if TYPE_CHECKING:  # the workbook reader is imported only when a workbook is read
     from python_calamine import CalamineWorkbook
@@ -144,7 +144,28 @@ def read_sheet_table(
         merged = ods_merged_ranges(data, sheet_name)
     unsaved = xlsx_unsaved_formulas(data, sheet_name)
     _fill_from_cells(table, cells, merged, date_columns, unsaved)
+    _notice_hidden_rows(table, hidden_rows(data, sheet_name))
     return table
+
+
+def _notice_hidden_rows(table: Table, hidden: list[tuple[int, int]]) -> None:
+    """Say which rows that were read are hidden in the spreadsheet: the teacher cannot see what
+    the lessons will show."""
+    read = [line for line, _ in table.rows if any(a <= line - 1 <= b for a, b in hidden)]
+    if not read:
+        return
+    shown = ", ".join(map(str, read[:10])) + (", ..." if len(read) > 10 else "")
+    table.notices.append(
+        Problem.notice(
+            table.file,
+            read[0],
+            None,
+            f"{len(read)} hidden row(s) were read like the others (row(s) {shown})",
+            "unhide them in your spreadsheet program to check what they hold, or delete them "
+            "if they should not be used",
+            place=f"sheet '{table.sheet}', row {read[0]}",
+        )
+    )
 
 
 def _unreadable(name: str, exc: BaseException) -> Problem:
@@ -343,6 +364,8 @@ def _add_sheet_row(
             return
         if column in dates and index < len(raw):
             value = _date_text(raw[index], value)
+            if (number := _number_shown_as_date(raw[index])) is not None:
+                table.problems.append(_number_as_date(table.file, line, column, number, value))
         record[column] = " ".join(value.split()) if "\n" in value else value
     table.rows.append((line, record))
 
@@ -375,6 +398,40 @@ def _date_text(raw: object, text: str) -> str:
     ):
         return (_EXCEL_EPOCH + dt.timedelta(days=int(raw))).isoformat()
     return text
+
+
+_EXCEL_1904_EPOCH = dt.date(1904, 1, 1)
+
+
+def _number_shown_as_date(raw: object) -> int | None:
+    """The number a date cell really holds when it is not a plausible date: a year typed into
+    a cell formatted as a date (2021 shows as 1905-07-13 in the 1900 date system, 1909-07-14 in
+    the 1904 one) or a small number (45 shows as 1900-02-13). None for an ordinary date.
+
+    >>> _number_shown_as_date(dt.datetime(1905, 7, 13)), _number_shown_as_date(dt.date(2021, 7, 13))
+    (2021, None)
+    """
+    if not isinstance(raw, dt.date):
+        return None
+    day = raw.date() if isinstance(raw, dt.datetime) else raw
+    for epoch in (_EXCEL_EPOCH, _EXCEL_1904_EPOCH):
+        number = (day - epoch).days
+        if EARLIEST_YEAR <= number <= LATEST_YEAR:
+            return number
+    number = (day - _EXCEL_EPOCH).days
+    if number > 366:
+        return None
+    return number - 1 if number <= 60 else number  # Excel counts a 29 February 1900
+
+
+def _number_as_date(file: str, line: int, column: str, number: int, shown: str) -> Problem:
+    if EARLIEST_YEAR <= number <= LATEST_YEAR:
+        what = f"holds the number {number}, probably a year, which the spreadsheet shows as {shown}"
+        fix = f"type the whole date as YYYY-MM-DD, e.g. {number}-05-04"
+    else:
+        what = f"holds the number {number}, which the spreadsheet shows as the date {shown}"
+        fix = "type the date as YYYY-MM-DD, e.g. 2000-11-02"
+    return Problem(file, line, column, f"this date cell {what}", fix)
 
 
 # ---------------------------------------------------------------- where a problem is

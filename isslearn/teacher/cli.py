@@ -11,27 +11,29 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from .. import __version__
 from ..catalogue.events import check_events, combine_events, current_to
 from ..catalogue.tables import builtin_location
-from ..errors import FileProblems, IsslearnError, OptionError
+from ..errors import FileProblems, IsslearnError, OptionError, Problem
 from ..lesson import EVENTS_ENV, QUIZ_ENV, LessonFile, lesson_files
 from ..quiz.files import read_quiz_file
-from ..reading.files import read_bytes
+from ..reading.files import expand_home, missing_file_hint, read_bytes
 from ..reading.result import Reading
 from ..reading.sheets import WORKBOOK_SUFFIXES, is_workbook, sheet_names
-from ..reading.values import as_day
+from ..reading.values import as_day, closest
 from .guide import find_guide
 from .lessons import add_lessons_command
 from .outputs import describe_os_error
 from .present import add_present_command
 from .scaffold import new_lesson, write_template
 
-__all__ = ["main"]
+__all__ = ["MAX_LINES", "main"]
 
 _YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
@@ -59,23 +61,56 @@ def _check_quiz(path: Path) -> Reading[str]:
 
 
 def _check_workbook(path: Path) -> Reading[str]:
-    """A workbook's events sheet and, if it has one, its Quiz sheet."""
+    """A workbook's events sheet and, if it has one, its Quiz sheet, read as the lessons read
+    them: a sheet named close to 'Quiz' ('Quizz') is checked as the quiz, so its "did you mean"
+    shows here too. A part the teacher has not filled in (only the template's example rows) is
+    a notice, not a problem, when the other part has something in it."""
     checked: Reading[str] = Reading(str(path), "")
     data = read_bytes(path, checked.problems, kind="workbook")
-    names = sheet_names(data) if data is not None and is_workbook(data) else None
-    has_quiz = names is not None and any(n.strip().casefold() == "quiz" for n in names)
-    only_quiz = has_quiz and len(names or []) == 1
-    summaries = []
-    for checker, wanted in ((_check_events, not only_quiz), (_check_quiz, has_quiz)):
-        if wanted:
-            found = checker(path)
+    if data is None:  # not there, a lock file, empty: said once, not once per part
+        return checked
+    names = (sheet_names(data) or []) if is_workbook(data) else []
+    folded = [n.strip().casefold() for n in names]
+    has_quiz = "quiz" in folded or closest("quiz", folded, cutoff=0.6) is not None
+    only_quiz = has_quiz and len(names) == 1
+    parts = [
+        found
+        for checker, wanted in ((_check_events, not only_quiz), (_check_quiz, has_quiz))
+        if wanted
+        for found in [checker(path)]
+    ]
+    used = [found for found in parts if not _only_unfilled(found)]
+    for found in parts:
+        if found in used or not used:
             checked.problems += found.problems
             checked.notices += found.notices
-            summaries.append(found.value)
-    if has_quiz and not checked.problems:
+        else:
+            checked.notices += [_unfilled_notice(p) for p in found.problems] + found.notices
+    summaries = [found.value for found in (used or parts)]
+    if has_quiz and not checked.problems and parts[-1] in used:
         summaries[-1] += " (read from sheet 'Quiz')"
     checked.value = "\n".join(summaries)
     return checked
+
+
+_UNFILLED = ("has a header but no", "the sheet is empty")
+
+
+def _only_unfilled(found: Reading[str]) -> bool:
+    """True when a sheet's only problem is that nothing was typed in it (the template's
+    example rows are skipped as comments, so an untouched sheet is empty)."""
+    return bool(found.problems) and all(
+        any(words in p.message for words in _UNFILLED) for p in found.problems
+    )
+
+
+def _unfilled_notice(problem: Problem) -> Problem:
+    return replace(
+        problem,
+        severity="notice",
+        message=problem.message + " yet, so it adds nothing (the rest of the workbook is used)",
+        hint="fill it in when you want to use it",
+    )
 
 
 _CHECKERS: dict[str, _Checker] = {
@@ -87,20 +122,22 @@ _CHECKERS: dict[str, _Checker] = {
     **dict.fromkeys(WORKBOOK_SUFFIXES, _check_workbook),
 }
 
+MAX_LINES = 40
+"""Findings printed per file by ``isslearn check``; the rest are counted, not printed: a file
+with thousands of bad rows usually has one mistake repeated, and its first lines show it."""
+
 
 def _cmd_check(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
-        path = Path(name)
+        path = expand_home(name)  # '~/my_class.xlsx' is the same file for every part
         checker = _CHECKERS.get(path.suffix.lower())
         if checker is None:
-            kinds = ", ".join(sorted(_CHECKERS))
-            print(f"{path}:1: cannot check this kind of file; isslearn checks {kinds} files")
+            _cannot_check(name, path)
             status = 1
             continue
         checked = checker(path)
-        for line in checked.findings:
-            print(line)
+        _print_capped(checked)
         if checked.problems:
             count = len(checked.problems)
             print(f"{path}: {count} problem(s); the file was not changed", file=sys.stderr)
@@ -108,6 +145,40 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             print(checked.value)
     return status
+
+
+def _cannot_check(name: str, path: Path) -> None:
+    """A name isslearn does not read by its ending: the file meant, if it is not there."""
+    if not path.exists():
+        print(f"{name}:1: file not found; {missing_file_hint(path)}")
+        return
+    problems: list[Problem] = []
+    read_bytes(path, problems)  # a lock file ('.~lock.x.ods#') is named as one
+    if problems:
+        print(*problems, sep="\n")
+        return
+    kinds = ", ".join(sorted(_CHECKERS))
+    print(f"{name}:1: cannot check this kind of file; isslearn checks {kinds} files")
+
+
+def _print_capped(checked: Reading[Any]) -> None:
+    """Every finding up to :data:`MAX_LINES`, problems first, then a count of the rest."""
+    findings = checked.findings
+    for line in findings[:MAX_LINES]:
+        print(line)
+    left = findings[MAX_LINES:]
+    if left:
+        problems = sum(not p.is_notice for p in left)
+        notices = len(left) - problems
+        what = ", ".join(
+            f"{n} more {word}"
+            for n, word in ((problems, "problem(s)"), (notices, "notice(s)"))
+            if n
+        )
+        print(
+            f"{checked.file}: ... and {what} not shown ({len(findings)} in all); "
+            "fix the first ones (often the same mistake repeated) and check again"
+        )
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -142,7 +213,8 @@ def _events_setting(setting: LessonFile | None) -> tuple[bool, pd.DataFrame | No
         return False, None
     found = check_events(setting.path)
     if found.problems:
-        print(f"{head} file {instead}; fix these problem(s):", *found.findings, sep="\n")
+        print(f"{head} file {instead}; fix these problem(s):")
+        _print_capped(found)
         return False, None
     print(f"{EVENTS_ENV}={_events_summary(setting.path, found)}", *found.notices, sep="\n")
     return True, found.value
@@ -161,7 +233,8 @@ def _quiz_setting(setting: LessonFile | None) -> bool:
         return False
     checked = _check_quiz(setting.path)
     if checked.problems:
-        print(f"{head} file {instead}; fix these problem(s):", *checked.findings, sep="\n")
+        print(f"{head} file {instead}; fix these problem(s):")
+        _print_capped(checked)
         return False
     print(f"{QUIZ_ENV}={checked.value}", *checked.notices, sep="\n")
     return True
@@ -335,7 +408,8 @@ def _page_options(command: argparse.ArgumentParser, default: str) -> None:
         "-o",
         "--output",
         metavar="FILE.html|FILE.pdf|FOLDER",
-        help=f"where to write it; the name's ending chooses HTML or PDF; default {default}",
+        help=f"where to write it; the name's ending chooses HTML or PDF; default {default} "
+        "in the current folder",
     )
     command.add_argument(
         "--pdf", action="store_true", help="write a PDF (needs Chromium), as -o NAME.pdf does"

@@ -42,10 +42,12 @@ from traitlets import Bool
 
 from ..errors import GuideError, HandoutError
 from ..quiz.static import METADATA_KEY, key_markdown
+from ..reading.files import expand_home
 from .guide import Guide, find_guide
 from .outputs import PROTECTED_SUFFIXES, describe_os_error, write_output
 
 __all__ = [
+    "CHROMIUM_VARIABLE",
     "GUIDE_TAG",
     "find_chromium",
     "handout_guide",
@@ -62,7 +64,29 @@ _ANSWERS_TAG = "answers"
 GUIDE_TAG = "isslearn-guide"
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _FORMATS: dict[str, str] = {".html": "html", ".htm": "html", ".pdf": "pdf"}
-_CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM_VARIABLE = "ISSLEARN_CHROMIUM"  # a browser's full path, when it is somewhere unusual
+_CHROMIUM_COMMANDS = (  # on the PATH: Linux, BSD, and any system where the user put one there
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "msedge",
+    "microsoft-edge",
+)
+_CHROMIUM_APPS = (  # macOS: the applications folder
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+)
+_CHROMIUM_WINDOWS = (  # Windows: under Program Files or the user's local programs
+    ("PROGRAMFILES", ("Google", "Chrome", "Application", "chrome.exe")),
+    ("PROGRAMFILES(X86)", ("Google", "Chrome", "Application", "chrome.exe")),
+    ("LOCALAPPDATA", ("Google", "Chrome", "Application", "chrome.exe")),
+    ("PROGRAMFILES(X86)", ("Microsoft", "Edge", "Application", "msedge.exe")),
+    ("PROGRAMFILES", ("Microsoft", "Edge", "Application", "msedge.exe")),
+    ("LOCALAPPDATA", ("Chromium", "Application", "chrome.exe")),
+)
 _TEMPLATE_NAME = "handout"
 
 _DETAILS = re.compile(r"<details\b[^>]*>.*?</details\s*>", re.IGNORECASE | re.DOTALL)
@@ -226,9 +250,13 @@ def handout_guide(path: str | os.PathLike[str]) -> Guide | None:
 
 
 def handout_html(path: str | os.PathLike[str], *, answers: bool = False) -> str:
-    """The handout (or with ``answers=True`` the teacher's key) as one self-contained page."""
-    path = Path(path)
+    """The handout (or with ``answers=True`` the teacher's key) as one self-contained page.
+
+    A lesson that was never run (no code cell has an output) is refused: its handout would
+    have no figure, table or question."""
+    path = expand_home(path)
     notebook = _read_notebook(path)
+    _refuse_unrun(notebook, path)
     title = _title(notebook) or path.stem
     if answers:
         title += " (teacher's key)"
@@ -241,6 +269,16 @@ def handout_html(path: str | os.PathLike[str], *, answers: bool = False) -> str:
                 nbformat.v4.new_markdown_cell(guide.text, metadata={"tags": [GUIDE_TAG]})
             )
     return render_page(notebook, title, answers=answers)
+
+
+def _refuse_unrun(notebook: Any, path: Path) -> None:
+    code = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip()]
+    if code and not any(c.get("outputs") for c in code):
+        raise HandoutError(
+            f"{path}: this lesson has not been run (none of its {len(code)} code cell(s) has an "
+            "output), so its handout would have no figure, table or question; open it in "
+            "Jupyter, choose Run > Run All Cells, save it, then make the handout"
+        )
 
 
 def _guide_html(guide: Guide) -> str:
@@ -262,16 +300,18 @@ def output_target(
     source: Path, out: str | os.PathLike[str] | None, *, kind: str, pdf: bool = False
 ) -> Path:
     """Where a page made from ``source`` goes: ``out`` as given, or ``SOURCE.KIND.html`` (or
-    ``.pdf``) beside the source or inside the folder ``out`` names (made if missing).
+    ``.pdf``) in the current folder or inside the folder ``out`` names (made if missing).
 
-    The extension decides the format; ``pdf=True`` (``--pdf``) with a ``.html`` name, or any
-    other extension, is refused, so a notebook or data file is never the output.
+    Not beside the source: a lesson in a clone of the repository (``notebooks/``) or in the
+    installed package would get printouts mixed into the lessons. ``~`` in ``out`` is the home
+    folder. The extension decides the format; ``pdf=True`` (``--pdf``) with a ``.html`` name,
+    or any other extension, is refused, so a notebook or data file is never the output.
     """
     default = f"{source.stem}.{kind}{'.pdf' if pdf else '.html'}"
     if out is None:
-        return source.with_name(default)
+        return Path(default)
     text = os.fsdecode(out)
-    target = Path(text)
+    target = expand_home(text)
     extension = target.suffix.lower()
     if target.is_dir() or text.endswith(("/", os.sep)) or (not extension and not target.exists()):
         return target / default
@@ -321,18 +361,24 @@ def write_guide(
 ) -> Path:
     """Write the teacher's guide of ``lesson`` (``NAME.guide.html``, here unless ``out``)."""
     guide = find_guide(lesson)
-    given = Path(os.fsdecode(lesson))
-    folder = given.parent if given.suffix.lower() == ".ipynb" else Path()  # beside a notebook
-    target = output_target(folder / guide.lesson, out, kind="guide", pdf=pdf)
+    target = output_target(Path(guide.lesson), out, kind="guide", pdf=pdf)
     return write_page(_guide_html(guide), target)
 
 
 def find_chromium() -> str | None:
-    """A headless-capable Chromium or Chrome on this machine, if there is one."""
-    for candidate in _CHROMIUM_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium") or shutil.which("google-chrome")
+    """A headless-capable Chromium, Chrome or Edge on this machine, if there is one: the one
+    ``ISSLEARN_CHROMIUM`` names, else one on the PATH, else in the usual place on macOS or
+    Windows."""
+    named = os.environ.get(CHROMIUM_VARIABLE, "").strip()
+    if named:
+        return named if Path(named).is_file() else None
+    for command in _CHROMIUM_COMMANDS:
+        found = shutil.which(command)
+        if found:
+            return found
+    places = [Path(p) for p in _CHROMIUM_APPS]
+    places += [Path(os.environ[v], *tail) for v, tail in _CHROMIUM_WINDOWS if os.environ.get(v)]
+    return next((str(p) for p in places if p.is_file()), None)
 
 
 def _html_to_pdf(page: str) -> bytes:
@@ -344,8 +390,9 @@ def _html_to_pdf(page: str) -> bytes:
     browser = find_chromium()
     if browser is None:
         raise HandoutError(
-            "no PDF printer found (Chromium is not installed); write the page as .html, open "
-            "it in a browser and print it, or install Chromium (apt-get install chromium)"
+            "no PDF printer found (no Chromium, Chrome or Edge was found); write the page as "
+            ".html, open it in a browser and print it, or install Chromium, or set "
+            f"{CHROMIUM_VARIABLE} to the browser's full path"
         )
     with tempfile.TemporaryDirectory(prefix="isslearn-pdf-") as work:
         source = Path(work) / "page.html"

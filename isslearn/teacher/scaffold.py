@@ -13,7 +13,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ScaffoldError
+from ..catalogue.events import check_events
+from ..errors import FileProblems, ScaffoldError
 from ..lesson import Lesson
 from ..reading.files import expand_home
 from .outputs import check_new_file, write_output
@@ -22,6 +23,7 @@ __all__ = [
     "new_lesson",
     "notebook_path",
     "template_text",
+    "title_from_name",
     "write_template",
 ]
 
@@ -37,7 +39,7 @@ def template_text(name: str) -> str:
 def write_template(target: str | os.PathLike[str]) -> Path:
     """Write the template matching ``target``'s extension (.csv events, .yaml/.yml quiz,
     .xlsx a workbook with Events and Quiz sheets)."""
-    target = Path(target)
+    target = expand_home(target)  # '~/t.xlsx' is in the home folder, never a './~' folder
     if target.suffix.lower() == ".xlsx":  # events and quiz sheets, with drop-down lists
         from .sheet_template import events_workbook  # lazy: openpyxl only for this
 
@@ -96,12 +98,13 @@ def new_lesson(
     """
     if not name.strip() or any(sep in name for sep in "/\\") or name.startswith("."):
         raise ScaffoldError(f"{name!r}: NAME must be a plain file name; give a folder with --dir")
-    folder = Path(folder)
+    folder = expand_home(folder)  # '--dir=~/lessons' is in the home folder, never './~'
     target = folder / (name if name.endswith(".ipynb") else f"{name}.ipynb")
     check_new_file(target)
+    _check_files(events, quiz)
     Lesson(events_file=events, start=start, end=end, quiz_file=quiz)  # raises on a bad setting
     notebook = json.loads(template_text("lesson.ipynb"))
-    shown_title = title or Path(name).stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    shown_title = title or title_from_name(name)
     source = _settings_source(
         events=notebook_path(events, folder),
         start=start,
@@ -116,6 +119,36 @@ def new_lesson(
                 "{{TITLE}}", html.escape(shown_title, quote=False)
             )
     return write_output(target, json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
+
+
+def _check_files(
+    events: str | os.PathLike[str] | None, quiz: str | os.PathLike[str] | None
+) -> None:
+    """Raise every problem of the teacher's files: a lesson would leave a broken one out, so
+    the command refuses to write a lesson that names one."""
+    from ..quiz.files import read_quiz_file  # lazy: YAML only for a quiz
+
+    problems = check_events(expand_home(events)).problems if events is not None else []
+    if quiz is not None:
+        problems += read_quiz_file(expand_home(quiz)).problems
+    if problems:
+        raise FileProblems(problems)
+
+
+_UPPER_WORDS = frozenset({"iss", "esa", "nasa", "jaxa", "csa", "eva", "uk", "us", "usa"})
+
+
+def title_from_name(name: str) -> str:
+    """A lesson's title from its file name: words split at '_' and '-', the first capitalised,
+    the others as typed, and known abbreviations in capitals.
+
+    >>> title_from_name("iss_week2"), title_from_name("ISS-and-ESA"), title_from_name("the_ISS")
+    ('ISS week2', 'ISS and ESA', 'The ISS')
+    """
+    words = Path(name).stem.replace("_", " ").replace("-", " ").split()
+    words = [w.upper() if w.casefold() in _UPPER_WORDS else w for w in words]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def _text(source: str | list[str]) -> str:
