@@ -136,12 +136,21 @@ def test_presenter_view(lesson, guard, screenshots_dir):
         for number in range(quizzes.count()):
             feedback = answer_quiz(quizzes.nth(number))
             assert feedback, f"{name}: quiz {number + 1} shows no feedback after Check"
-        if quizzes.count():
-            last = quizzes.last
+        # The teacher's Show the answer: a chosen answer explained, or for a written question
+        # the model answer and its checklist (the last of each kind in the lesson).
+        chosen = quizzes.filter(has_not=page.locator(".isslearn-quiz-write"))
+        written = quizzes.filter(has=page.locator(".isslearn-quiz-write"))
+        for kind, selector, words in (
+            (chosen, ".isslearn-quiz-answer", "The answer:"),
+            (written, ".isslearn-quiz-model", "A model answer:"),
+        ):
+            if not kind.count():
+                continue
+            last = kind.last
             last.locator(".isslearn-quiz-reveal").click()
-            shown_answer = last.locator(".isslearn-quiz-answer")
+            shown_answer = last.locator(selector)
             shown_answer.wait_for()
-            assert shown_answer.inner_text().startswith("The answer:"), name
+            assert shown_answer.inner_text().startswith(words), name
 
         page.locator("h1").first.scroll_into_view_if_needed()
         page.screenshot(path=str(screenshots_dir / f"present_{name}.png"))
