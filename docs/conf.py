@@ -94,8 +94,9 @@ html_theme_options = {
     "use_issues_button": False,
     "use_edit_page_button": False,
     "show_toc_level": 2,
-    # The theme's buttons, then the language switch (_templates/language-switch.html).
-    "article_header_end": ["article-header-buttons.html", "language-switch.html"],
+    # The sidebar's toggle, then the language switch (_templates/language-switch.html): on a
+    # phone the buttons at the other end leave room for it there.
+    "article_header_start": ["toggle-primary-sidebar.html", "language-switch.html"],
     "navigation_with_keys": False,
 }
 # Sphinx loads MathJax from a CDN on pages with maths. The lessons have none (no dollar-maths

@@ -285,3 +285,29 @@ def test_the_accessibility_check_sees_a_nameless_summary(site, reader, axe_scrip
     )
     found = _serious_violations(reader, axe_script)
     assert any(v.startswith("summary-name (serious)") for v in found), found
+
+
+@pytest.mark.parametrize(
+    "page_name", ["notebooks/01_assembly.html", "fr/notebooks/fr/01_assembly.html"]
+)
+def test_the_header_with_its_language_switch_fits_a_phone(site, browser, page_name):
+    """The buttons, the Present button and the language switch on one line at 390 px: nothing
+    runs off the side of the screen, and the switch can be followed."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        reader = Reader(context)
+        reader.open(site + page_name)
+        page = reader.page
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{page_name}: {overflow} px wider than the phone"
+        switch = page.locator("nav.isslearn-language-switch a").first
+        assert switch.is_visible()
+        box = switch.bounding_box()
+        assert box and box["x"] + box["width"] <= 390, box
+        switch.click()
+        page.wait_for_load_state()
+        assert page.evaluate("() => document.documentElement.lang") != (
+            "fr" if page_name.startswith("fr/") else "en"
+        )
+    finally:
+        context.close()
