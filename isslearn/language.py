@@ -34,6 +34,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "current",
     "day",
+    "from_environment",
     "gettext",
     "languages",
     "ngettext",
@@ -71,6 +72,14 @@ def languages() -> tuple[str, ...]:
 def current() -> str:
     """The language of the words isslearn writes now (``"en"`` until a lesson chooses)."""
     return _current[0]
+
+
+def from_environment() -> str:
+    """The language the locale variables ask for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, in
+    gettext's order: ``LANG=fr_FR.UTF-8`` gives ``"fr"``); English when none names a language
+    isslearn speaks. The command line speaks it; a lesson chooses its own."""
+    found = _gettext.find(DOMAIN, str(LOCALE_DIR))
+    return Path(found).parts[-3] if found else SOURCE_LANGUAGE
 
 
 def set_language(language: str) -> None:

@@ -1,0 +1,135 @@
+"""The `isslearn` command speaks the language of the locale variables, as gettext programs do.
+
+LANGUAGE, LC_ALL, LC_MESSAGES and LANG are read in gettext's order: ``LANG=fr_FR.UTF-8`` gives
+French messages and ``--help`` texts; ``LANG=C``, ``en_US`` or a language isslearn has no
+catalogue for gives today's English, word for word and without a warning. The commands run in
+a new process, as a teacher's terminal runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from clirun import isslearn
+
+from isslearn import language
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "notebooks" / "examples"
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def run(*args: str, cwd: Path | None = None, **locale: str) -> subprocess.CompletedProcess:
+    """``isslearn ARGS`` in a new process whose only locale variables are ``locale``."""
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    return subprocess.run(
+        [sys.executable, "-m", "isslearn", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env={**env, "COLUMNS": "250", **locale},  # help on one line per option
+        cwd=cwd,
+    )
+
+
+def test_a_french_locale_gives_french_help():
+    shown = run("--help", LANG="fr_FR.UTF-8")
+    assert shown.returncode == 0, shown.stderr
+    assert "Leçons sur l’histoire de la Station spatiale internationale." in shown.stdout
+    assert "vérifier les fichiers des enseignants sans les modifier" in shown.stdout
+    assert "check teachers' files" not in shown.stdout
+    sub = run("new-lesson", "--help", LANG="fr_FR.UTF-8")
+    assert "le nom du notebook (NOM.ipynb)" in sub.stdout
+    assert "dossier où l’écrire (par défaut : ici)" in sub.stdout
+
+
+def test_a_french_locale_gives_french_check_messages():
+    checked = run(
+        "check",
+        str(EXAMPLES / "our_class_events.csv"),
+        str(EXAMPLES / "broken_events.csv"),
+        LANG="fr_FR.UTF-8",
+    )
+    assert checked.returncode == 1
+    good = f"{EXAMPLES / 'our_class_events.csv'} : OK, 3 événement(s) du 15 janvier 2016 au "
+    assert good in checked.stdout
+    bad = f"{EXAMPLES / 'broken_events.csv'} : 3 problème(s) ; le fichier n’a pas été modifié"
+    assert bad in checked.stderr
+    missing = run("check", "nowhere.doc", LANG="fr_FR.UTF-8")
+    assert "nowhere.doc:1: fichier introuvable ; " in missing.stdout
+
+
+@pytest.mark.parametrize(
+    "locale",
+    [
+        {"LANG": "C"},
+        {"LANG": "en_US.UTF-8"},
+        {"LANG": "xx_YY.UTF-8"},  # a language isslearn does not speak: English, silently
+        {"LANGUAGE": "de", "LANG": "fr_FR.UTF-8"},  # LANGUAGE first, as gettext reads them
+        {},
+    ],
+)
+def test_other_locales_give_todays_english(locale):
+    checked = run(
+        "check",
+        str(EXAMPLES / "our_class_events.csv"),
+        str(EXAMPLES / "broken_events.csv"),
+        **locale,
+    )
+    assert checked.returncode == 1
+    assert checked.stdout.startswith(
+        f"{EXAMPLES / 'our_class_events.csv'}: OK, 3 event(s) from 2016-01-15 to 2025-03-12\n"
+    )
+    assert checked.stderr == (
+        f"{EXAMPLES / 'broken_events.csv'}: 3 problem(s); the file was not changed\n"
+    )
+    shown = run("--help", **locale)
+    assert "Lessons on the history of the International Space Station." in shown.stdout
+
+
+def test_the_locale_variables_are_read_in_gettexts_order():
+    assert run("--help", LC_ALL="fr_FR.UTF-8", LANG="C").stdout.count("Leçons") == 1
+    assert run("--help", LC_MESSAGES="fr_BE.UTF-8").stdout.count("Leçons") == 1
+    assert run("--help", LANGUAGE="de:fr", LANG="C").stdout.count("Leçons") == 1
+    assert run("--help", LC_ALL="C", LANG="fr_FR.UTF-8").stdout.count("Leçons") == 0
+
+
+def test_a_french_template_line_and_info(tmp_path):
+    written = run("template", "quiz.yaml", cwd=tmp_path, LANG="fr_FR.UTF-8")
+    assert written.returncode == 0, written.stderr
+    assert written.stdout == (
+        "quiz.yaml : écrit ; remplissez-le, puis lancez `isslearn check quiz.yaml`\n"
+    )
+    info = run("info", LANG="fr_FR.UTF-8")
+    assert "ISSLEARN_EVENTS : non défini (donnez-lui pour valeur un fichier d’événements" in (
+        info.stdout
+    )
+    assert "catalogue intégré : " in info.stdout
+
+
+def test_the_command_leaves_the_callers_language_as_it_was(capsys, monkeypatch):
+    """Called in a French lesson's kernel under LANG=C, it prints English and the lesson stays
+    French; and the other way round."""
+    language.set_language("fr")
+    try:
+        done = isslearn(capsys, "check", str(EXAMPLES / "our_class_events.csv"))
+        assert ": OK, 3 event(s) from 2016-01-15" in done.out
+        assert language.current() == "fr"
+    finally:
+        language.set_language("en")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    done = isslearn(capsys, "check", str(EXAMPLES / "our_class_events.csv"))
+    assert " : OK, 3 événement(s) du 15 janvier 2016" in done.out
+    assert language.current() == "en"
+
+
+def test_every_message_of_the_command_line_is_in_the_catalogue():
+    """The command line is extracted by `make translations` (tests/test_language.py then
+    checks each extracted message is translated)."""
+    config = (REPO / "babel.cfg").read_text(encoding="utf-8")
+    assert "[python: isslearn/teacher/**.py]" in config
