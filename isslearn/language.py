@@ -36,10 +36,12 @@ __all__ = [
     "day",
     "from_environment",
     "gettext",
+    "in_every_language",
     "languages",
     "ngettext",
     "number",
     "percent",
+    "pgettext",
     "set_language",
 ]
 
@@ -108,6 +110,19 @@ def gettext(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural of a message for ``count``, in the current language's rules."""
     return _catalogue(current()).ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where ``context`` tells the translator which
+    ``message`` it is (a column's name, a drop-down's value: words a file is read back by)."""
+    return _catalogue(current()).pgettext(context, message)
+
+
+def in_every_language(context: str, message: str) -> tuple[str, ...]:
+    """``message`` as every language writes it, English first: what a reader accepts for a
+    word a template wrote in any of them (a French teacher's "catégorie" is "category")."""
+    found = (_catalogue(name).pgettext(context, message) for name in languages())
+    return tuple(dict.fromkeys(found))
 
 
 def day(value: object) -> str:

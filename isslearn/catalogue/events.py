@@ -20,13 +20,14 @@ from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.result import Reading
 from ..reading.sheets import EVENTS_SHEET, place_problems
-from ..reading.table import Table, check_columns
+from ..reading.table import Table, check_columns, read_translated_header
 from ..reading.values import (
     agency_hint,
     closest,
     date_hint,
     is_slug,
     match_choice,
+    match_in_any_language,
     parse_date,
     slugify,
     split_list,
@@ -142,7 +143,7 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
     if not title:
         problem("title", "the title is blank", "every event needs a short title")
     category = row.get("category", "") or voc.DEFAULT_CATEGORY
-    matched_category = match_choice(category, voc.CATEGORIES)
+    matched_category = match_in_any_language(category, voc.CATEGORIES, "event category")
     if matched_category is None:
         problem(
             "category",
@@ -150,7 +151,7 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
             unknown_choice_hint(category, voc.CATEGORIES),
         )
     status = row.get("status", "") or voc.DEFAULT_STATUS
-    matched_status = match_choice(status, voc.STATUSES)
+    matched_status = match_in_any_language(status, voc.STATUSES, "event status")
     if matched_status is None:
         problem("status", f"unknown status '{status}'", unknown_choice_hint(status, voc.STATUSES))
     codes = []
@@ -230,6 +231,7 @@ def check_events(path: str | os.PathLike[str], *, builtin: bool = True) -> Readi
         list_columns={"agencies": agency_codes(), "countries": countries},
         date_columns=("date",),
     )
+    read_translated_header(table, voc.EVENT_COLUMNS, "events column")  # a French template's
     # Rows are checked whenever the header could be read, so every problem shows in one go.
     header_read = table.header and all(p.line > table.header_line for p in table.problems)
     taken = set(_builtin_events_cached()["id"]) if builtin else set()

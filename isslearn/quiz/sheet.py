@@ -26,8 +26,8 @@ import re
 
 from ..errors import Problem
 from ..reading.sheets import QUIZ_SHEET, place_problems, read_sheet_table
-from ..reading.table import Table, check_columns
-from ..reading.values import closest
+from ..reading.table import Table, check_columns, read_translated_header
+from ..reading.values import closest, match_in_any_language
 from .files import QuizFile
 from .generated import GENERATORS
 from .items import CHECKLIST_LEVELS, QuizItem
@@ -103,6 +103,7 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
     scopes: list[tuple[str, ...]] = []
     if table.header and not table.problems:
         _underscored(table)
+        read_translated_header(table, QUIZ_COLUMNS, "quiz column")  # a French template's
         _check_columns(table)
     if table.header and not table.problems:
         items, scopes = _entries(table)
@@ -259,6 +260,8 @@ def _item(group: _Group, found: Findings) -> QuizItem | None:
     options = []
     for option_line, option_row in group.options:
         flag = option_row.get("correct", "").strip().lower()
+        if match_in_any_language(flag, ("yes",), "quiz answer"):  # a template's drop-down
+            flag = "yes"
         if flag not in _YES | _NO:
             found.problem(
                 Place(option_line, "correct"),

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Problem
+from ..language import in_every_language
 from .sheet_xml import hidden_rows, ods_merged_ranges, xlsx_unsaved_formulas
 from .table import MAX_FIELD_CHARS, Table
 from .values import EARLIEST_YEAR, LATEST_YEAR, closest
@@ -183,9 +184,15 @@ def _choose_sheet(names: list[str], wanted: str, table: Table) -> str | None:
     """The sheet named ``wanted`` (any case), else a workbook's only other sheet (not for the
     quiz: a workbook without a Quiz sheet has no questions)."""
     folded = {n.strip().casefold(): n for n in names}
-    if wanted.casefold() in folded:
-        return folded[wanted.casefold()]
-    others = [n for n in names if n.strip().casefold() not in ("quiz", LISTS_SHEET.casefold())]
+    for spelled in in_every_language("sheet", wanted):  # a French template's 'Événements'
+        if spelled.casefold() in folded:
+            return folded[spelled.casefold()]
+    not_tables = {
+        name.casefold()
+        for sheet in (QUIZ_SHEET, LISTS_SHEET)
+        for name in in_every_language("sheet", sheet)
+    }
+    others = [n for n in names if n.strip().casefold() not in not_tables]
     if wanted != QUIZ_SHEET and len(others) == 1:
         return others[0]
     listed = ", ".join(f"'{n}'" for n in names)

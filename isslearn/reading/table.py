@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from .result import Reading
-from .values import closest
+from .values import closest, match_in_any_language
 
-__all__ = ["MAX_FIELD_CHARS", "Row", "Table", "check_columns"]
+__all__ = ["MAX_FIELD_CHARS", "Row", "Table", "check_columns", "read_translated_header"]
 
 MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
 
@@ -91,3 +91,22 @@ def check_columns(
                     "the columns it reads are: " + ", ".join(known),
                 )
             )
+
+
+def read_translated_header(table: Table, known: Sequence[str], context: str) -> None:
+    """Read a header written in another language isslearn speaks as the ``known`` columns it
+    names (a French template's "catégorie" is "category"); ``context`` says which words these
+    are in the catalogues. The file's own spelling stays in ``written`` for the messages."""
+    rename: dict[str, str] = {}
+    for name in table.header:
+        meant = match_in_any_language(name, known, context) if name else None
+        if meant and meant != name and meant not in table.header:
+            rename[name] = meant
+    if not rename:
+        return
+    table.header = [rename.get(h, h) for h in table.header]
+    table.columns = {rename.get(h, h): i for h, i in table.columns.items()}
+    table.written = {rename.get(h, h): w for h, w in table.written.items()}
+    table.value = [
+        (line, {rename.get(k, k): v for k, v in row.items()}) for line, row in table.rows
+    ]

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
+from ..language import in_every_language
 
 __all__ = [
     "AGENCY_COLUMNS",
@@ -54,6 +55,7 @@ __all__ = [
     "date_hint",
     "is_slug",
     "match_choice",
+    "match_in_any_language",
     "parse_date",
     "slugify",
     "split_list",
@@ -392,6 +394,25 @@ def match_choice(value: str, allowed: Sequence[str]) -> str | None:
     """
     folded = {a.casefold().replace(" ", ""): a for a in allowed}
     return folded.get(value.casefold().replace(" ", ""))
+
+
+def match_in_any_language(value: str, allowed: Sequence[str], context: str) -> str | None:
+    """The allowed word ``value`` is, as isslearn writes it in any language it speaks (a French
+    template's drop-down offers "assemblage" for "assembly"; ``context`` says which words these
+    are in the catalogues); ignoring case and spaces. None if it is none of them.
+
+    >>> match_in_any_language("Assemblage", ("assembly", "crew"), "event category")
+    'assembly'
+    """
+    matched = match_choice(value, allowed)
+    if matched is not None:
+        return matched
+    folded = value.casefold().replace(" ", "")
+    for word in allowed:
+        names = in_every_language(context, word)
+        if any(name.casefold().replace(" ", "") == folded for name in names):
+            return word
+    return None
 
 
 def as_choices(
