@@ -21,6 +21,15 @@ from isslearn import language
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "notebooks" / "examples"
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def fr(text: str) -> str:
+    """``text`` with French typography, as the catalogue writes it: a no-break space before ':'
+    and inside « », a narrow one before ';', '?' and '!'."""
+    for plain, spaced in ((" :", NBSP + ":"), (" ;", NNBSP + ";"), (" ?", NNBSP + "?")):
+        text = text.replace(plain, spaced)
+    return text.replace(" !", NNBSP + "!").replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
 
 
 def run(*args: str, cwd: Path | None = None, **locale: str) -> subprocess.CompletedProcess:
@@ -45,7 +54,7 @@ def test_a_french_locale_gives_french_help():
     assert "check teachers' files" not in shown.stdout
     sub = run("new-lesson", "--help", LANG="fr_FR.UTF-8")
     assert "le nom du notebook (NOM.ipynb)" in sub.stdout
-    assert "dossier où l’écrire (par défaut : ici)" in sub.stdout
+    assert fr("dossier où l’écrire (par défaut : ici)") in sub.stdout
 
 
 def test_a_french_locale_gives_french_check_messages():
@@ -56,12 +65,12 @@ def test_a_french_locale_gives_french_check_messages():
         LANG="fr_FR.UTF-8",
     )
     assert checked.returncode == 1
-    good = f"{EXAMPLES / 'our_class_events.csv'} : OK, 3 événement(s) du 15 janvier 2016 au "
+    good = fr(f"{EXAMPLES / 'our_class_events.csv'} : OK, 3 événement(s) du 15 janvier 2016 au ")
     assert good in checked.stdout
-    bad = f"{EXAMPLES / 'broken_events.csv'} : 3 problème(s) ; le fichier n’a pas été modifié"
+    bad = fr(f"{EXAMPLES / 'broken_events.csv'} : 3 problème(s) ; le fichier n’a pas été modifié")
     assert bad in checked.stderr
     missing = run("check", "nowhere.doc", LANG="fr_FR.UTF-8")
-    assert "nowhere.doc:1: fichier introuvable ; " in missing.stdout
+    assert fr("nowhere.doc:1: fichier introuvable ; ") in missing.stdout
 
 
 @pytest.mark.parametrize(
@@ -102,14 +111,13 @@ def test_the_locale_variables_are_read_in_gettexts_order():
 def test_a_french_template_line_and_info(tmp_path):
     written = run("template", "quiz.yaml", cwd=tmp_path, LANG="fr_FR.UTF-8")
     assert written.returncode == 0, written.stderr
-    assert written.stdout == (
+    assert written.stdout == fr(
         "quiz.yaml : écrit ; remplissez-le, puis lancez `isslearn check quiz.yaml`\n"
     )
     info = run("info", LANG="fr_FR.UTF-8")
-    assert "ISSLEARN_EVENTS : non défini (donnez-lui pour valeur un fichier d’événements" in (
-        info.stdout
-    )
-    assert "catalogue intégré : " in info.stdout
+    wanted = "ISSLEARN_EVENTS : non défini (donnez-lui pour valeur un fichier d’événements"
+    assert fr(wanted) in info.stdout
+    assert fr("catalogue intégré : ") in info.stdout
 
 
 def test_the_command_leaves_the_callers_language_as_it_was(capsys, monkeypatch):
@@ -124,7 +132,7 @@ def test_the_command_leaves_the_callers_language_as_it_was(capsys, monkeypatch):
         language.set_language("en")
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     done = isslearn(capsys, "check", str(EXAMPLES / "our_class_events.csv"))
-    assert " : OK, 3 événement(s) du 15 janvier 2016" in done.out
+    assert fr(" : OK, 3 événement(s) du 15 janvier 2016") in done.out
     assert language.current() == "en"
 
 

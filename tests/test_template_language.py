@@ -23,6 +23,16 @@ from isslearn.reading import values as voc
 from isslearn.teacher import sheet_template
 from isslearn.teacher.scaffold import template_text
 
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def fr(text: str) -> str:
+    """``text`` with French typography, as the catalogue writes it: a no-break space before ':'
+    and inside « », a narrow one before ';', '?' and '!'."""
+    for plain, spaced in ((" :", NBSP + ":"), (" ;", NNBSP + ";"), (" ?", NNBSP + "?")):
+        text = text.replace(plain, spaced)
+    return text.replace(" !", NNBSP + "!").replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
 
 @pytest.fixture(autouse=True)
 def _english_after():
@@ -35,7 +45,7 @@ def _french_template(tmp_path, capsys, monkeypatch):
     path = tmp_path / "ma_classe.xlsx"
     done = isslearn(capsys, "template", str(path))
     assert done.code == 0, done.text
-    assert done.out.startswith(f"{path} : écrit (ses lignes d’exemple commencent par #")
+    assert done.out.startswith(fr(f"{path} : écrit (ses lignes d’exemple commencent par #"))
     return path
 
 
@@ -51,15 +61,15 @@ def test_the_french_template_speaks_french(tmp_path, capsys, monkeypatch):
     example = [c.value for c in events[2]]
     assert example[2] == "Notre école parle avec la station"
     assert example[4] == "équipage" and example[7] == "passé"
-    assert example[9].startswith("Un exemple : les lignes dont la première cellule")
+    assert example[9].startswith(fr("Un exemple : les lignes dont la première cellule"))
     assert [c.value for c in quiz[1]][:4] == ["question", "option", "bonne_réponse", "commentaire"]
-    assert quiz["A2"].value == "# Quel module a été la première pièce de la station en orbite ?"
+    assert quiz["A2"].value == fr("# Quel module a été la première pièce de la station en orbite ?")
     assert quiz["C2"].value == "oui"
     assert lists.sheet_state == "hidden"
     categories = [lists.cell(row=r, column=1).value for r in range(2, 11)]
     assert "sortie extravéhiculaire" in categories and "assembly" not in categories
     prompts = {rule.prompt for rule in events.data_validations.dataValidation}
-    assert "Choisissez-en une ; vide veut dire étape." in prompts
+    assert fr("Choisissez-en une ; vide veut dire étape.") in prompts
 
 
 def test_a_filled_in_french_template_checks_ok_and_loads(tmp_path, capsys, monkeypatch):
@@ -83,7 +93,7 @@ def test_a_filled_in_french_template_checks_ok_and_loads(tmp_path, capsys, monke
 
     checked = isslearn(capsys, "check", str(path))
     assert checked.code == 0, checked.text
-    assert f"{path} : OK, 3 événement(s) du 29 mai 2009 au 20 mai 2027" in checked.out
+    assert fr(f"{path} : OK, 3 événement(s) du 29 mai 2009 au 20 mai 2027") in checked.out
     assert "3 question(s) de quiz" in checked.out
 
     monkeypatch.setenv("LANG", "C")
