@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import errors
 from .errors import LanguageError
 
 __all__ = [
@@ -105,6 +106,9 @@ def _catalogue(language: str) -> _gettext.NullTranslations:
 def gettext(message: str) -> str:
     """``message`` (English, as written in the code) in the current language."""
     return _catalogue(current()).gettext(message)
+
+
+errors.PROBLEM_WORDS[0] = gettext  # a finding's "notice:" and "column" in the current language
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -141,3 +141,51 @@ def test_every_message_of_the_command_line_is_in_the_catalogue():
     checks each extracted message is translated)."""
     config = (REPO / "babel.cfg").read_text(encoding="utf-8")
     assert "[python: isslearn/teacher/**.py]" in config
+
+
+def test_the_checkers_messages_are_french_under_a_french_locale():
+    """What a teacher reads from `isslearn check`: the place, the column, the fault and its fix."""
+    checked = run(
+        "check",
+        str(EXAMPLES / "broken_events.csv"),
+        str(EXAMPLES / "broken_events.xlsx"),
+        LANG="fr_FR.UTF-8",
+    )
+    csv_file, workbook = EXAMPLES / "broken_events.csv", EXAMPLES / "broken_events.xlsx"
+    lines = checked.stdout.splitlines()
+    assert lines[0] == fr(
+        f"{csv_file}:3: colonne « date » : « 2008-13-40 » n’est pas une vraie date (il n’y a "
+        "pas de mois 13) ; écrivez-la sous la forme YYYY-MM-DD, par ex. 2000-11-02"
+    )
+    assert lines[2].endswith(fr("agence inconnue « EAS » ; valeurs permises : NASA, Roscosmos, "
+        "ESA, JAXA, CSA, SpaceX, Northrop, Boeing, Axiom, Bigelow, SpaceAdventures, MBRSC, ISRO, "
+        "ASI, Nanoracks, Airbus ; vouliez-vous dire « ESA » ?"))  # fmt: skip
+    assert lines[4].startswith(
+        fr(f"{workbook}: feuille « Events », cellule C4: colonne « category » : catégorie inconnue")
+    )
+    english = run("check", str(csv_file), LANG="C").stdout.splitlines()
+    assert english[0] == (
+        f"{csv_file}:3: column 'date': '2008-13-40' is not a real date (there is no month 13); "
+        "write it as YYYY-MM-DD, e.g. 2000-11-02"
+    )
+
+
+def test_a_french_lesson_reads_a_teachers_file_in_french(write_file):
+    """In a French lesson's kernel the same findings are French; back in English, English."""
+    from isslearn.catalogue.events import validate
+
+    path = write_file("classe.csv", "date,title\n2023-02-30,Une visite\n")
+    language.set_language("fr")
+    try:
+        (problem,) = validate(path)
+        assert str(problem) == fr(
+            f"{path}:2: colonne « date » : « 2023-02-30 » n’est pas une vraie date (février 2023 "
+            "a 28 jours) ; écrivez-la sous la forme YYYY-MM-DD, par ex. 2000-11-02"
+        )
+    finally:
+        language.set_language("en")
+    (problem,) = validate(path)
+    assert str(problem) == (
+        f"{path}:2: column 'date': '2023-02-30' is not a real date (February 2023 has 28 days); "
+        "write it as YYYY-MM-DD, e.g. 2000-11-02"
+    )

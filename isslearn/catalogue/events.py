@@ -15,6 +15,7 @@ import os
 import pandas as pd
 
 from ..errors import CatalogueError, Problem
+from ..language import gettext as _
 from ..reading import values as voc
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
@@ -52,15 +53,21 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
     header = set(table.header)
     missing = [c for c in required if c not in header]
     for col in missing:
-        hint = "the header has: " + ", ".join(table.written.get(h, h) for h in table.header)
+        hint = _("the header has: {names}").format(
+            names=", ".join(table.written.get(h, h) for h in table.header)
+        )
         unknown = [h for h in table.header if h and h not in voc.EVENT_COLUMNS]
         typo = next(
             (h for h in unknown if voc.EVENT_COLUMN_SYNONYMS.get(h.replace(" ", "_")) == col),
             None,
         ) or closest(col, unknown)
         if typo:
-            hint += f"; did you mean '{col}' where it says '{table.written.get(typo, typo)}'?"
-        problems.append(Problem(name, table.header_line, col, "required column is missing", hint))
+            hint += _("; did you mean '{column}' where it says '{written}'?").format(
+                column=col, written=table.written.get(typo, typo)
+            )
+        problems.append(
+            Problem(name, table.header_line, col, _("required column is missing"), hint)
+        )
     if table.header:
         check_columns(table, voc.EVENT_COLUMNS, voc.EVENT_COLUMN_SYNONYMS, reported=missing)
     if missing or not table.header:
@@ -71,8 +78,8 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
                 name,
                 1,
                 None,
-                "the file has a header but no events",
-                "add one event per line below the header",
+                _("the file has a header but no events"),
+                _("add one event per line below the header"),
             )
         )
         return []
@@ -101,8 +108,10 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
                     name,
                     line,
                     "id",
-                    f"duplicate id '{event_id}'",
-                    f"it is already used on line {first_line_of_id[event_id]}; ids must be unique",
+                    _("duplicate id '{id}'").format(id=event_id),
+                    _("it is already used on line {line}; ids must be unique").format(
+                        line=first_line_of_id[event_id]
+                    ),
                 )
             )
             continue
@@ -112,8 +121,10 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
                     name,
                     line,
                     "id",
-                    f"the id '{event_id}' is already used by the built-in catalogue",
-                    "choose another id, or leave the id blank to have one made",
+                    _("the id '{id}' is already used by the built-in catalogue").format(
+                        id=event_id
+                    ),
+                    _("choose another id, or leave the id blank to have one made"),
                 )
             )
             continue
@@ -133,32 +144,40 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
     if event_id and not is_slug(event_id):
         problem(
             "id",
-            f"'{event_id}' is not a valid id",
-            "use lower-case letters, digits and dashes, e.g. 'my-class-visit'",
+            _("'{id}' is not a valid id").format(id=event_id),
+            _("use lower-case letters, digits and dashes, e.g. 'my-class-visit'"),
         )
     date, why = parse_date(row.get("date", ""))
     if date is None:
         problem("date", why, date_hint(row.get("date", "")))
     title = row.get("title", "")
     if not title:
-        problem("title", "the title is blank", "every event needs a short title")
+        problem("title", _("the title is blank"), _("every event needs a short title"))
     category = row.get("category", "") or voc.DEFAULT_CATEGORY
     matched_category = match_in_any_language(category, voc.CATEGORIES, "event category")
     if matched_category is None:
         problem(
             "category",
-            f"unknown category '{category}'",
+            _("unknown category '{category}'").format(category=category),
             unknown_choice_hint(category, voc.CATEGORIES),
         )
     status = row.get("status", "") or voc.DEFAULT_STATUS
     matched_status = match_in_any_language(status, voc.STATUSES, "event status")
     if matched_status is None:
-        problem("status", f"unknown status '{status}'", unknown_choice_hint(status, voc.STATUSES))
+        problem(
+            "status",
+            _("unknown status '{status}'").format(status=status),
+            unknown_choice_hint(status, voc.STATUSES),
+        )
     codes = []
     for code in split_list(row.get("agencies", "")):
         matched = match_choice(code, agencies)
         if matched is None:
-            problem("agencies", f"unknown agency '{code}'", agency_hint(code, agencies, names))
+            problem(
+                "agencies",
+                _("unknown agency '{code}'").format(code=code),
+                agency_hint(code, agencies, names),
+            )
         else:
             codes.append(matched)
     countries = split_list(row.get("countries", ""))
@@ -166,8 +185,10 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
         shown = ";".join(c.strip() for country in countries for c in country.split(","))
         problem(
             "countries",
-            f"'{row['countries']}' looks like several countries in one",
-            f"separate countries with ';', e.g. '{shown}'",
+            _("'{countries}' looks like several countries in one").format(
+                countries=row["countries"]
+            ),
+            _("separate countries with ';', e.g. '{shown}'").format(shown=shown),
         )
     return {
         "id": event_id,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem
+from ..language import gettext as _
 from ..reading.sheets import QUIZ_SHEET, place_problems, read_sheet_table
 from ..reading.table import Table, check_columns, read_translated_header
 from ..reading.values import closest, match_in_any_language
@@ -113,8 +114,8 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
                     name,
                     table.header_line,
                     "question",
-                    "the sheet has a header but no questions",
-                    "type a question in the row below, with its first option beside it",
+                    _("the sheet has a header but no questions"),
+                    _("type a question in the row below, with its first option beside it"),
                 )
             )
     place_problems(table)

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import Problem
+from ..language import gettext as _
 from .csv_file import read_csv
 from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_sheet_table
 from .table import Table
@@ -62,7 +63,7 @@ def read_bytes(
     try:
         data = real.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(name, 1, None, "file not found", missing_file_hint(real)))
+        problems.append(Problem(name, 1, None, _("file not found"), missing_file_hint(real)))
         return None
     except IsADirectoryError:
         problems.append(Problem(name, 1, None, f"this is a folder, not {_article(kind)} {kind}"))
@@ -113,10 +114,12 @@ def missing_file_hint(path: Path) -> str:
     same_stem = [n for n in readable if Path(n).stem == path.name or Path(n).stem == path.stem]
     meant = same_stem[0] if len(same_stem) == 1 else closest(path.name, readable, cutoff=0.75)
     if meant and meant != path.name:
-        return f"did you mean '{folder / meant if str(folder) != '.' else meant}'?"
+        return _("did you mean '{name}'?").format(
+            name=folder / meant if str(folder) != "." else meant
+        )
     if not folder.is_dir():
-        return f"there is no folder '{folder}'; check the path"
-    return "check the name and the folder"
+        return _("there is no folder '{folder}'; check the path").format(folder=folder)
+    return _("check the name and the folder")
 
 
 def read_table_file(

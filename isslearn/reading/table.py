@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..language import gettext as _
 from .result import Reading
 from .values import closest, match_in_any_language
 
@@ -77,8 +78,10 @@ def check_columns(
                         table.file,
                         table.header_line,
                         written,
-                        "this is not a column isslearn reads, so its values would be lost",
-                        f"did you mean '{meant}'? rename the column in the header",
+                        _("this is not a column isslearn reads, so its values would be lost"),
+                        _("did you mean '{name}'? rename the column in the header").format(
+                            name=meant
+                        ),
                     )
                 )
         else:
@@ -87,8 +90,8 @@ def check_columns(
                     table.file,
                     table.header_line,
                     written,
-                    "this column is not one isslearn reads, so it is ignored",
-                    "the columns it reads are: " + ", ".join(known),
+                    _("this column is not one isslearn reads, so it is ignored"),
+                    _("the columns it reads are: {names}").format(names=", ".join(known)),
                 )
             )
 

@@ -21,7 +21,7 @@ from .. import __version__
 from ..catalogue.events import check_events, combine_events, current_to
 from ..catalogue.tables import builtin_location
 from ..errors import FileProblems, IsslearnError, OptionError, Problem
-from ..language import current, day, from_environment, languages, set_language
+from ..language import N_, current, day, from_environment, languages, set_language
 from ..language import gettext as _
 from ..lesson import EVENTS_ENV, QUIZ_ENV, LessonFile, lesson_files
 from ..quiz.files import read_quiz_file
@@ -103,15 +103,18 @@ def _check_workbook(path: Path) -> Reading[str]:
     return checked
 
 
-_UNFILLED = ("has a header but no", "the sheet is empty")
+_UNFILLED = (
+    N_("the file has a header but no events"),
+    N_("the sheet has a header but no questions"),
+    N_("the sheet is empty"),
+)
 
 
 def _only_unfilled(found: Reading[str]) -> bool:
     """True when a sheet's only problem is that nothing was typed in it (the template's
     example rows are skipped as comments, so an untouched sheet is empty)."""
-    return bool(found.problems) and all(
-        any(words in p.message for words in _UNFILLED) for p in found.problems
-    )
+    said = {*_UNFILLED, *(_(message) for message in _UNFILLED)}  # in English or translated
+    return bool(found.problems) and all(p.message in said for p in found.problems)
 
 
 def _unfilled_notice(problem: Problem) -> Problem:
