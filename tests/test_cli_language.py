@@ -168,24 +168,3 @@ def test_the_checkers_messages_are_french_under_a_french_locale():
         f"{csv_file}:3: column 'date': '2008-13-40' is not a real date (there is no month 13); "
         "write it as YYYY-MM-DD, e.g. 2000-11-02"
     )
-
-
-def test_a_french_lesson_reads_a_teachers_file_in_french(write_file):
-    """In a French lesson's kernel the same findings are French; back in English, English."""
-    from isslearn.catalogue.events import validate
-
-    path = write_file("classe.csv", "date,title\n2023-02-30,Une visite\n")
-    language.set_language("fr")
-    try:
-        (problem,) = validate(path)
-        assert str(problem) == fr(
-            f"{path}:2: colonne « date » : « 2023-02-30 » n’est pas une vraie date (février 2023 "
-            "a 28 jours) ; écrivez-la sous la forme YYYY-MM-DD, par ex. 2000-11-02"
-        )
-    finally:
-        language.set_language("en")
-    (problem,) = validate(path)
-    assert str(problem) == (
-        f"{path}:2: column 'date': '2023-02-30' is not a real date (February 2023 has 28 days); "
-        "write it as YYYY-MM-DD, e.g. 2000-11-02"
-    )

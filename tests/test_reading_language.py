@@ -1,0 +1,96 @@
+"""The file readers' messages in the language of the lesson that reads the file.
+
+A French lesson (``Lesson(language="fr")``) lists a teacher's broken file under its settings
+cell in French, and tells learners about a broken class-wide file in French; an English lesson
+says word for word what it always said. (The command line's language: test_cli_language.py.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from isslearn import Lesson, language
+from isslearn.lesson import EVENTS_ENV
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+BROKEN = "date,title,agencies\n2023-02-30,Une visite,EAS\n"
+
+
+def fr(text: str) -> str:
+    """``text`` with French typography, as the catalogue writes it."""
+    for plain, spaced in ((" :", NBSP + ":"), (" ;", NNBSP + ";"), (" ?", NNBSP + "?")):
+        text = text.replace(plain, spaced)
+    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    yield
+    language.set_language(language.SOURCE_LANGUAGE)
+
+
+def test_a_french_lesson_reads_a_teachers_file_in_french(write_file):
+    """In a French lesson's kernel the same findings are French; back in English, English."""
+    from isslearn.catalogue.events import validate
+
+    path = write_file("classe.csv", "date,title\n2023-02-30,Une visite\n")
+    language.set_language("fr")
+    try:
+        (problem,) = validate(path)
+        assert str(problem) == fr(
+            f"{path}:2: colonne « date » : « 2023-02-30 » n’est pas une vraie date (février 2023 "
+            "a 28 jours) ; écrivez-la sous la forme YYYY-MM-DD, par ex. 2000-11-02"
+        )
+    finally:
+        language.set_language("en")
+    (problem,) = validate(path)
+    assert str(problem) == (
+        f"{path}:2: column 'date': '2023-02-30' is not a real date (February 2023 has 28 days); "
+        "write it as YYYY-MM-DD, e.g. 2000-11-02"
+    )
+
+
+def test_a_french_lesson_lists_a_broken_file_in_french(write_file, told):
+    path = write_file("classe.csv", BROKEN)
+    Lesson(language="fr", events_file=path)
+    (note,) = told()
+    assert note.splitlines() == [
+        fr(f"Remarque : events_file={str(path)!r} ne peut pas être utilisé ; cette leçon "
+           "continue donc avec seulement les événements intégrés :"),
+        fr(f"  {path}:2: colonne « date » : « 2023-02-30 » n’est pas une vraie date (février "
+           "2023 a 28 jours) ; écrivez-la sous la forme YYYY-MM-DD, par ex. 2000-11-02"),
+        fr(f"  {path}:2: colonne « agencies » : agence inconnue « EAS » ; valeurs permises : "
+           "NASA, Roscosmos, ESA, JAXA, CSA, SpaceX, Northrop, Boeing, Axiom, Bigelow, "
+           "SpaceAdventures, MBRSC, ISRO, ASI, Nanoracks, Airbus ; vouliez-vous dire « ESA » ?"),
+        fr("Corrigez le fichier (`isslearn check {path}` liste chaque problème) et exécutez à "
+           "nouveau cette cellule.").replace("{path}", str(path)),
+    ]  # fmt: skip
+
+
+def test_a_french_lesson_tells_learners_about_a_broken_class_file_in_french(
+    write_file, told, monkeypatch
+):
+    path = write_file("classe.csv", BROKEN)
+    monkeypatch.setenv(EVENTS_ENV, str(path))
+    Lesson(language="fr")
+    (note,) = told()
+    assert note.startswith(fr(f"Remarque : {EVENTS_ENV} vaut {path}, mais ce fichier ne peut pas"))
+    assert note.endswith(
+        fr(" (et 1 autre(s) problème(s)). Cette leçon utilise seulement les événements intégrés. "
+           f"Demandez à votre professeur de lancer `isslearn check {path}` et de corriger le "
+           "fichier.")
+    )  # fmt: skip
+
+
+def test_an_english_lesson_says_what_it_always_said(write_file, told):
+    path = write_file("class.csv", BROKEN)
+    Lesson(events_file=path)
+    (note,) = told()
+    assert note.splitlines()[0] == (
+        f"Note: events_file={str(path)!r} cannot be used, so this lesson goes on with the "
+        "built-in events only:"
+    )
+    assert note.splitlines()[1] == (
+        f"  {path}:2: column 'date': '2023-02-30' is not a real date (February 2023 has 28 "
+        "days); write it as YYYY-MM-DD, e.g. 2000-11-02"
+    )
