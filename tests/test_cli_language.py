@@ -168,3 +168,20 @@ def test_the_checkers_messages_are_french_under_a_french_locale():
         f"{csv_file}:3: column 'date': '2008-13-40' is not a real date (there is no month 13); "
         "write it as YYYY-MM-DD, e.g. 2000-11-02"
     )
+
+
+def test_argparses_own_words_are_french_too():
+    """argparse's "usage:", "options" and errors, from the same catalogue (cli.ARGPARSE_WORDS)."""
+    shown = run("template", "--help", LANG="fr_FR.UTF-8")
+    assert shown.stdout.startswith(fr("usage : isslearn template"))
+    assert "afficher ce message d’aide et quitter" in shown.stdout
+    wrong = run("check", LANG="fr_FR.UTF-8")
+    assert wrong.returncode == 2
+    assert wrong.stderr.endswith(
+        fr("isslearn check : erreur : les arguments suivants sont obligatoires : FILE\n")
+    )
+    english = run("check", LANG="C")
+    assert english.stderr.endswith(
+        "isslearn check: error: the following arguments are required: FILE\n"
+    )
+    assert run("--help", LANG="C").stdout.startswith("usage: isslearn")

@@ -8,6 +8,7 @@ for a path or a file's contents, and none writes over a notebook, CSV, YAML or s
 from __future__ import annotations
 
 import argparse
+import gettext as stdlib_gettext
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -21,7 +22,16 @@ from .. import __version__
 from ..catalogue.events import check_events, combine_events, current_to
 from ..catalogue.tables import builtin_location
 from ..errors import FileProblems, IsslearnError, OptionError, Problem
-from ..language import N_, current, day, from_environment, languages, set_language
+from ..language import (
+    DOMAIN,
+    LOCALE_DIR,
+    N_,
+    current,
+    day,
+    from_environment,
+    languages,
+    set_language,
+)
 from ..language import gettext as _
 from ..lesson import EVENTS_ENV, QUIZ_ENV, LessonFile, lesson_files
 from ..quiz.files import read_quiz_file
@@ -35,7 +45,7 @@ from .outputs import describe_os_error
 from .present import add_present_command
 from .scaffold import new_lesson, write_template
 
-__all__ = ["MAX_LINES", "main"]
+__all__ = ["ARGPARSE_WORDS", "MAX_LINES", "main"]
 
 _YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
@@ -399,7 +409,12 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="isslearn",
         description=_("Lessons on the history of the International Space Station."),
     )
-    parser.add_argument("--version", action="version", version=f"isslearn {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"isslearn {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help=_("check teachers' files without changing them"))
     check.add_argument(
@@ -512,18 +527,38 @@ def _page_options(command: argparse.ArgumentParser, default: str) -> None:
     )
 
 
+# argparse's own words, which it looks up with the standard gettext in the process's text
+# domain (Python's documented way to translate its output): while a command runs, that domain is
+# isslearn's, so the catalogue translates them. Listed here so that `make translations` keeps them.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit status (0 fine, 1 a problem, 2 called wrongly)."""
     for stream in (sys.stdout, sys.stderr):  # a path in any encoding prints, never crashes
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    before = current()
+    before, domain = current(), stdlib_gettext.textdomain()
     set_language(from_environment())  # LANGUAGE, LC_ALL, LC_MESSAGES, LANG; else English
+    stdlib_gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    stdlib_gettext.textdomain(DOMAIN)  # argparse's "usage:" and "options" from our catalogue
     try:
         return _run(argv)
-    finally:
-        set_language(before)  # called in a kernel or a test, the rest keeps its language
+    finally:  # called in a kernel or a test, the rest keeps its language
+        set_language(before)
+        stdlib_gettext.textdomain(domain)
 
 
 def _run(argv: Sequence[str] | None) -> int:
