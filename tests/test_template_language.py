@@ -158,4 +158,16 @@ def test_french_headers_and_values_read_from_a_csv_too(write_file):
     assert not found.problems, found.problems
     assert found.value["category"].item() == "spacewalk"
     bad = write_file("faux.csv", "date,titre,catégorie\n2016-01-15,Une sortie,sortie spatiale\n")
-    assert [p.column for p in check_events(bad).problems] == ["category"]
+    (problem,) = check_events(bad).problems
+    assert problem.column == "catégorie"  # as the file's header writes it
+    assert str(problem) == (
+        f"{bad}:2: column 'catégorie': unknown category 'sortie spatiale'; allowed: assembly, "
+        "crew, cooperation, vehicle, science, spacewalk, record, incident, milestone"
+    )
+    language.set_language("fr")
+    (problem,) = check_events(bad).problems
+    assert str(problem) == fr(
+        f"{bad}:2: colonne « catégorie » : catégorie inconnue « sortie spatiale » ; valeurs "
+        "permises : assemblage, équipage, coopération, véhicule, science, sortie "
+        "extravéhiculaire, record, incident, étape"
+    )

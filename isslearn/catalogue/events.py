@@ -16,12 +16,13 @@ import pandas as pd
 
 from ..errors import CatalogueError, Problem
 from ..language import gettext as _
+from ..language import pgettext
 from ..reading import values as voc
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.result import Reading
 from ..reading.sheets import EVENTS_SHEET, place_problems
-from ..reading.table import Table, check_columns, read_translated_header
+from ..reading.table import Table, check_columns, name_columns_as_written, read_translated_header
 from ..reading.values import (
     agency_hint,
     closest,
@@ -159,7 +160,7 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
         problem(
             "category",
             _("unknown category '{category}'").format(category=category),
-            unknown_choice_hint(category, voc.CATEGORIES),
+            unknown_choice_hint(category, _in_language("event category", voc.CATEGORIES)),
         )
     status = row.get("status", "") or voc.DEFAULT_STATUS
     matched_status = match_in_any_language(status, voc.STATUSES, "event status")
@@ -167,7 +168,7 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
         problem(
             "status",
             _("unknown status '{status}'").format(status=status),
-            unknown_choice_hint(status, voc.STATUSES),
+            unknown_choice_hint(status, _in_language("event status", voc.STATUSES)),
         )
     codes = []
     for code in split_list(row.get("agencies", "")):
@@ -202,6 +203,12 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
         "source": row.get("source", ""),
         "note": row.get("note", ""),
     }
+
+
+def _in_language(context: str, words: tuple[str, ...]) -> list[str]:
+    """The allowed words as a hint lists them: in the current language, which the file may use
+    (a French template's drop-downs), like the English ones."""
+    return [pgettext(context, word) for word in words]
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
@@ -258,6 +265,7 @@ def check_events(path: str | os.PathLike[str], *, builtin: bool = True) -> Readi
     taken = set(_builtin_events_cached()["id"]) if builtin else set()
     records = _event_records(table, strict=False, taken_ids=taken) if header_read else []
     place_problems(table)  # in a workbook: sheet and cell, as the spreadsheet shows them
+    name_columns_as_written(table)
     if table.problems:  # a file with any problem adds no events
         records = []
     return table.with_value(_sorted(_events_frame(records, path.name)))

@@ -27,7 +27,7 @@ import re
 from ..errors import Problem
 from ..language import gettext as _
 from ..reading.sheets import QUIZ_SHEET, place_problems, read_sheet_table
-from ..reading.table import Table, check_columns, read_translated_header
+from ..reading.table import Table, check_columns, name_columns_as_written, read_translated_header
 from ..reading.values import closest, match_in_any_language
 from .files import QuizFile
 from .generated import GENERATORS
@@ -119,6 +119,7 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
                 )
             )
     place_problems(table)
+    name_columns_as_written(table)
     if table.problems:
         return QuizFile(name, problems=table.problems, notices=table.notices)
     return QuizFile(name, items, notices=table.notices, scopes=scopes, read_as=table.read_as)
