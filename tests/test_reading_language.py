@@ -94,3 +94,24 @@ def test_an_english_lesson_says_what_it_always_said(write_file, told):
         f"  {path}:2: column 'date': '2023-02-30' is not a real date (February 2023 has 28 "
         "days); write it as YYYY-MM-DD, e.g. 2000-11-02"
     )
+
+
+def test_a_csv_files_own_findings_are_french_in_a_french_lesson(write_file):
+    from isslearn.catalogue.events import check_events
+
+    path = write_file("classe.csv", "date,title\n# un exemple\n2020-01-01,Une visite,en trop\n")
+    language.set_language("fr")
+    found = check_events(path)
+    assert [str(p) for p in found.findings] == [
+        fr(f"{path}:3: cette ligne a 3 champs mais l’en-tête en a 2 ; entourez de guillemets "
+           "droits tout champ qui contient une virgule, ou ajoutez la colonne manquante à "
+           "l’en-tête"),
+        fr(f"{path}:2: remarque : 1 ligne(s) commençant par # ignorée(s) comme commentaires ou "
+           "exemples (ligne(s) 2) ; pour utiliser une ligne d’exemple comme événement, "
+           "supprimez son #"),
+    ]  # fmt: skip
+    language.set_language("en")
+    assert str(check_events(path).findings[1]) == (
+        f"{path}:2: notice: 1 line(s) starting with # skipped as comments or examples "
+        "(line(s) 2); to use an example row as an event, delete its #"
+    )
