@@ -115,3 +115,27 @@ def test_a_csv_files_own_findings_are_french_in_a_french_lesson(write_file):
         f"{path}:2: notice: 1 line(s) starting with # skipped as comments or examples "
         "(line(s) 2); to use an example row as an event, delete its #"
     )
+
+
+def test_a_workbook_without_an_events_sheet_is_told_in_french(tmp_path):
+    from openpyxl import Workbook
+
+    from isslearn.catalogue.events import check_events
+
+    book = Workbook()
+    book.active.title = "Feuil1"
+    book.create_sheet("Autre")
+    path = tmp_path / "deux.xlsx"
+    book.save(path)
+    language.set_language("fr")
+    (problem,) = check_events(path).problems
+    assert str(problem) == fr(
+        f"{path}: classeur: il n’y a pas de feuille nommée « Events » (les feuilles sont "
+        "'Feuil1', 'Autre') ; nommez « Events » la feuille qui contient les événements"
+    )
+    language.set_language("en")
+    (problem,) = check_events(path).problems
+    assert str(problem) == (
+        f"{path}: workbook: there is no sheet named 'Events' (the sheets are 'Feuil1', "
+        "'Autre'); name the sheet that holds the events 'Events'"
+    )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Problem
 from ..language import gettext as _
-from ..language import in_every_language
+from ..language import in_every_language, pgettext
 from .sheet_xml import hidden_rows, ods_merged_ranges, xlsx_unsaved_formulas
 from .table import MAX_FIELD_CHARS, Table
 from .values import EARLIEST_YEAR, LATEST_YEAR, closest
@@ -174,6 +174,16 @@ def _notice_hidden_rows(table: Table, hidden: list[tuple[int, int]]) -> None:
     )
 
 
+def _holds(sheet: str) -> str:
+    """What a wanted sheet holds, as the message says it ("events"; French "les événements")."""
+    holds = {
+        "events": pgettext("what a sheet holds", "events"),
+        "quiz": pgettext("what a sheet holds", "quiz"),
+        "corrections": pgettext("what a sheet holds", "corrections"),
+    }
+    return holds.get(sheet.lower(), sheet.lower())
+
+
 def _sheet(name: str) -> str:
     """A sheet as messages name it: ``sheet 'Events'``."""
     return _("sheet '{sheet}'").format(sheet=name)
@@ -215,14 +225,19 @@ def _choose_sheet(names: list[str], wanted: str, table: Table) -> str | None:
         return others[0]
     listed = ", ".join(f"'{n}'" for n in names)
     meant = closest(wanted.casefold(), list(folded), cutoff=0.6)
-    hint = f"did you mean '{folded[meant]}'? " if meant else ""
+    hint = _("did you mean '{name}'? ").format(name=folded[meant]) if meant else ""
     table.problems.append(
         Problem(
             table.file,
             1,
             None,
-            f"there is no sheet named '{wanted}' (the sheets are {listed})",
-            hint + f"name the sheet that holds the {wanted.lower()} '{wanted}'",
+            _("there is no sheet named '{sheet}' (the sheets are {sheets})").format(
+                sheet=wanted, sheets=listed
+            ),
+            hint
+            + _("name the sheet that holds the {what} '{sheet}'").format(
+                what=_holds(wanted), sheet=wanted
+            ),
             place=_("workbook"),
         )
     )
