@@ -25,10 +25,12 @@ says whether it stops the file being used (``"problem"``) or is only worth knowi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 __all__ = [
+    "PROBLEM_WORDS",
     "CatalogueError",
     "FileProblems",
     "GuideError",
@@ -48,6 +50,15 @@ __all__ = [
 
 Severity = Literal["problem", "notice"]
 """A finding's weight: a ``"problem"`` stops the file being used; a ``"notice"`` does not."""
+
+
+def _english(message: str) -> str:
+    return message
+
+
+# How a finding's own words ("notice:", "column") are translated when it is printed: English
+# until isslearn.language, a floor above this one, puts its gettext here.
+PROBLEM_WORDS: list[Callable[[str], str]] = [_english]
 
 
 @dataclass(frozen=True)
@@ -90,10 +101,13 @@ class Problem:
         return self.severity == "notice"
 
     def __str__(self) -> str:
+        _ = PROBLEM_WORDS[0]  # the current language's gettext, once isslearn.language is loaded
         where = f"{self.file}: {self.place}: " if self.place else f"{self.file}:{self.line}: "
-        mark = "notice: " if self.is_notice else ""
-        what = f"{self.column_word} '{self.column}': " if self.column else ""
-        return where + mark + what + self.message + (f"; {self.hint}" if self.hint else "")
+        mark = _("notice: ") if self.is_notice else ""
+        word = {"column": _("column"), "field": _("field")}.get(self.column_word, self.column_word)
+        what = _("{word} '{name}': ").format(word=word, name=self.column) if self.column else ""
+        hint = _("; {hint}").format(hint=self.hint) if self.hint else ""
+        return where + mark + what + self.message + hint
 
 
 class IsslearnError(Exception):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import errors
 from .errors import LanguageError
 
 __all__ = [
@@ -34,11 +35,14 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "current",
     "day",
+    "from_environment",
     "gettext",
+    "in_every_language",
     "languages",
     "ngettext",
     "number",
     "percent",
+    "pgettext",
     "set_language",
 ]
 
@@ -73,6 +77,14 @@ def current() -> str:
     return _current[0]
 
 
+def from_environment() -> str:
+    """The language the locale variables ask for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, in
+    gettext's order: ``LANG=fr_FR.UTF-8`` gives ``"fr"``); English when none names a language
+    isslearn speaks. The command line speaks it; a lesson chooses its own."""
+    found = _gettext.find(DOMAIN, str(LOCALE_DIR))
+    return Path(found).parts[-3] if found else SOURCE_LANGUAGE
+
+
 def set_language(language: str) -> None:
     """Write every word from now on in ``language``; one isslearn has no catalogue for is
     refused with the list of those it has."""
@@ -96,9 +108,25 @@ def gettext(message: str) -> str:
     return _catalogue(current()).gettext(message)
 
 
+errors.PROBLEM_WORDS[0] = gettext  # a finding's "notice:" and "column" in the current language
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural of a message for ``count``, in the current language's rules."""
     return _catalogue(current()).ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where ``context`` tells the translator which
+    ``message`` it is (a column's name, a drop-down's value: words a file is read back by)."""
+    return _catalogue(current()).pgettext(context, message)
+
+
+def in_every_language(context: str, message: str) -> tuple[str, ...]:
+    """``message`` as every language writes it, English first: what a reader accepts for a
+    word a template wrote in any of them (a French teacher's "catégorie" is "category")."""
+    found = (_catalogue(name).pgettext(context, message) for name in languages())
+    return tuple(dict.fromkeys(found))
 
 
 def day(value: object) -> str:

@@ -26,6 +26,11 @@ def _no_class_wide_files(monkeypatch):
     """A teacher's environment variables on this machine must not leak into the tests."""
     monkeypatch.delenv("ISSLEARN_EVENTS", raising=False)
     monkeypatch.delenv("ISSLEARN_QUIZ", raising=False)
+    # The command line speaks the locale's language: a French machine must not make the
+    # English tests fail (tests/test_cli_language.py sets these itself).
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

@@ -15,18 +15,21 @@ import os
 import pandas as pd
 
 from ..errors import CatalogueError, Problem
+from ..language import gettext as _
+from ..language import pgettext
 from ..reading import values as voc
 from ..reading.files import expand_home, read_table_file
 from ..reading.notices import tell_notices
 from ..reading.result import Reading
 from ..reading.sheets import EVENTS_SHEET, place_problems
-from ..reading.table import Table, check_columns
+from ..reading.table import Table, check_columns, name_columns_as_written, read_translated_header
 from ..reading.values import (
     agency_hint,
     closest,
     date_hint,
     is_slug,
     match_choice,
+    match_in_any_language,
     parse_date,
     slugify,
     split_list,
@@ -51,15 +54,21 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
     header = set(table.header)
     missing = [c for c in required if c not in header]
     for col in missing:
-        hint = "the header has: " + ", ".join(table.written.get(h, h) for h in table.header)
+        hint = _("the header has: {names}").format(
+            names=", ".join(table.written.get(h, h) for h in table.header)
+        )
         unknown = [h for h in table.header if h and h not in voc.EVENT_COLUMNS]
         typo = next(
             (h for h in unknown if voc.EVENT_COLUMN_SYNONYMS.get(h.replace(" ", "_")) == col),
             None,
         ) or closest(col, unknown)
         if typo:
-            hint += f"; did you mean '{col}' where it says '{table.written.get(typo, typo)}'?"
-        problems.append(Problem(name, table.header_line, col, "required column is missing", hint))
+            hint += _("; did you mean '{column}' where it says '{written}'?").format(
+                column=col, written=table.written.get(typo, typo)
+            )
+        problems.append(
+            Problem(name, table.header_line, col, _("required column is missing"), hint)
+        )
     if table.header:
         check_columns(table, voc.EVENT_COLUMNS, voc.EVENT_COLUMN_SYNONYMS, reported=missing)
     if missing or not table.header:
@@ -70,8 +79,8 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
                 name,
                 1,
                 None,
-                "the file has a header but no events",
-                "add one event per line below the header",
+                _("the file has a header but no events"),
+                _("add one event per line below the header"),
             )
         )
         return []
@@ -100,8 +109,10 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
                     name,
                     line,
                     "id",
-                    f"duplicate id '{event_id}'",
-                    f"it is already used on line {first_line_of_id[event_id]}; ids must be unique",
+                    _("duplicate id '{id}'").format(id=event_id),
+                    _("it is already used on line {line}; ids must be unique").format(
+                        line=first_line_of_id[event_id]
+                    ),
                 )
             )
             continue
@@ -111,8 +122,10 @@ def _event_records(table: Table, *, strict: bool, taken_ids: set[str]) -> list[d
                     name,
                     line,
                     "id",
-                    f"the id '{event_id}' is already used by the built-in catalogue",
-                    "choose another id, or leave the id blank to have one made",
+                    _("the id '{id}' is already used by the built-in catalogue").format(
+                        id=event_id
+                    ),
+                    _("choose another id, or leave the id blank to have one made"),
                 )
             )
             continue
@@ -132,32 +145,40 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
     if event_id and not is_slug(event_id):
         problem(
             "id",
-            f"'{event_id}' is not a valid id",
-            "use lower-case letters, digits and dashes, e.g. 'my-class-visit'",
+            _("'{id}' is not a valid id").format(id=event_id),
+            _("use lower-case letters, digits and dashes, e.g. 'my-class-visit'"),
         )
     date, why = parse_date(row.get("date", ""))
     if date is None:
         problem("date", why, date_hint(row.get("date", "")))
     title = row.get("title", "")
     if not title:
-        problem("title", "the title is blank", "every event needs a short title")
+        problem("title", _("the title is blank"), _("every event needs a short title"))
     category = row.get("category", "") or voc.DEFAULT_CATEGORY
-    matched_category = match_choice(category, voc.CATEGORIES)
+    matched_category = match_in_any_language(category, voc.CATEGORIES, "event category")
     if matched_category is None:
         problem(
             "category",
-            f"unknown category '{category}'",
-            unknown_choice_hint(category, voc.CATEGORIES),
+            _("unknown category '{category}'").format(category=category),
+            unknown_choice_hint(category, _in_language("event category", voc.CATEGORIES)),
         )
     status = row.get("status", "") or voc.DEFAULT_STATUS
-    matched_status = match_choice(status, voc.STATUSES)
+    matched_status = match_in_any_language(status, voc.STATUSES, "event status")
     if matched_status is None:
-        problem("status", f"unknown status '{status}'", unknown_choice_hint(status, voc.STATUSES))
+        problem(
+            "status",
+            _("unknown status '{status}'").format(status=status),
+            unknown_choice_hint(status, _in_language("event status", voc.STATUSES)),
+        )
     codes = []
     for code in split_list(row.get("agencies", "")):
         matched = match_choice(code, agencies)
         if matched is None:
-            problem("agencies", f"unknown agency '{code}'", agency_hint(code, agencies, names))
+            problem(
+                "agencies",
+                _("unknown agency '{code}'").format(code=code),
+                agency_hint(code, agencies, names),
+            )
         else:
             codes.append(matched)
     countries = split_list(row.get("countries", ""))
@@ -165,8 +186,10 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
         shown = ";".join(c.strip() for country in countries for c in country.split(","))
         problem(
             "countries",
-            f"'{row['countries']}' looks like several countries in one",
-            f"separate countries with ';', e.g. '{shown}'",
+            _("'{countries}' looks like several countries in one").format(
+                countries=row["countries"]
+            ),
+            _("separate countries with ';', e.g. '{shown}'").format(shown=shown),
         )
     return {
         "id": event_id,
@@ -180,6 +203,12 @@ def _event_record(row: dict[str, str], line: int, name: str, problems: list[Prob
         "source": row.get("source", ""),
         "note": row.get("note", ""),
     }
+
+
+def _in_language(context: str, words: tuple[str, ...]) -> list[str]:
+    """The allowed words as a hint lists them: in the current language, which the file may use
+    (a French template's drop-downs), like the English ones."""
+    return [pgettext(context, word) for word in words]
 
 
 def _unique_id(base: str, taken: set[str]) -> str:
@@ -230,11 +259,13 @@ def check_events(path: str | os.PathLike[str], *, builtin: bool = True) -> Readi
         list_columns={"agencies": agency_codes(), "countries": countries},
         date_columns=("date",),
     )
+    read_translated_header(table, voc.EVENT_COLUMNS, "events column")  # a French template's
     # Rows are checked whenever the header could be read, so every problem shows in one go.
     header_read = table.header and all(p.line > table.header_line for p in table.problems)
     taken = set(_builtin_events_cached()["id"]) if builtin else set()
     records = _event_records(table, strict=False, taken_ids=taken) if header_read else []
     place_problems(table)  # in a workbook: sheet and cell, as the spreadsheet shows them
+    name_columns_as_written(table)
     if table.problems:  # a file with any problem adds no events
         records = []
     return table.with_value(_sorted(_events_frame(records, path.name)))

@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem
+from ..language import gettext as _
 from ..reading.sheets import QUIZ_SHEET, place_problems, read_sheet_table
-from ..reading.table import Table, check_columns
-from ..reading.values import closest
+from ..reading.table import Table, check_columns, name_columns_as_written, read_translated_header
+from ..reading.values import closest, match_in_any_language
 from .files import QuizFile
 from .generated import GENERATORS
 from .items import CHECKLIST_LEVELS, QuizItem
@@ -103,6 +104,7 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
     scopes: list[tuple[str, ...]] = []
     if table.header and not table.problems:
         _underscored(table)
+        read_translated_header(table, QUIZ_COLUMNS, "quiz column")  # a French template's
         _check_columns(table)
     if table.header and not table.problems:
         items, scopes = _entries(table)
@@ -112,11 +114,12 @@ def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
                     name,
                     table.header_line,
                     "question",
-                    "the sheet has a header but no questions",
-                    "type a question in the row below, with its first option beside it",
+                    _("the sheet has a header but no questions"),
+                    _("type a question in the row below, with its first option beside it"),
                 )
             )
     place_problems(table)
+    name_columns_as_written(table)
     if table.problems:
         return QuizFile(name, problems=table.problems, notices=table.notices)
     return QuizFile(name, items, notices=table.notices, scopes=scopes, read_as=table.read_as)
@@ -259,6 +262,8 @@ def _item(group: _Group, found: Findings) -> QuizItem | None:
     options = []
     for option_line, option_row in group.options:
         flag = option_row.get("correct", "").strip().lower()
+        if match_in_any_language(flag, ("yes",), "quiz answer"):  # a template's drop-down
+            flag = "yes"
         if flag not in _YES | _NO:
             found.problem(
                 Place(option_line, "correct"),

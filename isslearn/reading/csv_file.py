@@ -17,13 +17,15 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from ..errors import Problem
+from ..language import N_, number
+from ..language import gettext as _
 from .table import MAX_FIELD_CHARS, Table
 from .values import match_choice
 
 __all__ = ["read_csv"]
 
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
-_SAVE_UTF8 = (
+_SAVE_UTF8 = N_(
     "save it as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; in "
     "LibreOffice, File > Save As > 'Text CSV', tick 'Edit filter settings' and choose "
     "'Unicode (UTF-8)'; or save the workbook itself (.xlsx or .ods) and use that"
@@ -103,9 +105,11 @@ def _decode(data: bytes, table: Table) -> str | None:
                 name,
                 1,
                 None,
-                "this file is not UTF-8, so it was read as Windows-1252 (Western European); "
-                f"check that accented words look right, e.g. {shown}",
-                "if they do not, " + _SAVE_UTF8,
+                _(
+                    "this file is not UTF-8, so it was read as Windows-1252 (Western European); "
+                    "check that accented words look right, e.g. {words}"
+                ).format(words=shown),
+                _("if they do not, {fix}").format(fix=_(_SAVE_UTF8)),
             )
         )
         table.read_as = "Windows-1252"  # the separator is added after
@@ -116,9 +120,11 @@ def _decode(data: bytes, table: Table) -> str | None:
             name,
             line,
             None,
-            f"the file is not UTF-8 text (byte 0x{data[first_bad]:02x} cannot be read), and "
-            "it is not Windows-1252 either, so its accented letters would come out wrong",
-            _SAVE_UTF8,
+            _(
+                "the file is not UTF-8 text (byte {byte} cannot be read), and "
+                "it is not Windows-1252 either, so its accented letters would come out wrong"
+            ).format(byte=f"0x{data[first_bad]:02x}"),
+            _(_SAVE_UTF8),
         )
     )
     return None
@@ -201,8 +207,8 @@ def _parse(text: str, table: Table, delimiter: str) -> None:
                 name,
                 1,
                 None,
-                "the file has no header line, only blank lines, empty fields or # comments",
-                "it needs a header line such as 'date,title'",
+                _("the file has no header line, only blank lines, empty fields or # comments"),
+                _("it needs a header line such as 'date,title'"),
             )
         )
     if skipped:
@@ -212,9 +218,11 @@ def _parse(text: str, table: Table, delimiter: str) -> None:
                 name,
                 skipped[0],
                 None,
-                f"{len(skipped)} line(s) starting with # skipped as comments or examples "
-                f"(line(s) {shown})",
-                "to use an example row as an event, delete its #",
+                _(
+                    "{count} line(s) starting with # skipped as comments or examples "
+                    "(line(s) {lines})"
+                ).format(count=len(skipped), lines=shown),
+                _("to use an example row as an event, delete its #"),
             )
         )
 
@@ -228,8 +236,8 @@ def _check_header(table: Table, line: int) -> None:
                     table.file,
                     line,
                     None,
-                    "the header has an empty column name",
-                    "give every column a name, or delete the empty column",
+                    _("the header has an empty column name"),
+                    _("give every column a name, or delete the empty column"),
                 )
             )
         elif col in seen:
@@ -238,8 +246,8 @@ def _check_header(table: Table, line: int) -> None:
                     table.file,
                     line,
                     col,
-                    "this column appears twice in the header",
-                    "keep one of them",
+                    _("this column appears twice in the header"),
+                    _("keep one of them"),
                 )
             )
         seen.add(col)
@@ -249,8 +257,8 @@ def _check_header(table: Table, line: int) -> None:
                 table.file,
                 line,
                 None,
-                "the fields seem to be separated by '|', not commas",
-                "save the file as comma-separated CSV",
+                _("the fields seem to be separated by '|', not commas"),
+                _("save the file as comma-separated CSV"),
             )
         )
 
@@ -265,13 +273,17 @@ def _add_row(table: Table, line: int, fields: list[str], raw: str) -> None:
                 table.file,
                 line,
                 None,
-                f"this row has {len(fields)} fields but the header has {width}"
-                + (" (the extra ones are empty)" if empty else ""),
-                "delete the extra commas at the end of the row"
+                _("this row has {count} fields but the header has {width}").format(
+                    count=len(fields), width=width
+                )
+                + (_(" (the extra ones are empty)") if empty else ""),
+                _("delete the extra commas at the end of the row")
                 if empty
                 else _list_hint(table, fields)
-                or "wrap any field that contains a comma in double quotes, "
-                "or add the missing column to the header",
+                or _(
+                    "wrap any field that contains a comma in double quotes, "
+                    "or add the missing column to the header"
+                ),
             )
         )
         return
@@ -285,8 +297,10 @@ def _add_row(table: Table, line: int, fields: list[str], raw: str) -> None:
                     table.file,
                     line,
                     col,
-                    f"the field is {len(value):,} characters long (at most {MAX_FIELD_CHARS:,})",
-                    "look for an unclosed double quote before this line",
+                    _("the field is {count} characters long (at most {most})").format(
+                        count=number(len(value)), most=number(MAX_FIELD_CHARS)
+                    ),
+                    _("look for an unclosed double quote before this line"),
                 )
             )
             return
@@ -296,9 +310,11 @@ def _add_row(table: Table, line: int, fields: list[str], raw: str) -> None:
                 table.file,
                 line,
                 None,
-                "a double quote in this row is not where CSV expects it, so fields run together",
-                'wrap a whole field in double quotes and write a quote inside it as two (""), '
-                'e.g. "He said ""hello"", then left"',
+                _("a double quote in this row is not where CSV expects it, so fields run together"),
+                _(
+                    'wrap a whole field in double quotes and write a quote inside it as two (""), '
+                    'e.g. "He said ""hello"", then left"'
+                ),
             )
         )
         return
@@ -332,7 +348,9 @@ def _list_hint(table: Table, fields: list[str]) -> str:
         at = table.header.index(col)
         pieces = [f.strip() for f in fields[at : at + spill + 1]]
         if all(match_choice(p, allowed) for p in pieces):
-            return f"separate {col} with ';', e.g. '{';'.join(pieces)}'"
+            return _("separate {column} with ';', e.g. '{shown}'").format(
+                column=col, shown=";".join(pieces)
+            )
     return ""
 
 
@@ -343,12 +361,18 @@ def _field_over_lines(table: Table, line: int, fields: list[str], index: int) ->
     last = opened + len(_LINE_BREAK.findall(value))
     following = _LINE_BREAK.split(value)[1:]
     rows = sum(1 for text in following if _LOOKS_LIKE_A_ROW.search(text))
-    swallowed = f", and swallows what look like {rows} more row(s)" if rows else ""
+    swallowed = ""
+    if rows:
+        swallowed = _(", and swallows what look like {count} more row(s)").format(count=rows)
     return Problem(
         table.file,
         opened,
         table.header[index],
-        f"a double quote opened on line {opened} runs on to line {last}{swallowed}",
-        "close the quote on that line; each row must fit on one line, "
-        "so remove any line break inside a field",
+        _("a double quote opened on line {first} runs on to line {last}{swallowed}").format(
+            first=opened, last=last, swallowed=swallowed
+        ),
+        _(
+            "close the quote on that line; each row must fit on one line, "
+            "so remove any line break inside a field"
+        ),
     )

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import Problem
+from ..language import gettext as _
 from .csv_file import read_csv
 from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_sheet_table
 from .table import Table
@@ -53,22 +54,28 @@ def read_bytes(
                 name,
                 1,
                 None,
-                "this is the small lock file a spreadsheet program keeps while a workbook is "
-                "open, not the workbook itself",
-                f"check '{owner}' instead (save it and close it in the spreadsheet program first)",
+                _(
+                    "this is the small lock file a spreadsheet program keeps while a workbook is "
+                    "open, not the workbook itself"
+                ),
+                _(
+                    "check '{owner}' instead (save it and close it in the spreadsheet program "
+                    "first)"
+                ).format(owner=owner),
             )
         )
         return None
     try:
         data = real.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(name, 1, None, "file not found", missing_file_hint(real)))
+        problems.append(Problem(name, 1, None, _("file not found"), missing_file_hint(real)))
         return None
     except IsADirectoryError:
         problems.append(Problem(name, 1, None, f"this is a folder, not {_article(kind)} {kind}"))
         return None
     except OSError as exc:
-        problems.append(Problem(name, 1, None, f"cannot read the file ({exc.strerror})"))
+        why = _("cannot read the file ({reason})").format(reason=exc.strerror)
+        problems.append(Problem(name, 1, None, why))
         return None
     if not data.strip() and real.suffix.lower() in WORKBOOK_SUFFIXES:
         problems.append(
@@ -76,9 +83,13 @@ def read_bytes(
                 name,
                 1,
                 None,
-                f"the file is empty ({len(data)} bytes), so it holds no workbook",
-                "it was probably not saved completely or copied while still open; open your "
-                "workbook in the spreadsheet program, save it again, and use that file",
+                _("the file is empty ({count} bytes), so it holds no workbook").format(
+                    count=len(data)
+                ),
+                _(
+                    "it was probably not saved completely or copied while still open; open your "
+                    "workbook in the spreadsheet program, save it again, and use that file"
+                ),
             )
         )
         return None
@@ -113,10 +124,12 @@ def missing_file_hint(path: Path) -> str:
     same_stem = [n for n in readable if Path(n).stem == path.name or Path(n).stem == path.stem]
     meant = same_stem[0] if len(same_stem) == 1 else closest(path.name, readable, cutoff=0.75)
     if meant and meant != path.name:
-        return f"did you mean '{folder / meant if str(folder) != '.' else meant}'?"
+        return _("did you mean '{name}'?").format(
+            name=folder / meant if str(folder) != "." else meant
+        )
     if not folder.is_dir():
-        return f"there is no folder '{folder}'; check the path"
-    return "check the name and the folder"
+        return _("there is no folder '{folder}'; check the path").format(folder=folder)
+    return _("check the name and the folder")
 
 
 def read_table_file(
@@ -157,11 +170,12 @@ def read_table_file(
     if is_workbook(data):
         table = read_sheet_table(data, name, sheet, date_columns=date_columns)
         if not named_as_workbook:
-            table.notices.append(_renamed(name, path, "a spreadsheet workbook", ".xlsx or .ods"))
+            workbook = _("a spreadsheet workbook")
+            table.notices.append(_renamed(name, path, workbook, _(".xlsx or .ods")))
         return table
     table = read_csv(data, name, list_columns)
     if named_as_workbook:
-        table.notices.insert(0, _renamed(name, path, "text (CSV)", ".csv"))
+        table.notices.insert(0, _renamed(name, path, _("text (CSV)"), ".csv"))
     return table
 
 
@@ -174,6 +188,8 @@ def _renamed(name: str, path: Path, really: str, suffix: str) -> Problem:
         name,
         1,
         None,
-        f"this file is {really} although its name ends in '{path.suffix}'; it was read as such",
-        f"rename it to end in {suffix} so that other programs open it too",
+        _("this file is {really} although its name ends in '{suffix}'; it was read as such").format(
+            really=really, suffix=path.suffix
+        ),
+        _("rename it to end in {suffix} so that other programs open it too").format(suffix=suffix),
     )

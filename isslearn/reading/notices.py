@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import Problem
+from ..language import gettext as _
 from .result import Reading
 
 __all__ = [
@@ -87,13 +88,17 @@ def class_file_unusable(
 
     ``instead`` says what the lesson uses in its place ("the built-in events only").
     """
-    first = str(problems[0]) if problems else "it cannot be read"
-    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-    return (
-        f"Note: {variable} is set to {path}, but that file cannot be used: {first}{more}. "
-        f"This lesson uses {instead}. Please ask your teacher to run "
-        f"`isslearn check {path}` and fix the file."
+    first = str(problems[0]) if problems else _("it cannot be read")
+    more = (
+        _(" (and {count} more problem(s))").format(count=len(problems) - 1)
+        if len(problems) > 1
+        else ""
     )
+    return _(
+        "Note: {variable} is set to {path}, but that file cannot be used: {first}{more}. "
+        "This lesson uses {instead}. Please ask your teacher to run "
+        "`isslearn check {path}` and fix the file."
+    ).format(variable=variable, path=path, first=first, more=more, instead=_(instead))
 
 
 def settings_file_unusable(
@@ -103,11 +108,14 @@ def settings_file_unusable(
     what happens instead, the first problems (at most :data:`MAX_SHOWN`), and how to go on."""
     shown = [f"  {p}" for p in problems[:MAX_SHOWN]]
     if len(problems) > MAX_SHOWN:
-        shown.append(f"  ... and {len(problems) - MAX_SHOWN} more problem(s)")
+        more = _("... and {count} more problem(s)").format(count=len(problems) - MAX_SHOWN)
+        shown.append(f"  {more}")
+    head = _("Note: {setting}={given} cannot be used, so this lesson goes on with {instead}:")
+    tail = _("Fix the file (`isslearn check {given}` lists every problem) and run this cell again.")
     return "\n".join(
         [
-            f"Note: {setting}={given!r} cannot be used, so this lesson goes on with {instead}:",
+            head.format(setting=setting, given=repr(given), instead=_(instead)),
             *shown,
-            f"Fix the file (`isslearn check {given}` lists every problem) and run this cell again.",
+            tail.format(given=given),
         ]
     )

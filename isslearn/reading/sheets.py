@@ -20,6 +20,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import Problem
+from ..language import gettext as _
+from ..language import in_every_language, pgettext
 from .sheet_xml import hidden_rows, ods_merged_ranges, xlsx_unsaved_formulas
 from .table import MAX_FIELD_CHARS, Table
 from .values import EARLIEST_YEAR, LATEST_YEAR, closest
@@ -132,7 +134,7 @@ def read_sheet_table(
     if sheet_name is None:
         return table
     table.sheet = sheet_name
-    table.read_as = f"read from sheet '{sheet_name}'"
+    table.read_as = _("read from sheet '{sheet}'").format(sheet=sheet_name)
     try:
         sheet = _guarded(lambda: workbook.get_sheet_by_name(sheet_name))
         cells = _guarded(lambda: sheet.to_python(skip_empty_area=False))
@@ -160,12 +162,39 @@ def _notice_hidden_rows(table: Table, hidden: list[tuple[int, int]]) -> None:
             table.file,
             read[0],
             None,
-            f"{len(read)} hidden row(s) were read like the others (row(s) {shown})",
-            "unhide them in your spreadsheet program to check what they hold, or delete them "
-            "if they should not be used",
-            place=f"sheet '{table.sheet}', row {read[0]}",
+            _("{count} hidden row(s) were read like the others (row(s) {rows})").format(
+                count=len(read), rows=shown
+            ),
+            _(
+                "unhide them in your spreadsheet program to check what they hold, or delete them "
+                "if they should not be used"
+            ),
+            place=_at_row(_sheet(table.sheet), read[0]),
         )
     )
+
+
+def _holds(sheet: str) -> str:
+    """What a wanted sheet holds, as the message says it ("events"; French "les événements")."""
+    holds = {
+        "events": pgettext("what a sheet holds", "events"),
+        "quiz": pgettext("what a sheet holds", "quiz"),
+        "corrections": pgettext("what a sheet holds", "corrections"),
+    }
+    return holds.get(sheet.lower(), sheet.lower())
+
+
+def _sheet(name: str) -> str:
+    """A sheet as messages name it: ``sheet 'Events'``."""
+    return _("sheet '{sheet}'").format(sheet=name)
+
+
+def _at_row(where: str, row: int) -> str:
+    return _("{where}, row {row}").format(where=where, row=row)
+
+
+def _at_cell(where: str, cell: str) -> str:
+    return _("{where}, cell {cell}").format(where=where, cell=cell)
 
 
 def _unreadable(name: str, exc: BaseException) -> Problem:
@@ -175,7 +204,7 @@ def _unreadable(name: str, exc: BaseException) -> Problem:
         None,
         f"this workbook cannot be read ({exc})",
         "open it in your spreadsheet program and save it again as .xlsx or .ods",
-        place="workbook",
+        place=_("workbook"),
     )
 
 
@@ -183,22 +212,33 @@ def _choose_sheet(names: list[str], wanted: str, table: Table) -> str | None:
     """The sheet named ``wanted`` (any case), else a workbook's only other sheet (not for the
     quiz: a workbook without a Quiz sheet has no questions)."""
     folded = {n.strip().casefold(): n for n in names}
-    if wanted.casefold() in folded:
-        return folded[wanted.casefold()]
-    others = [n for n in names if n.strip().casefold() not in ("quiz", LISTS_SHEET.casefold())]
+    for spelled in in_every_language("sheet", wanted):  # a French template's 'Événements'
+        if spelled.casefold() in folded:
+            return folded[spelled.casefold()]
+    not_tables = {
+        name.casefold()
+        for sheet in (QUIZ_SHEET, LISTS_SHEET)
+        for name in in_every_language("sheet", sheet)
+    }
+    others = [n for n in names if n.strip().casefold() not in not_tables]
     if wanted != QUIZ_SHEET and len(others) == 1:
         return others[0]
     listed = ", ".join(f"'{n}'" for n in names)
     meant = closest(wanted.casefold(), list(folded), cutoff=0.6)
-    hint = f"did you mean '{folded[meant]}'? " if meant else ""
+    hint = _("did you mean '{name}'? ").format(name=folded[meant]) if meant else ""
     table.problems.append(
         Problem(
             table.file,
             1,
             None,
-            f"there is no sheet named '{wanted}' (the sheets are {listed})",
-            hint + f"name the sheet that holds the {wanted.lower()} '{wanted}'",
-            place="workbook",
+            _("there is no sheet named '{sheet}' (the sheets are {sheets})").format(
+                sheet=wanted, sheets=listed
+            ),
+            hint
+            + _("name the sheet that holds the {what} '{sheet}'").format(
+                what=_holds(wanted), sheet=wanted
+            ),
+            place=_("workbook"),
         )
     )
     return None
@@ -211,7 +251,7 @@ def _fill_from_cells(
     date_columns: Sequence[str],
     unsaved: dict[tuple[int, int], str],
 ) -> None:
-    where = f"sheet '{table.sheet}'"
+    where = _sheet(table.sheet)
     rows = [[_cell_text(v) for v in row] for row in cells]
     filled = [i for i, row in enumerate(rows) if any(v.strip() for v in row)]
     # The header is the first row naming a column isslearn reads, so a title typed above it
@@ -226,8 +266,8 @@ def _fill_from_cells(
                 table.file,
                 1,
                 None,
-                "the sheet is empty",
-                "type the column names in row 1 (at least 'date' and 'title'), one per cell",
+                _("the sheet is empty"),
+                _("type the column names in row 1 (at least 'date' and 'title'), one per cell"),
                 place=where,
             )
         )
@@ -239,9 +279,11 @@ def _fill_from_cells(
                 table.file,
                 above[0] + 1,
                 None,
-                f"row(s) {above[0] + 1} to {header_index} above the header are not read",
-                "that is fine for a title; put events only below the header",
-                place=f"{where}, row {above[0] + 1}",
+                _("row(s) {first} to {last} above the header are not read").format(
+                    first=above[0] + 1, last=header_index
+                ),
+                _("that is fine for a title; put events only below the header"),
+                place=_at_row(where, above[0] + 1),
             )
         )
     for (top, left), (bottom, right) in merged:
@@ -253,9 +295,9 @@ def _fill_from_cells(
                 table.file,
                 top + 1,
                 None,
-                f"cells {span} are merged, so only the first holds a value",
-                "unmerge them and type the value in every cell that needs it",
-                place=f"{where}, cells {span}",
+                _("cells {span} are merged, so only the first holds a value").format(span=span),
+                _("unmerge them and type the value in every cell that needs it"),
+                place=_("{where}, cells {span}").format(where=where, span=span),
             )
         )
     header_line = table.header_line = header_index + 1
@@ -263,7 +305,7 @@ def _fill_from_cells(
     width = max((i + 1 for i, v in enumerate(header_row) if v), default=0)
     for index, value in enumerate(header_row[:width]):
         column = value.strip().lower()
-        cell = f"{where}, cell {_cell_name(index, header_line)}"
+        cell = _at_cell(where, _cell_name(index, header_line))
         if not column:
             if any(i < len(r) and r[i] for r in rows[header_index + 1 :] for i in [index]):
                 table.problems.append(
@@ -271,8 +313,8 @@ def _fill_from_cells(
                         table.file,
                         header_line,
                         None,
-                        "this column has values but no name in the header",
-                        "type a column name here, or delete the column",
+                        _("this column has values but no name in the header"),
+                        _("type a column name here, or delete the column"),
                         place=cell,
                     )
                 )
@@ -283,8 +325,8 @@ def _fill_from_cells(
                     table.file,
                     header_line,
                     None,
-                    f"the column '{value.strip()}' appears twice in the header",
-                    "keep one of them",
+                    _("the column '{name}' appears twice in the header").format(name=value.strip()),
+                    _("keep one of them"),
                     place=cell,
                 )
             )
@@ -303,7 +345,7 @@ def _fill_from_cells(
                     "so it reads as empty",
                     "open the file in your spreadsheet program and save it again, "
                     "or type the value instead of the formula",
-                    place=f"{where}, cell {_cell_name(col0, row0 + 1)}",
+                    place=_at_cell(where, _cell_name(col0, row0 + 1)),
                 )
             )
     skipped: list[int] = []
@@ -321,10 +363,12 @@ def _fill_from_cells(
                 table.file,
                 skipped[0],
                 None,
-                f"{len(skipped)} row(s) whose first cell starts with # skipped as comments or "
-                f"examples (row(s) {shown})",
-                "to use an example row, delete its #",
-                place=f"{where}, row {skipped[0]}",
+                _(
+                    "{count} row(s) whose first cell starts with # skipped as comments or "
+                    "examples (row(s) {rows})"
+                ).format(count=len(skipped), rows=shown),
+                _("to use an example row, delete its #"),
+                place=_at_row(where, skipped[0]),
             )
         )
 
@@ -334,7 +378,7 @@ def _add_sheet_row(
 ) -> None:
     if not any(v.strip() for v in row):
         return  # empty rows are harmless
-    where = f"sheet '{table.sheet}'"
+    where = _sheet(table.sheet)
     for index, value in enumerate(row[width:], start=width):
         if value.strip():
             table.problems.append(
@@ -342,9 +386,9 @@ def _add_sheet_row(
                     table.file,
                     line,
                     None,
-                    "this cell is right of the table, in a column with no name in the header",
-                    "move it into the right column, or give its column a name in the header",
-                    place=f"{where}, cell {_cell_name(index, line)}",
+                    _("this cell is right of the table, in a column with no name in the header"),
+                    _("move it into the right column, or give its column a name in the header"),
+                    place=_at_cell(where, _cell_name(index, line)),
                 )
             )
             return
@@ -456,9 +500,9 @@ def placed(problems: list[Problem], table: Table) -> list[Problem]:
 def _placed(problem: Problem, table: Table) -> Problem:
     if problem.place or problem.file != table.file:
         return problem
-    where = f"sheet '{table.sheet}'"
+    where = _sheet(table.sheet)
     column = (problem.column or "").strip().lower()
     if column in table.columns and problem.line >= 1:
         cell = _cell_name(table.columns[column], problem.line)
-        return replace(problem, place=f"{where}, cell {cell}")
-    return replace(problem, place=f"{where}, row {problem.line}")
+        return replace(problem, place=_at_cell(where, cell))
+    return replace(problem, place=_at_row(where, problem.line))

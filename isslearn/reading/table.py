@@ -10,13 +10,21 @@ so each kind of record is checked by one validator whatever file it came from.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import Problem
+from ..language import gettext as _
 from .result import Reading
-from .values import closest
+from .values import closest, match_in_any_language
 
-__all__ = ["MAX_FIELD_CHARS", "Row", "Table", "check_columns"]
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "Row",
+    "Table",
+    "check_columns",
+    "name_columns_as_written",
+    "read_translated_header",
+]
 
 MAX_FIELD_CHARS = 20_000  # far beyond any summary; stops a runaway quote swallowing the file
 
@@ -32,7 +40,8 @@ class Table(Reading[list[tuple[int, Row]]]):
     ``header`` holds the column names in lower case; ``written`` how the file spells each;
     ``columns`` each name's 0-based position (for cell addresses); ``sheet`` the workbook sheet
     it came from ("" for CSV); ``list_columns`` the columns holding ';'-separated lists, with the
-    values they may hold (for hints only).
+    values they may hold (for hints only); ``translated`` the columns whose header is written in
+    another language, and how (``{"category": "catégorie"}``).
     """
 
     value: list[tuple[int, Row]] = field(default_factory=list)
@@ -42,6 +51,7 @@ class Table(Reading[list[tuple[int, Row]]]):
     columns: dict[str, int] = field(default_factory=dict)
     sheet: str = ""
     list_columns: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    translated: dict[str, str] = field(default_factory=dict)
 
     @property
     def rows(self) -> list[tuple[int, Row]]:
@@ -77,8 +87,10 @@ def check_columns(
                         table.file,
                         table.header_line,
                         written,
-                        "this is not a column isslearn reads, so its values would be lost",
-                        f"did you mean '{meant}'? rename the column in the header",
+                        _("this is not a column isslearn reads, so its values would be lost"),
+                        _("did you mean '{name}'? rename the column in the header").format(
+                            name=meant
+                        ),
                     )
                 )
         else:
@@ -87,7 +99,40 @@ def check_columns(
                     table.file,
                     table.header_line,
                     written,
-                    "this column is not one isslearn reads, so it is ignored",
-                    "the columns it reads are: " + ", ".join(known),
+                    _("this column is not one isslearn reads, so it is ignored"),
+                    _("the columns it reads are: {names}").format(names=", ".join(known)),
                 )
             )
+
+
+def read_translated_header(table: Table, known: Sequence[str], context: str) -> None:
+    """Read a header written in another language isslearn speaks as the ``known`` columns it
+    names (a French template's "catégorie" is "category"); ``context`` says which words these
+    are in the catalogues. The file's own spelling stays in ``written`` for the messages."""
+    rename: dict[str, str] = {}
+    for name in table.header:
+        meant = match_in_any_language(name, known, context) if name else None
+        if meant and meant != name and meant not in table.header:
+            rename[name] = meant
+    if not rename:
+        return
+    table.translated.update({meant: name for name, meant in rename.items()})
+    table.header = [rename.get(h, h) for h in table.header]
+    table.columns = {rename.get(h, h): i for h, i in table.columns.items()}
+    table.written = {rename.get(h, h): w for h, w in table.written.items()}
+    table.value = [
+        (line, {rename.get(k, k): v for k, v in row.items()}) for line, row in table.rows
+    ]
+
+
+def name_columns_as_written(table: Table) -> None:
+    """Name each finding's column as the file's header writes it, where that header is in
+    another language (a French template's "catégorie", not "category"); after the findings
+    have their places, which are found by the columns' own names."""
+    if not table.translated:
+        return
+    for findings in (table.problems, table.notices):
+        findings[:] = [
+            replace(p, column=table.translated.get(p.column, p.column)) if p.column else p
+            for p in findings
+        ]

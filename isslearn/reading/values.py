@@ -26,6 +26,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
+from ..language import N_, SOURCE_LANGUAGE, current, in_every_language
+from ..language import gettext as _
 
 __all__ = [
     "AGENCY_COLUMNS",
@@ -54,6 +56,7 @@ __all__ = [
     "date_hint",
     "is_slug",
     "match_choice",
+    "match_in_any_language",
     "parse_date",
     "slugify",
     "split_list",
@@ -195,7 +198,7 @@ AGENCY_COLUMNS: tuple[str, ...] = ("code", "name", "kind", "countries", "color")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 _YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
-DATE_HINT = "write it as YYYY-MM-DD, e.g. 2000-11-02"
+DATE_HINT = N_("write it as YYYY-MM-DD, e.g. 2000-11-02")
 # The earliest and latest year a date may have: generous for a station history, and inside
 # what pandas' timestamps can hold.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -212,19 +215,23 @@ def parse_date(value: str) -> tuple[dt.date | None, str]:
     (None, "'2008-13-40' is not a real date (there is no month 13)")
     """
     if not value:
-        return None, "the date is blank"
+        return None, _("the date is blank")
     m = _DATE.fullmatch(value)
     if not m:
-        return None, f"{value!r} is not a date in the form YYYY-MM-DD"
+        return None, _("{value} is not a date in the form YYYY-MM-DD").format(value=repr(value))
     year, month, day = (int(g) for g in m.groups())
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        return None, f"'{value}' is outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"
+        return None, _("'{value}' is outside the years {first} to {last}").format(
+            value=value, first=EARLIEST_YEAR, last=LATEST_YEAR
+        )
     if not 1 <= month <= 12:
-        return None, f"'{value}' is not a real date (there is no month {month})"
+        return None, _("'{value}' is not a real date (there is no month {month})").format(
+            value=value, month=month
+        )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return None, (
-            f"'{value}' is not a real date ({calendar.month_name[month]} {year} has {last} days)"
+        return None, _("'{value}' is not a real date ({month} has {days} days)").format(
+            value=value, month=_month(year, month), days=last
         )
     return dt.date(year, month, day), ""
 
@@ -268,14 +275,31 @@ def date_hint(value: str) -> str:
         candidates = [_iso(int(m[3]), month, int(m[2]))] if month else []
     found = list(dict.fromkeys(c for c in candidates if c))
     if len(found) == 1:
-        return f"write it as YYYY-MM-DD: {found[0]}"
+        return _("write it as YYYY-MM-DD: {day}").format(day=found[0])
     if len(found) == 2:
         a, b = (dt.date.fromisoformat(d) for d in found)
-        return (
-            f"write it as YYYY-MM-DD: is it {found[0]} ({a.day} {a:%B}) "
-            f"or {found[1]} ({b.day} {b:%B})?"
+        return _("write it as YYYY-MM-DD: is it {first} ({a}) or {second} ({b})?").format(
+            first=found[0], a=_day_month(a), second=found[1], b=_day_month(b)
         )
-    return DATE_HINT
+    return _(DATE_HINT)
+
+
+def _month(year: int, month: int) -> str:
+    """'February 2023' in English, as the current language writes a month."""
+    if current() == SOURCE_LANGUAGE:
+        return f"{calendar.month_name[month]} {year}"
+    from babel.dates import format_date
+
+    return format_date(dt.date(year, month, 1), "MMMM y", locale=current())
+
+
+def _day_month(day: dt.date) -> str:
+    """'1 March' in English, as the current language writes a day of a month."""
+    if current() == SOURCE_LANGUAGE:
+        return f"{day.day} {day:%B}"
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM", locale=current())
 
 
 def agency_hint(value: str, allowed: Sequence[str], names: Mapping[str, str] | None = None) -> str:
@@ -289,13 +313,15 @@ def agency_hint(value: str, allowed: Sequence[str], names: Mapping[str, str] | N
     """
     parts = [p.strip() for p in re.split(r"[,/&+]|\band\b", value) if p.strip()]
     if len(parts) > 1 and all(match_choice(p, allowed) for p in parts):
-        return "separate agencies with ';', e.g. '" + ";".join(parts) + "'"
+        return _("separate agencies with ';', e.g. '{shown}'").format(shown=";".join(parts))
     former = _FORMER_AGENCY_NAMES.get(_fold(value))
     if former and former[0] in allowed:
         return f"did you mean '{former[0]}'? {former[1]}"
     for code, name in (names or {}).items():  # 'European Space Agency' -> ESA
         if _fold(value) == _fold(name.split(" (")[0]):
-            return f"did you mean '{code}'? the catalogue writes {name.split(' (')[0]} as {code}"
+            return _("did you mean '{code}'? the catalogue writes {name} as {code}").format(
+                code=code, name=name.split(" (")[0]
+            )
     return unknown_choice_hint(value, allowed)
 
 
@@ -394,6 +420,25 @@ def match_choice(value: str, allowed: Sequence[str]) -> str | None:
     return folded.get(value.casefold().replace(" ", ""))
 
 
+def match_in_any_language(value: str, allowed: Sequence[str], context: str) -> str | None:
+    """The allowed word ``value`` is, as isslearn writes it in any language it speaks (a French
+    template's drop-down offers "assemblage" for "assembly"; ``context`` says which words these
+    are in the catalogues); ignoring case and spaces. None if it is none of them.
+
+    >>> match_in_any_language("Assemblage", ("assembly", "crew"), "event category")
+    'assembly'
+    """
+    matched = match_choice(value, allowed)
+    if matched is not None:
+        return matched
+    folded = value.casefold().replace(" ", "")
+    for word in allowed:
+        names = in_every_language(context, word)
+        if any(name.casefold().replace(" ", "") == folded for name in names):
+            return word
+    return None
+
+
 def as_choices(
     argument: str, values: str | Iterable[str] | None, allowed: Sequence[str]
 ) -> tuple[str, ...] | None:
@@ -439,9 +484,10 @@ def unknown_choice_hint(value: str, allowed: Sequence[str]) -> str:
     >>> unknown_choice_hint("scince", ("crew", "science"))
     "allowed: crew, science; did you mean 'science'?"
     """
-    hint = "allowed: " + ", ".join(allowed)
+    hint = _("allowed: {names}").format(names=", ".join(allowed))
     suggestion = closest(value, allowed)
-    return hint + (f"; did you mean '{suggestion}'?" if suggestion else "")
+    meant = _("; did you mean '{name}'?").format(name=suggestion) if suggestion else ""
+    return hint + meant
 
 
 # ---------------------------------------------------------------- lists and ids

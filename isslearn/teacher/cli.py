@@ -8,6 +8,7 @@ for a path or a file's contents, and none writes over a notebook, CSV, YAML or s
 from __future__ import annotations
 
 import argparse
+import gettext as stdlib_gettext
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -21,6 +22,17 @@ from .. import __version__
 from ..catalogue.events import check_events, combine_events, current_to
 from ..catalogue.tables import builtin_location
 from ..errors import FileProblems, IsslearnError, OptionError, Problem
+from ..language import (
+    DOMAIN,
+    LOCALE_DIR,
+    N_,
+    current,
+    day,
+    from_environment,
+    languages,
+    set_language,
+)
+from ..language import gettext as _
 from ..lesson import EVENTS_ENV, QUIZ_ENV, LessonFile, lesson_files
 from ..quiz.files import read_quiz_file
 from ..reading.files import expand_home, missing_file_hint, read_bytes
@@ -33,7 +45,7 @@ from .outputs import describe_os_error
 from .present import add_present_command
 from .scaffold import new_lesson, write_template
 
-__all__ = ["MAX_LINES", "main"]
+__all__ = ["ARGPARSE_WORDS", "MAX_LINES", "main"]
 
 _YEAR = re.compile(r"[0-9]{4}", re.ASCII)
 
@@ -49,15 +61,23 @@ def _check_events(path: Path) -> Reading[str]:
 def _events_summary(path: Path, found: Reading[pd.DataFrame]) -> str:
     events = found.value
     span = (
-        f" from {events.date.min():%Y-%m-%d} to {events.date.max():%Y-%m-%d}" if len(events) else ""
+        _(" from {first} to {last}").format(
+            first=day(events.date.min()), last=day(events.date.max())
+        )
+        if len(events)
+        else ""
     )
     how = f" ({found.read_as})" if found.read_as else ""
-    return f"{path}: OK, {len(events)} event(s){span}{how}"
+    return _("{file}: OK, {count} event(s){span}{how}").format(
+        file=path, count=len(events), span=span, how=how
+    )
 
 
 def _check_quiz(path: Path) -> Reading[str]:
     found = read_quiz_file(path)
-    return found.with_value(f"{path}: OK, {len(found.value)} quiz item(s)")
+    return found.with_value(
+        _("{file}: OK, {count} quiz item(s)").format(file=path, count=len(found.value))
+    )
 
 
 def _check_workbook(path: Path) -> Reading[str]:
@@ -88,28 +108,31 @@ def _check_workbook(path: Path) -> Reading[str]:
             checked.notices += [_unfilled_notice(p) for p in found.problems] + found.notices
     summaries = [found.value for found in (used or parts)]
     if has_quiz and not checked.problems and parts[-1] in used:
-        summaries[-1] += " (read from sheet 'Quiz')"
+        summaries[-1] += _(" (read from sheet 'Quiz')")
     checked.value = "\n".join(summaries)
     return checked
 
 
-_UNFILLED = ("has a header but no", "the sheet is empty")
+_UNFILLED = (
+    N_("the file has a header but no events"),
+    N_("the sheet has a header but no questions"),
+    N_("the sheet is empty"),
+)
 
 
 def _only_unfilled(found: Reading[str]) -> bool:
     """True when a sheet's only problem is that nothing was typed in it (the template's
     example rows are skipped as comments, so an untouched sheet is empty)."""
-    return bool(found.problems) and all(
-        any(words in p.message for words in _UNFILLED) for p in found.problems
-    )
+    said = {*_UNFILLED, *(_(message) for message in _UNFILLED)}  # in English or translated
+    return bool(found.problems) and all(p.message in said for p in found.problems)
 
 
 def _unfilled_notice(problem: Problem) -> Problem:
     return replace(
         problem,
         severity="notice",
-        message=problem.message + " yet, so it adds nothing (the rest of the workbook is used)",
-        hint="fill it in when you want to use it",
+        message=problem.message + _(" yet, so it adds nothing (the rest of the workbook is used)"),
+        hint=_("fill it in when you want to use it"),
     )
 
 
@@ -140,7 +163,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         _print_capped(checked)
         if checked.problems:
             count = len(checked.problems)
-            print(f"{path}: {count} problem(s); the file was not changed", file=sys.stderr)
+            print(
+                _("{file}: {count} problem(s); the file was not changed").format(
+                    file=path, count=count
+                ),
+                file=sys.stderr,
+            )
             status = 1
         else:
             print(checked.value)
@@ -150,7 +178,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cannot_check(name: str, path: Path) -> None:
     """A name isslearn does not read by its ending: the file meant, if it is not there."""
     if not path.exists():
-        print(f"{name}:1: file not found; {missing_file_hint(path)}")
+        print(_("{file}:1: file not found; {hint}").format(file=name, hint=missing_file_hint(path)))
         return
     problems: list[Problem] = []
     read_bytes(path, problems)  # a lock file ('.~lock.x.ods#') is named as one
@@ -158,7 +186,11 @@ def _cannot_check(name: str, path: Path) -> None:
         print(*problems, sep="\n")
         return
     kinds = ", ".join(sorted(_CHECKERS))
-    print(f"{name}:1: cannot check this kind of file; isslearn checks {kinds} files")
+    print(
+        _("{file}:1: cannot check this kind of file; isslearn checks {kinds} files").format(
+            file=name, kinds=kinds
+        )
+    )
 
 
 def _print_capped(checked: Reading[Any]) -> None:
@@ -171,13 +203,18 @@ def _print_capped(checked: Reading[Any]) -> None:
         problems = sum(not p.is_notice for p in left)
         notices = len(left) - problems
         what = ", ".join(
-            f"{n} more {word}"
-            for n, word in ((problems, "problem(s)"), (notices, "notice(s)"))
+            word.format(count=n)
+            for n, word in (
+                (problems, _("{count} more problem(s)")),
+                (notices, _("{count} more notice(s)")),
+            )
             if n
         )
         print(
-            f"{checked.file}: ... and {what} not shown ({len(findings)} in all); "
-            "fix the first ones (often the same mistake repeated) and check again"
+            _(
+                "{file}: ... and {what} not shown ({count} in all); "
+                "fix the first ones (often the same mistake repeated) and check again"
+            ).format(file=checked.file, what=what, count=len(findings))
         )
 
 
@@ -188,7 +225,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
     and each file is read once, so what this checks is exactly what the lessons read.
     """
     print(f"isslearn {__version__}")
-    print(f"built-in catalogue: {builtin_location()} (current to {current_to():%Y-%m-%d})")
+    print(
+        _("built-in catalogue: {location} (current to {day})").format(
+            location=builtin_location(), day=day(current_to())
+        )
+    )
     events, quiz = lesson_files()
     events_ok, own = _events_setting(events)
     quiz_ok = _quiz_setting(quiz)
@@ -196,44 +237,64 @@ def _cmd_info(args: argparse.Namespace) -> int:
         return 1
     everything = combine_events(own)
     built_in = int((everything["origin"] == "built-in").sum())
-    print(f"events in every lesson: {len(everything)} ({built_in} built-in)")
+    print(
+        _("events in every lesson: {count} ({built_in} built-in)").format(
+            count=len(everything), built_in=built_in
+        )
+    )
     return 0
 
 
 def _events_setting(setting: LessonFile | None) -> tuple[bool, pd.DataFrame | None]:
     """Print what ``ISSLEARN_EVENTS`` gives the lessons; fine or not, and the file's events."""
     if setting is None:
-        what = "an events file, .xlsx, .ods or .csv, to add class events"
-        print(f"{EVENTS_ENV}: not set (set it to {what})")
+        what = _("an events file, .xlsx, .ods or .csv, to add class events")
+        print(_("{variable}: not set (set it to {what})").format(variable=EVENTS_ENV, what=what))
         return True, None
-    head = f"{EVENTS_ENV}={setting.given}: lessons cannot use this"
-    instead = "(they show the built-in events and tell learners to ask you)"
+    head = f"{EVENTS_ENV}={setting.given}"
+    instead = _("(they show the built-in events and tell learners to ask you)")
     if setting.path is None:
-        print(f"{head} setting {instead}: {setting.refused}; {setting.fix}")
+        print(
+            _unusable_setting().format(
+                head=head, instead=instead, why=setting.refused, fix=setting.fix
+            )
+        )
         return False, None
     found = check_events(setting.path)
     if found.problems:
-        print(f"{head} file {instead}; fix these problem(s):")
+        print(_unusable_file().format(head=head, instead=instead))
         _print_capped(found)
         return False, None
     print(f"{EVENTS_ENV}={_events_summary(setting.path, found)}", *found.notices, sep="\n")
     return True, found.value
 
 
+def _unusable_setting() -> str:
+    return _("{head}: lessons cannot use this setting {instead}: {why}; {fix}")
+
+
+def _unusable_file() -> str:
+    return _("{head}: lessons cannot use this file {instead}; fix these problem(s):")
+
+
 def _quiz_setting(setting: LessonFile | None) -> bool:
     """Print what ``ISSLEARN_QUIZ`` gives the lessons; True when it is fine."""
     if setting is None:
-        what = "a quiz file, .yaml or a workbook's Quiz sheet, for questions"
-        print(f"{QUIZ_ENV}: not set (set it to {what})")
+        what = _("a quiz file, .yaml or a workbook's Quiz sheet, for questions")
+        print(_("{variable}: not set (set it to {what})").format(variable=QUIZ_ENV, what=what))
         return True
-    head = f"{QUIZ_ENV}={setting.given}: lessons cannot use this"
-    instead = "(they ask their own questions and tell learners to ask you)"
+    head = f"{QUIZ_ENV}={setting.given}"
+    instead = _("(they ask their own questions and tell learners to ask you)")
     if setting.path is None:
-        print(f"{head} setting {instead}: {setting.refused}; {setting.fix}")
+        print(
+            _unusable_setting().format(
+                head=head, instead=instead, why=setting.refused, fix=setting.fix
+            )
+        )
         return False
     checked = _check_quiz(setting.path)
     if checked.problems:
-        print(f"{head} file {instead}; fix these problem(s):")
+        print(_unusable_file().format(head=head, instead=instead))
         _print_capped(checked)
         return False
     print(f"{QUIZ_ENV}={checked.value}", *checked.notices, sep="\n")
@@ -241,10 +302,16 @@ def _quiz_setting(setting: LessonFile | None) -> bool:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
+    if args.language:
+        set_language(args.language)  # the template and what is printed about it
     written = write_template(args.file)
     has_examples = written.suffix.lower() in (".csv", ".xlsx")
-    examples = " (its example rows start with # and are skipped)" * has_examples
-    print(f"{written}: written{examples}; fill it in, then run `isslearn check {written}`")
+    examples = _(" (its example rows start with # and are skipped)") * has_examples
+    print(
+        _("{file}: written{examples}; fill it in, then run `isslearn check {file}`").format(
+            file=written, examples=examples
+        )
+    )
     return 0
 
 
@@ -261,7 +328,9 @@ def _cmd_new_lesson(args: argparse.Namespace) -> int:
     end, last = _date_option("--end", args.end)
     if first is not None and last is not None and first > last:
         raise OptionError(
-            f"--start {args.start} is after --end {args.end}; give the earlier date to --start"
+            _("--start {start} is after --end {end}; give the earlier date to --start").format(
+                start=args.start, end=args.end
+            )
         )
     try:
         written = new_lesson(
@@ -275,9 +344,11 @@ def _cmd_new_lesson(args: argparse.Namespace) -> int:
         )
     except FileProblems as exc:
         print(exc)
-        print("the lesson was not written; fix the file(s) above and try again", file=sys.stderr)
+        print(_("the lesson was not written; fix the file(s) above and try again"), file=sys.stderr)
         return 1
-    print(f"{written}: new lesson written; open it in Jupyter and edit its text")
+    print(
+        _("{file}: new lesson written; open it in Jupyter and edit its text").format(file=written)
+    )
     return 0
 
 
@@ -286,11 +357,15 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
     written = write_handout(args.notebook, args.output, answers=args.answers, pdf=args.pdf)
     if not args.answers:
-        print(f"{written}: handout written (questions, no answers)")
+        print(_("{file}: handout written (questions, no answers)").format(file=written))
         return 0
     guide = handout_guide(args.notebook)
-    ends = f"ends with the teacher's guide {guide.location}" if guide else "no teacher's guide"
-    print(f"{written}: teacher's key written ({ends})")
+    ends = (
+        _("ends with the teacher's guide {location}").format(location=guide.location)
+        if guide
+        else _("no teacher's guide")
+    )
+    print(_("{file}: teacher's key written ({ends})").format(file=written, ends=ends))
     return 0
 
 
@@ -301,9 +376,17 @@ def _cmd_worksheet(args: argparse.Namespace) -> int:
         args.lesson, args.output, answers=args.answers, pdf=args.pdf, quiz_file=args.quiz
     )
     if args.answers:
-        print(f"{written}: worksheet answer key written (ends with the teacher's guide)")
+        print(
+            _("{file}: worksheet answer key written (ends with the teacher's guide)").format(
+                file=written
+            )
+        )
     else:
-        print(f"{written}: worksheet written (figures, questions with room to write, no answers)")
+        print(
+            _(
+                "{file}: worksheet written (figures, questions with room to write, no answers)"
+            ).format(file=written)
+        )
     return 0
 
 
@@ -312,7 +395,11 @@ def _cmd_guide(args: argparse.Namespace) -> int:
 
     guide = find_guide(args.lesson)
     written = write_guide(args.lesson, args.output, pdf=args.pdf)
-    print(f"{written}: teacher's guide written (from {guide.location})")
+    print(
+        _("{file}: teacher's guide written (from {location})").format(
+            file=written, location=guide.location
+        )
+    )
     return 0
 
 
@@ -320,81 +407,103 @@ def _build_parser() -> argparse.ArgumentParser:
     """The command line's options (every command and its help)."""
     parser = argparse.ArgumentParser(
         prog="isslearn",
-        description="Lessons on the history of the International Space Station.",
+        description=_("Lessons on the history of the International Space Station."),
     )
-    parser.add_argument("--version", action="version", version=f"isslearn {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"isslearn {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command")
-    check = sub.add_parser("check", help="check teachers' files without changing them")
+    check = sub.add_parser("check", help=_("check teachers' files without changing them"))
     check.add_argument(
-        "files", nargs="+", metavar="FILE", help="events (.xlsx, .ods, .csv) or quiz (.yaml) files"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_("events (.xlsx, .ods, .csv) or quiz (.yaml) files"),
     )
     check.set_defaults(func=_cmd_check)
     info = sub.add_parser(
-        "info", help="version, the catalogue's date, and the class's ISSLEARN_ settings checked"
+        "info", help=_("version, the catalogue's date, and the class's ISSLEARN_ settings checked")
     )
     info.set_defaults(func=_cmd_info)
     template = sub.add_parser(
         "template",
-        help="write a template to fill in: events.xlsx (events and quiz sheets, with drop-down "
-        "lists), events.csv or quiz.yaml",
+        help=_(
+            "write a template to fill in: events.xlsx (events and quiz sheets, with drop-down "
+            "lists), events.csv or quiz.yaml"
+        ),
     )
     template.add_argument(
-        "file", metavar="FILE", help="e.g. events.xlsx, events.csv or quiz.yaml (new)"
+        "file", metavar="FILE", help=_("e.g. events.xlsx, events.csv or quiz.yaml (new)")
+    )
+    template.add_argument(
+        "--language",
+        choices=languages(),
+        help=_(
+            "the language of the template's sheets, headers and drop-down lists "
+            "(default: the command line's, from LANG)"
+        ),
     )
     template.set_defaults(func=_cmd_template)
-    lesson = sub.add_parser("new-lesson", help="start a new lesson notebook with your settings")
-    lesson.add_argument("name", metavar="NAME", help="the notebook's name (NAME.ipynb)")
-    lesson.add_argument("--dir", default=".", help="folder to write it in (default: here)")
-    lesson.add_argument("--events", metavar="FILE", help="your events file (.xlsx, .ods or .csv)")
+    lesson = sub.add_parser("new-lesson", help=_("start a new lesson notebook with your settings"))
+    lesson.add_argument("name", metavar="NAME", help=_("the notebook's name (NAME.ipynb)"))
+    lesson.add_argument("--dir", default=".", help=_("folder to write it in (default: here)"))
+    lesson.add_argument(
+        "--events", metavar="FILE", help=_("your events file (.xlsx, .ods or .csv)")
+    )
     lesson.add_argument(
         "--start",
         metavar="YEAR|YYYY-MM-DD",
-        help="first date shown: a year (2015 means from 1 January 2015) or a day (2015-03-01)",
+        help=_("first date shown: a year (2015 means from 1 January 2015) or a day (2015-03-01)"),
     )
     lesson.add_argument(
         "--end",
         metavar="YEAR|YYYY-MM-DD",
-        help="last date shown: a year (2016 means to 31 December 2016) or a day (2016-06-30)",
+        help=_("last date shown: a year (2016 means to 31 December 2016) or a day (2016-06-30)"),
     )
     lesson.add_argument(
-        "--quiz", metavar="FILE", help="your quiz file (.yaml, or a workbook with a Quiz sheet)"
+        "--quiz", metavar="FILE", help=_("your quiz file (.yaml, or a workbook with a Quiz sheet)")
     )
-    lesson.add_argument("--title", help="the lesson's title (default: from NAME)")
+    lesson.add_argument("--title", help=_("the lesson's title (default: from NAME)"))
     lesson.set_defaults(func=_cmd_new_lesson)
     handout = sub.add_parser(
-        "handout", help="a printable handout (HTML or PDF) of an executed lesson"
+        "handout", help=_("a printable handout (HTML or PDF) of an executed lesson")
     )
-    handout.add_argument("notebook", metavar="NOTEBOOK", help="an executed lesson notebook")
-    _page_options(handout, "NAME.handout.html (NAME.key.html with --answers)")
+    handout.add_argument("notebook", metavar="NOTEBOOK", help=_("an executed lesson notebook"))
+    _page_options(handout, _("NAME.handout.html (NAME.key.html with --answers)"))
     handout.add_argument(
         "--answers",
         action="store_true",
-        help="teacher's key: solutions, quiz answers and feedback, and the teacher's guide",
+        help=_("teacher's key: solutions, quiz answers and feedback, and the teacher's guide"),
     )
     handout.set_defaults(func=_cmd_handout)
     worksheet = sub.add_parser(
         "worksheet",
-        help="a printable worksheet of a lesson (figures, questions with room to write, an "
-        "exercise and an exit ticket), or with --answers its key",
+        help=_(
+            "a printable worksheet of a lesson (figures, questions with room to write, an "
+            "exercise and an exit ticket), or with --answers its key"
+        ),
     )
     worksheet.add_argument(
-        "lesson", metavar="LESSON", help="a lesson's number or name (01, 01_assembly)"
+        "lesson", metavar="LESSON", help=_("a lesson's number or name (01, 01_assembly)")
     )
-    _page_options(worksheet, "NAME.worksheet.html (NAME.worksheet-key.html with --answers)")
+    _page_options(worksheet, _("NAME.worksheet.html (NAME.worksheet-key.html with --answers)"))
     worksheet.add_argument(
         "--answers",
         action="store_true",
-        help="the answer key: every answer and its feedback, then the teacher's guide",
+        help=_("the answer key: every answer and its feedback, then the teacher's guide"),
     )
     worksheet.add_argument(
-        "--quiz", metavar="FILE", help="add your quiz file's questions after the lesson's own"
+        "--quiz", metavar="FILE", help=_("add your quiz file's questions after the lesson's own")
     )
     worksheet.set_defaults(func=_cmd_worksheet)
-    guide = sub.add_parser("guide", help="a lesson's teacher's guide, printable (HTML or PDF)")
+    guide = sub.add_parser("guide", help=_("a lesson's teacher's guide, printable (HTML or PDF)"))
     guide.add_argument(
         "lesson",
         metavar="LESSON",
-        help="a lesson's number or name (01, 01_assembly) or its notebook (01_assembly.ipynb)",
+        help=_("a lesson's number or name (01, 01_assembly) or its notebook (01_assembly.ipynb)"),
     )
     _page_options(guide, "NAME.guide.html")
     guide.set_defaults(func=_cmd_guide)
@@ -408,12 +517,31 @@ def _page_options(command: argparse.ArgumentParser, default: str) -> None:
         "-o",
         "--output",
         metavar="FILE.html|FILE.pdf|FOLDER",
-        help=f"where to write it; the name's ending chooses HTML or PDF; default {default} "
-        "in the current folder",
+        help=_(
+            "where to write it; the name's ending chooses HTML or PDF; default {default} "
+            "in the current folder"
+        ).format(default=default),
     )
     command.add_argument(
-        "--pdf", action="store_true", help="write a PDF (needs Chromium), as -o NAME.pdf does"
+        "--pdf", action="store_true", help=_("write a PDF (needs Chromium), as -o NAME.pdf does")
     )
+
+
+# argparse's own words, which it looks up with the standard gettext in the process's text
+# domain (Python's documented way to translate its output): while a command runs, that domain is
+# isslearn's, so the catalogue translates them. Listed here so that `make translations` keeps them.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -422,6 +550,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    before, domain = current(), stdlib_gettext.textdomain()
+    set_language(from_environment())  # LANGUAGE, LC_ALL, LC_MESSAGES, LANG; else English
+    stdlib_gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    stdlib_gettext.textdomain(DOMAIN)  # argparse's "usage:" and "options" from our catalogue
+    try:
+        return _run(argv)
+    finally:  # called in a kernel or a test, the rest keeps its language
+        set_language(before)
+        stdlib_gettext.textdomain(domain)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)

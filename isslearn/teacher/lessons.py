@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
+from ..language import gettext as _
 from ..reading.files import expand_home
 from .outputs import OutputPathError, write_output
 
@@ -96,15 +97,31 @@ def copy_lessons(folder: Path, source: Traversable | None = None) -> CopiedLesso
 def _cmd_lessons(args: argparse.Namespace) -> int:
     done = copy_lessons(Path(args.folder))
     for relative in done.kept:
-        print(f"{done.folder / relative}: already there, left as it is (not copied)")
+        print(
+            _("{file}: already there, left as it is (not copied)").format(
+                file=done.folder / relative
+            )
+        )
     start = ""
     if done.first_lesson is not None:
-        start = f"; start with {done.folder / done.first_lesson} in Jupyter"
+        start = _("; start with {file} in Jupyter").format(file=done.folder / done.first_lesson)
     if not done.copied:
-        print(f"{done.folder}: nothing copied, every lesson file is already there{start}")
+        print(
+            _("{folder}: nothing copied, every lesson file is already there{start}").format(
+                folder=done.folder, start=start
+            )
+        )
     else:
-        kept = f", {len(done.kept)} already there (not replaced)" if done.kept else ""
-        print(f"{done.folder}: {len(done.copied)} lesson file(s) copied{kept}{start}")
+        kept = (
+            _(", {count} already there (not replaced)").format(count=len(done.kept))
+            if done.kept
+            else ""
+        )
+        print(
+            _("{folder}: {count} lesson file(s) copied{kept}{start}").format(
+                folder=done.folder, count=len(done.copied), kept=kept, start=start
+            )
+        )
     return 0
 
 
@@ -112,14 +129,18 @@ def add_lessons_command(add_parser: Callable[..., argparse.ArgumentParser]) -> N
     """Add the ``lessons`` command with ``add_parser``, the command line's ``add_parser``."""
     command = add_parser(
         "lessons",
-        help="copy the lessons (notebooks, glossary, example files) into a folder to open in "
-        "Jupyter; never replaces a file",
+        help=_(
+            "copy the lessons (notebooks, glossary, example files) into a folder to open in "
+            "Jupyter; never replaces a file"
+        ),
     )
     command.add_argument(
         "folder",
         metavar="FOLDER",
         nargs="?",
         default=DEFAULT_FOLDER,
-        help=f"where to put them (default: ./{DEFAULT_FOLDER}); files already there are kept",
+        help=_("where to put them (default: ./{folder}); files already there are kept").format(
+            folder=DEFAULT_FOLDER
+        ),
     )
     command.set_defaults(func=_cmd_lessons)

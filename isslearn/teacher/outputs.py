@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import OutputExistsError, OutputPathError
+from ..language import gettext as _
 
 __all__ = [
     "PROTECTED_SUFFIXES",
@@ -46,17 +47,23 @@ def check_new_file(target: Path, *, replace_own: bool = False) -> None:
     never a notebook, events, quiz or spreadsheet file.
     """
     if target.is_dir():
-        raise OutputPathError(f"{target}: is a folder; give a file name inside it")
+        raise OutputPathError(
+            _("{file}: is a folder; give a file name inside it").format(file=target)
+        )
     replaceable = replace_own and target.suffix.lower() not in PROTECTED_SUFFIXES
     if (target.exists() or target.is_symlink()) and not replaceable:
         raise OutputExistsError(
-            f"{target}: already exists; nothing was written (choose another name or move it)"
+            _(
+                "{file}: already exists; nothing was written (choose another name or move it)"
+            ).format(file=target)
         )
     for parent in (target.parent, *target.parent.parents):
         if parent.exists():
             if not parent.is_dir():
                 raise OutputPathError(
-                    f"{parent}: is a file, not a folder; choose another place for {target.name}"
+                    _("{file}: is a file, not a folder; choose another place for {name}").format(
+                        file=parent, name=target.name
+                    )
                 )
             break
 

@@ -27,6 +27,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import OutputPathError, PresentError
+from ..language import N_
+from ..language import gettext as _
 from ..reading.files import expand_home
 from .guide import match_lesson
 from .lessons import DEFAULT_FOLDER, lessons_source
@@ -49,7 +51,7 @@ __all__ = [
 TEMPLATE = "isslearn"
 DEFAULT_PORT = 8866  # Voilà's own; the next free one is taken when it is busy
 _PORTS_TRIED = 50
-_INSTALL_HINT = "install it with `pip install 'isslearn[present]'` (in a clone: `make present`)"
+_INSTALL_HINT = N_("install it with `pip install 'isslearn[present]'` (in a clone: `make present`)")
 
 
 def lesson_folders() -> list[Path]:
@@ -70,9 +72,15 @@ def find_lesson(lesson: str, folders: Sequence[Path] | None = None) -> Path:
     path = expand_home(lesson)
     if path.suffix.lower() == ".ipynb" or path.is_file():
         if path.suffix.lower() != ".ipynb":
-            raise PresentError(f"{lesson}: not a notebook; give a lesson's .ipynb file or number")
+            raise PresentError(
+                _("{lesson}: not a notebook; give a lesson's .ipynb file or number").format(
+                    lesson=lesson
+                )
+            )
         if not path.is_file():
-            raise PresentError(f"{lesson}: no such notebook; check the path")
+            raise PresentError(
+                _("{lesson}: no such notebook; check the path").format(lesson=lesson)
+            )
         return path.resolve()
     searched = list(folders) if folders is not None else lesson_folders()
     for folder in searched:
@@ -80,10 +88,12 @@ def find_lesson(lesson: str, folders: Sequence[Path] | None = None) -> Path:
         found = match_lesson(lesson, names)
         if found is not None:
             return (folder / f"{found}.ipynb").resolve()
-    where = " or ".join(str(folder.resolve()) for folder in searched)
+    where = _(" or ").join(str(folder.resolve()) for folder in searched)
     raise PresentError(
-        f"{lesson}: no lesson by this number or name in {where}; give the notebook's path "
-        "(e.g. notebooks/01_assembly.ipynb) or run this from the folder that holds notebooks/"
+        _(
+            "{lesson}: no lesson by this number or name in {where}; give the notebook's path "
+            "(e.g. notebooks/01_assembly.ipynb) or run this from the folder that holds notebooks/"
+        ).format(lesson=lesson, where=where)
     )
 
 
@@ -102,8 +112,9 @@ def free_port(start: int = DEFAULT_PORT, tries: int = _PORTS_TRIED) -> int:
         if port_is_free(port):
             return port
     raise PresentError(
-        f"ports {start} to {start + tries - 1} are all in use on 127.0.0.1; "
-        "choose one with --port N"
+        _("ports {first} to {last} are all in use on 127.0.0.1; choose one with --port N").format(
+            first=start, last=start + tries - 1
+        )
     )
 
 
@@ -146,14 +157,20 @@ def present(lesson: str, port: int | None = None, open_browser: bool = True) -> 
     """Serve ``lesson`` until Ctrl+C (or the server stops); Voilà's exit status."""
     missing = missing_tools()
     if missing:
-        raise PresentError(f"the presenter view needs {' and '.join(missing)}; {_INSTALL_HINT}")
+        raise PresentError(
+            _("the presenter view needs {tools}; {hint}").format(
+                tools=_(" and ").join(missing), hint=_(_INSTALL_HINT)
+            )
+        )
     notebook = find_lesson(lesson)
     if port is None:
         port = free_port()
     elif not port_is_free(port):
         raise PresentError(
-            f"port {port} is in use on 127.0.0.1 (another presenter view?); "
-            f"stop it or choose another, e.g. --port {free_port(port + 1)}"
+            _(
+                "port {port} is in use on 127.0.0.1 (another presenter view?); "
+                "stop it or choose another, e.g. --port {other}"
+            ).format(port=port, other=free_port(port + 1))
         )
     with template_root() as root:
         env = dict(os.environ)
@@ -161,8 +178,10 @@ def present(lesson: str, port: int | None = None, open_browser: bool = True) -> 
             [str(root), *filter(None, [os.environ.get("JUPYTER_PATH")])]
         )
         print(
-            f"{notebook.name}: presenting at http://127.0.0.1:{port}/ (the page appears once "
-            "the lesson has run, usually within half a minute); press Ctrl+C here to stop",
+            _(
+                "{notebook}: presenting at http://127.0.0.1:{port}/ (the page appears once "
+                "the lesson has run, usually within half a minute); press Ctrl+C here to stop"
+            ).format(notebook=notebook.name, port=port),
             flush=True,
         )
         process = subprocess.Popen(voila_command(notebook, port, open_browser), env=env)
@@ -207,7 +226,9 @@ def _stop_on_sigterm() -> Iterator[None]:
 def _port_number(value: str) -> int:
     """``--port``'s value: a whole number from 1 to 65535 (argparse says so otherwise)."""
     if not value.strip().isdigit() or not 1 <= int(value) <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port; give a number such as 8866")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a port; give a number such as 8866").format(value=repr(value))
+        )
     return int(value)
 
 
@@ -219,20 +240,24 @@ def add_present_command(sub: argparse._SubParsersAction) -> None:
     """The ``present`` command's options, added to the command line's subcommands."""
     command = sub.add_parser(
         "present",
-        help="project a lesson in class: code hidden, figures and widgets live, large type",
+        help=_("project a lesson in class: code hidden, figures and widgets live, large type"),
     )
     command.add_argument(
         "lesson",
         metavar="LESSON",
-        help="a lesson's number or name (01, 01_assembly) or a notebook (path/to/lesson.ipynb)",
+        help=_("a lesson's number or name (01, 01_assembly) or a notebook (path/to/lesson.ipynb)"),
     )
     command.add_argument(
         "--port",
         type=_port_number,
         metavar="N",
-        help=f"serve on http://127.0.0.1:N/ (default: {DEFAULT_PORT}, or the next free port)",
+        help=_("serve on http://127.0.0.1:N/ (default: {port}, or the next free port)").format(
+            port=DEFAULT_PORT
+        ),
     )
     command.add_argument(
-        "--no-browser", action="store_true", help="do not open a browser; open the address yourself"
+        "--no-browser",
+        action="store_true",
+        help=_("do not open a browser; open the address yourself"),
     )
     command.set_defaults(func=_cmd_present)

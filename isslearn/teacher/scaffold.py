@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..catalogue.events import check_events
 from ..errors import FileProblems, ScaffoldError
+from ..language import gettext as _
 from ..lesson import Lesson
 from ..reading.files import expand_home
 from .outputs import check_new_file, write_output
@@ -47,7 +48,11 @@ def write_template(target: str | os.PathLike[str]) -> Path:
     name = _TEMPLATES.get(target.suffix.lower())
     if name is None:
         kinds = ", ".join(sorted([*_TEMPLATES, ".xlsx"]))
-        raise ScaffoldError(f"{target}: no template for this kind of file; choose one of {kinds}")
+        raise ScaffoldError(
+            _("{file}: no template for this kind of file; choose one of {kinds}").format(
+                file=target, kinds=kinds
+            )
+        )
     return write_output(target, template_text(name))
 
 
@@ -97,7 +102,11 @@ def new_lesson(
     written into the settings cell so the lesson finds it when it runs (:func:`notebook_path`).
     """
     if not name.strip() or any(sep in name for sep in "/\\") or name.startswith("."):
-        raise ScaffoldError(f"{name!r}: NAME must be a plain file name; give a folder with --dir")
+        raise ScaffoldError(
+            _("{name}: NAME must be a plain file name; give a folder with --dir").format(
+                name=repr(name)
+            )
+        )
     folder = expand_home(folder)  # '--dir=~/lessons' is in the home folder, never './~'
     target = folder / (name if name.endswith(".ipynb") else f"{name}.ipynb")
     check_new_file(target)
