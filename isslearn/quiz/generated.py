@@ -329,7 +329,7 @@ def _mixups(module: pd.Series, modules: pd.DataFrame, right: str, ask: str) -> d
     )
     add(
         _launcher(vehicle),
-        launched.format(agency=_launcher(vehicle), name=name, rocket=vehicle_family(vehicle)),
+        launched.format(agency=_launcher(vehicle), name=name, rocket=_(vehicle_family(vehicle))),
     )
     segment = str(module.get("segment", "") or "")
     leads = {"Russian": "Roscosmos", "US": "NASA"}.get(segment)
