@@ -133,3 +133,27 @@ def test_every_shipped_guide_has_every_section():
         name: missing_sections(item.read_text(encoding="utf-8")) for name, item in found.items()
     }
     assert not {name: gaps for name, gaps in lacking.items() if gaps}
+
+
+def test_a_guide_is_in_the_language_of_its_lesson(tmp_path, monkeypatch, capsys):
+    """The French lesson's key ends with the French guide; a lesson named by number gets the
+    guide in the command line's language (its locale), English otherwise."""
+    from isslearn.language import set_language
+
+    english, french = find_guide("01"), find_guide(REPO / "notebooks" / "fr" / "01_assembly.ipynb")
+    assert english.location == "isslearn/guides/01_assembly.md"
+    assert french.location == "isslearn/guides/fr/01_assembly.md"
+    assert french.text != english.text and "Avant le cours" in french.text
+    set_language("fr")
+    try:
+        assert find_guide("01").location == "isslearn/guides/fr/01_assembly.md"
+        assert set(shipped_guides()) == set(shipped_guides("en"))
+    finally:
+        set_language("en")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    ran = isslearn(capsys, "guide", "01")
+    assert ran.code == 0, ran.err
+    assert "isslearn/guides/fr/01_assembly.md" in ran.out
+    page = (tmp_path / "01_assembly.guide.html").read_text("utf-8")
+    assert "Avant le cours" in html.unescape(page)

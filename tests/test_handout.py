@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import REPO
 from nbclient import NotebookClient
 
 from isslearn.teacher.guide import REQUIRED_SECTIONS
@@ -247,3 +248,19 @@ def test_the_key_says_which_questions_the_guides_key_numbers(tmp_path, own, thei
     else:
         assert says in " ".join(key.split())
         assert key.index("About the quiz key") < key.index("Teacher's guide: 01")
+
+
+def test_a_french_lessons_key_is_french_in_an_english_terminal(tmp_path, capsys):
+    """The key's own words follow the lesson's folder (notebooks/fr/), the message the
+    terminal's language, and the key ends with the French guide."""
+    from clirun import isslearn
+
+    lesson = REPO / "notebooks" / "fr" / "01_assembly.ipynb"
+    out = tmp_path / "cle.html"
+    ran = isslearn(capsys, "handout", str(lesson), "--answers", "-o", str(out))
+    assert ran.code == 0, ran.err
+    assert "teacher's key written" in ran.out and "guides/fr/01_assembly.md" in ran.out
+    key = html.unescape(out.read_text("utf-8"))
+    assert re.search(r"Réponse\s:", key) and "Answer:" not in key
+    assert '<html lang="fr">' in key
+    assert "Avant le cours" in key

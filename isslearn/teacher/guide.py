@@ -1,8 +1,11 @@
 """Teachers' guides: one Markdown file a lesson, found by the lesson's number, name or path.
 
-The lessons' guides ship inside the package as ``isslearn/guides/NN_name.md`` and are read
-with :mod:`importlib.resources`, so they work offline once installed. A teacher's own lesson
-can have its guide beside the notebook, as ``NAME.guide.md``; that one wins.
+The lessons' guides ship inside the package as ``isslearn/guides/NN_name.md`` (another
+language's in ``isslearn/guides/CODE/``) and are read with :mod:`importlib.resources`, so they
+work offline once installed. A teacher's own lesson can have its guide beside the notebook, as
+``NAME.guide.md``; that one wins. A guide is in the language of its lesson: a notebook in a
+language's folder (``notebooks/fr/``) gets that language's guide, a lesson named by number the
+current language's (the command line's locale, or the kernel's lesson).
 
 Guides are for teachers only: ``isslearn guide`` prints one, and the teacher's key
 (``isslearn handout LESSON --answers``) ends with it; the learners' handout never has it.
@@ -18,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GuideError
+from ..language import SOURCE_LANGUAGE, current, languages
 from .outputs import describe_os_error
 
 if sys.version_info >= (3, 11):
@@ -69,9 +73,13 @@ class Guide:
         return f"Teacher's guide: {self.lesson}"
 
 
-def shipped_guides() -> dict[str, Traversable]:
-    """The guides installed with isslearn, by lesson name (``01_assembly``), sorted."""
+def shipped_guides(language: str | None = None) -> dict[str, Traversable]:
+    """The guides installed with isslearn in ``language`` (by default the current one), by
+    lesson name (``01_assembly``), sorted."""
     folder = _guides_folder()
+    language = current() if language is None else language
+    if language != SOURCE_LANGUAGE:
+        folder = folder / language
     if not folder.is_dir():
         return {}
     found = {
@@ -91,14 +99,17 @@ def find_guide(lesson: str | os.PathLike[str]) -> Guide:
     ``01_assembly``, ``assembly``). A ``NAME.guide.md`` beside a notebook comes first."""
     given = os.fsdecode(lesson)
     path = Path(given)
+    language = current()
     if path.suffix.lower() == ".ipynb":
+        if path.parent.name in languages():  # notebooks/fr/01_assembly.ipynb
+            language = path.parent.name
         beside = path.with_name(path.stem + _GUIDE_SUFFIX)
         if beside.is_file():
             return Guide(path.stem, str(beside), _read(beside))
         wanted = path.stem
     else:
         wanted = path.name.removesuffix(_GUIDE_SUFFIX).removesuffix(".md")
-    guides = shipped_guides()
+    guides = shipped_guides(language)
     name = match_lesson(wanted, list(guides))
     if name is None:
         known = "guides: " + ", ".join(guides) if guides else "no guides are installed yet"
@@ -109,7 +120,8 @@ def find_guide(lesson: str | os.PathLike[str]) -> Guide:
             )
         raise GuideError(f"{given}: no teacher's guide by this number or name ({known})")
     item = guides[name]
-    return Guide(name, f"isslearn/guides/{item.name}", item.read_text(encoding="utf-8"))
+    where = "guides" if language == SOURCE_LANGUAGE else f"guides/{language}"
+    return Guide(name, f"isslearn/{where}/{item.name}", item.read_text(encoding="utf-8"))
 
 
 def section_name(heading: str) -> str:

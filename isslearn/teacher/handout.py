@@ -41,6 +41,7 @@ from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 from traitlets import Bool
 
 from ..errors import GuideError, HandoutError
+from ..language import current
 from ..quiz.static import METADATA_KEY, key_markdown
 from ..reading.files import expand_home
 from .guide import Guide, find_guide
@@ -222,7 +223,7 @@ def _exporter(*, answers: bool) -> HTMLExporter:
 
 def render_page(notebook: Any, title: str, *, answers: bool) -> str:
     body, _ = _exporter(answers=answers).from_notebook_node(
-        notebook, resources={"isslearn": {"title": title}}
+        notebook, resources={"isslearn": {"title": title, "language": current()}}
     )
     return body
 
