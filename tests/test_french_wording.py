@@ -60,3 +60,33 @@ def test_every_who_built_and_who_owns_question_reads_right_in_french(french):
 def test_launch_order_options_are_nouns_not_participles(french):
     item = generated.launch_order_question(n=4, seed=3)
     assert all(detail.startswith("lancement le ") for detail in item.details), item.details
+
+
+def test_every_language_says_where_each_piece_sits_in_its_own_words():
+    """attachments.csv says where on its parent a piece sits in English ("on S3's upper,
+    space-facing side"); each language's seeds/CODE/attachment_sites.csv has every one."""
+    import csv
+    import io
+
+    from conftest import REPO
+
+    from isslearn.language import languages
+
+    text = (REPO / "seeds" / "attachments.csv").read_text(encoding="utf-8")
+    english = {row["site"] for row in csv.DictReader(io.StringIO(text))}
+    english.discard("")
+    for code in languages()[1:]:
+        path = REPO / "seeds" / code / "attachment_sites.csv"
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+        assert {row["site"] for row in rows} == english, code
+        assert all(row["translation"].strip() for row in rows), code
+
+
+def test_the_station_drawings_description_says_where_in_french(french):
+    from isslearn import plots
+
+    description = plots.station_map("2011-07-21").description
+    assert "sur la face supérieure de S3" in description
+    assert "space-facing" not in description
+    irosa = plots.station_map("2023-06-15").description
+    assert "par-dessus l’aile solaire 1B sur S6" in irosa

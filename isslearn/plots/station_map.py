@@ -21,6 +21,7 @@ import pandas as pd
 from .. import language
 from ..catalogue.events import current_to
 from ..catalogue.given import given_table
+from ..catalogue.translations import translated_rows
 from ..language import N_
 from ..language import gettext as _
 from ..reading.values import DateLike, as_day
@@ -237,6 +238,15 @@ def wings(p: Placement) -> list[np.ndarray]:
             )
         )
     return out
+
+
+SITES_FILE = "attachment_sites.csv"  # seeds/<lang>/: each English site's words, keyed by them
+
+
+def _site(site: str) -> str:
+    """Where on its parent a piece sits, in the lesson's language (the English text of
+    attachments.csv is the key of seeds/<lang>/attachment_sites.csv; English if none)."""
+    return translated_rows(language.current(), SITES_FILE).get(site, {}).get("translation") or site
 
 
 @dataclass(frozen=True)
@@ -526,7 +536,7 @@ class StationMap:
         parent = self.names.get(p.parent, p.parent)
         if p.port in ("outside", "mobile"):
             return _("the outside of {parent}").format(parent=parent) + (
-                f", {p.site}" if p.site else ""
+                f", {_site(p.site)}" if p.site else ""
             )
         if p.port == "unknown":
             return _("{parent} (which side, no source we found says)").format(parent=parent)
@@ -548,10 +558,11 @@ class StationMap:
             )
             name = _("{name}, with {others},").format(name=name, others=listed)
         if p.shape == "irosa":
+            site = _site(p.site)
             where = (
-                p.site
-                if self.names[p.parent] in p.site
-                else _("{site} on {parent}").format(site=p.site, parent=self.names[p.parent])
+                site
+                if self.names[p.parent] in site
+                else _("{site} on {parent}").format(site=site, parent=self.names[p.parent])
             )
             return _("A roll-out solar array (iROSA) was fitted {where}.").format(where=where)
         row = self.layout.rows.loc[p.row]
