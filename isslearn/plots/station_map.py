@@ -240,13 +240,13 @@ def wings(p: Placement) -> list[np.ndarray]:
     return out
 
 
-SITES_FILE = "attachment_sites.csv"  # seeds/<lang>/: each English site's words, keyed by them
+_SITES_FILE = "attachment_sites.csv"  # seeds/<lang>/: each English site's words, keyed by them
 
 
 def _site(site: str) -> str:
     """Where on its parent a piece sits, in the lesson's language (the English text of
     attachments.csv is the key of seeds/<lang>/attachment_sites.csv; English if none)."""
-    return translated_rows(language.current(), SITES_FILE).get(site, {}).get("translation") or site
+    return translated_rows(language.current(), _SITES_FILE).get(site, {}).get("translation") or site
 
 
 @dataclass(frozen=True)
