@@ -18,6 +18,7 @@ from isslearn.teacher.handout import handout_html, output_target
 from isslearn.teacher.outputs import describe_os_error
 
 NBSP, NNBSP = "\u00a0", "\u202f"
+AS_PDF = {"pdf": True}  # output_target only checks the name: no browser is started
 
 
 def fr(text: str) -> str:
@@ -52,7 +53,7 @@ def test_handout_refusals(tmp_path, lang):
     shown = {
         "unrun": _refusal(HandoutError, handout_html, unrun),
         "csv": _refusal(HandoutError, output_target, unrun, "x.csv", kind="handout"),
-        "pdf": _refusal(HandoutError, output_target, unrun, "x.html", kind="key", pdf=True),
+        "pdf": _refusal(HandoutError, output_target, unrun, "x.html", kind="key", **AS_PDF),
         "missing": _refusal(HandoutError, handout_html, tmp_path / "nulle_part.ipynb"),
     }
     if lang == "en":

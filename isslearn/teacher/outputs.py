@@ -39,13 +39,13 @@ def describe_os_error(path: str | os.PathLike[str], exc: OSError, doing: str) ->
     if reason is None:
         reason = _("{reason}; check the path").format(reason=exc.strerror or exc)
     return _("{file}: cannot {doing} ({reason})").format(
-        file=os.fsdecode(path), doing=_(DOING.get(doing, doing)), reason=reason
+        file=os.fsdecode(path), doing=_(_DOING.get(doing, doing)), reason=reason
     )
 
 
 # What a command was doing when a file failed it, as a whole phrase for the translator (the
 # French "impossible de lire le carnet" needs the verb and its object together).
-DOING = {
+_DOING = {
     "use this path": N_("use this path"),
     "write": N_("write"),
     "read the notebook": N_("read the notebook"),

@@ -1,0 +1,103 @@
+"""A bad argument to a figure, a widget or a quiz generator is refused (SettingsError) in the
+lesson's language; an English lesson's refusals are word for word what they were."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from isslearn import language, plots, widgets
+from isslearn.errors import SettingsError
+from isslearn.quiz.files import read_quiz_file
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+CALLS = {
+    "control": lambda: widgets.event_timeline().update(colour="red"),
+    "value": lambda: widgets.event_timeline().update(categories=("lunch",)),
+    "expedition": lambda: plots.expedition_card(999),
+    "ship": lambda: plots.cargo_fleet(["Zeppelin"]),
+    "label": lambda: plots.timeline(label="moi"),
+}
+CATEGORIES = (
+    "'assembly', 'crew', 'cooperation', 'vehicle', 'science', 'spacewalk', 'record', "
+    "'incident', 'milestone'"
+)
+
+
+def fr(text: str) -> str:
+    """``text`` with French typography, as the catalogue writes it."""
+    for plain, spaced in ((" :", NBSP + ":"), (" ;", NNBSP + ";")):
+        text = text.replace(plain, spaced)
+    text = text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+    return re.sub(r"\b([ndl])'(?=\w)", "\\1\u2019", text)  # n'est, d'une, l'id
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    yield
+    language.set_language(language.SOURCE_LANGUAGE)
+
+
+def _refusals() -> dict[str, str]:
+    said = {}
+    for name, call in CALLS.items():
+        with pytest.raises(SettingsError) as refused:
+            call()
+        said[name] = str(refused.value)
+    return said
+
+
+def test_bad_arguments_are_refused_in_english_as_before():
+    said = _refusals()
+    assert said["control"] == (
+        "EventExplorer has no control 'colour'; its controls are years, categories, agencies"
+    )
+    assert said["value"] == (
+        f"EventExplorer cannot set categories to ('lunch',); give a tuple of any of: {CATEGORIES}"
+    )
+    assert said["expedition"].startswith(
+        "there is no expedition 999 in the table given; it has expeditions 1 to "
+    )
+    assert said["ship"] == (
+        "unknown cargo ship 'Zeppelin'; choose from Progress, ATV, HTV, Dragon, Cygnus, HTV-X"
+    )
+    assert said["label"] == "label='moi' is not allowed; use 'teacher', 'all' or 'none'"
+
+
+def test_bad_arguments_are_refused_in_a_french_lesson():
+    language.set_language("fr")
+    said = _refusals()
+    assert said["control"] == fr(
+        "EventExplorer n'a pas de contrôle 'colour' ; ses contrôles sont years, categories, "
+        "agencies"
+    )
+    assert said["value"] == fr(
+        "EventExplorer ne peut pas mettre categories à ('lunch',) ; donnez un tuple de valeurs "
+        f"parmi : {CATEGORIES}"
+    )
+    assert said["expedition"].startswith(
+        fr("il n'y a pas d'expédition 999 dans la table donnée ; elle a les expéditions 1 à ")
+    )
+    assert said["ship"] == fr(
+        "cargo inconnu 'Zeppelin' ; choisissez parmi Progress, ATV, HTV, Dragon, Cygnus, HTV-X"
+    )
+    assert said["label"] == fr(
+        'label=\'moi\' n\'est pas permis ; utilisez "teacher", "all" ou "none"'
+    )
+
+
+def test_a_quiz_files_generator_refusals_in_french(write_file):
+    path = write_file(
+        "mon_quiz.yaml",
+        "- generate: built_by\n  module: zaryaa\n- generate: commander\n  expedition: 999\n",
+    )
+    english = [p.message for p in read_quiz_file(path).problems]
+    assert english[0] == "'zaryaa' is not a module id in the catalogue; did you mean 'zarya'?"
+    assert english[1].startswith("there is no Expedition 999 in the catalogue (1 to ")
+    language.set_language("fr")
+    french = [p.message for p in read_quiz_file(path).problems]
+    assert french[0] == fr(
+        "« zaryaa » n'est l'identifiant d'aucun module du catalogue ; vouliez-vous dire « zarya » ?"
+    ).replace(" ?", NNBSP + "?")
+    assert french[1].startswith(fr("il n'y a pas d'Expédition 999 dans le catalogue (1 à "))
