@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from isslearn import language, plots, widgets
+from isslearn import Lesson, language, plots, widgets
 from isslearn.errors import SettingsError
 from isslearn.quiz.files import read_quiz_file
 
@@ -101,3 +101,35 @@ def test_a_quiz_files_generator_refusals_in_french(write_file):
         "« zaryaa » n'est l'identifiant d'aucun module du catalogue ; vouliez-vous dire « zarya » ?"
     ).replace(" ?", NNBSP + "?")
     assert french[1].startswith(fr("il n'y a pas d'Expédition 999 dans le catalogue (1 à "))
+
+
+def test_a_lessons_own_settings_are_refused_in_its_language():
+    wrong = {"start": "2020-02-30", "categories": ["asembly"]}
+    with pytest.raises(SettingsError) as english:
+        Lesson(**wrong)
+    assert str(english.value) == (
+        "Lesson(...) settings: start='2020-02-30': '2020-02-30' is not a real date (February "
+        "2020 has 29 days); write it as YYYY-MM-DD or as a year YYYY, e.g. start='2000-11-02' "
+        "or start=2000; categories: unknown category 'asembly'; allowed: assembly, crew, "
+        "cooperation, vehicle, science, spacewalk, record, incident, milestone; did you mean "
+        "'assembly'?"
+    )
+    with pytest.raises(SettingsError) as french:
+        Lesson(language="fr", **wrong)
+    assert (
+        str(french.value)
+        == fr(
+            "réglages de Lesson(...) : start='2020-02-30' : « 2020-02-30 » n'est pas une vraie date "
+            "(février 2020 a 29 jours) ; écrivez-la sous la forme YYYY-MM-DD ou comme une année "
+            "YYYY, par ex. start='2000-11-02' ou start=2000 ; categories : catégorie inconnue "
+            "'asembly' ; valeurs permises : assembly, crew, cooperation, vehicle, science, "
+            "spacewalk, record, incident, milestone ; vouliez-vous dire « assembly »"
+        )
+        + NNBSP
+        + "?"
+    )
+    with pytest.raises(SettingsError) as none_match:
+        Lesson(language="fr", start="1999", end="1999", agencies=["MBRSC"])
+    assert str(none_match.value).startswith(
+        fr("réglages de Lesson(...) : aucun événement ne correspond à ces réglages : ")
+    )
