@@ -119,11 +119,12 @@ def test_a_lessons_own_settings_are_refused_in_its_language():
     assert (
         str(french.value)
         == fr(
-            "réglages de Lesson(...) : start='2020-02-30' : « 2020-02-30 » n'est pas une vraie date "
-            "(février 2020 a 29 jours) ; écrivez-la sous la forme YYYY-MM-DD ou comme une année "
-            "YYYY, par ex. start='2000-11-02' ou start=2000 ; categories : catégorie inconnue "
-            "'asembly' ; valeurs permises : assembly, crew, cooperation, vehicle, science, "
-            "spacewalk, record, incident, milestone ; vouliez-vous dire « assembly »"
+            "réglages de Lesson(...) : start='2020-02-30' : « 2020-02-30 » n'est pas une "
+            "vraie date (février 2020 a 29 jours) ; écrivez-la sous la forme YYYY-MM-DD ou "
+            "comme une année YYYY, par ex. start='2000-11-02' ou start=2000 ; categories : "
+            "catégorie inconnue 'asembly' ; valeurs permises : assembly, crew, cooperation, "
+            "vehicle, science, spacewalk, record, incident, milestone ; vouliez-vous dire "
+            "« assembly »"
         )
         + NNBSP
         + "?"
@@ -132,4 +133,18 @@ def test_a_lessons_own_settings_are_refused_in_its_language():
         Lesson(language="fr", start="1999", end="1999", agencies=["MBRSC"])
     assert str(none_match.value).startswith(
         fr("réglages de Lesson(...) : aucun événement ne correspond à ces réglages : ")
+    )
+
+
+def test_a_figure_given_something_else_than_a_table_says_so_in_french():
+    with pytest.raises(SettingsError) as english:
+        plots.timeline(events=[1, 2])
+    assert str(english.value) == (
+        "events= needs a table (a pandas DataFrame) such as isslearn.load_events(), not list"
+    )
+    language.set_language("fr")
+    with pytest.raises(SettingsError) as french:
+        plots.timeline(events=[1, 2])
+    assert str(french.value) == fr(
+        "events= demande une table (un DataFrame pandas) comme isslearn.load_events(), pas un list"
     )
