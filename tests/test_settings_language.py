@@ -90,17 +90,22 @@ def test_bad_arguments_are_refused_in_a_french_lesson():
 def test_a_quiz_files_generator_refusals_in_french(write_file):
     path = write_file(
         "mon_quiz.yaml",
-        "- generate: built_by\n  module: zaryaa\n- generate: commander\n  expedition: 999\n",
+        "- generate: built_by\n  module: zaryaa\n- generate: commander\n  expedition: 999\n"
+        "- generate: launch_order\n  n: 12\n",
     )
     english = [p.message for p in read_quiz_file(path).problems]
     assert english[0] == "'zaryaa' is not a module id in the catalogue; did you mean 'zarya'?"
     assert english[1].startswith("there is no Expedition 999 in the catalogue (1 to ")
+    assert english[2] == "launch_order_question(n=12): n must be between 2 and 8 for these modules"
     language.set_language("fr")
     french = [p.message for p in read_quiz_file(path).problems]
     assert french[0] == fr(
         "« zaryaa » n'est l'identifiant d'aucun module du catalogue ; vouliez-vous dire « zarya » ?"
     ).replace(" ?", NNBSP + "?")
     assert french[1].startswith(fr("il n'y a pas d'Expédition 999 dans le catalogue (1 à "))
+    assert french[2] == fr(
+        "launch_order_question(n=12) : n doit être entre 2 et 8 pour ces modules"
+    )
 
 
 def test_a_lessons_own_settings_are_refused_in_its_language():

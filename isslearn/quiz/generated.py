@@ -124,7 +124,7 @@ def plain_module_name(module: pd.Series | str) -> str:
         if module.get("id") in PLAIN_NAMES:
             return _(PLAIN_NAMES[module["id"]])
         if "name" not in module:
-            raise SettingsError("plain_module_name needs a name, or a row of load_modules()")
+            raise SettingsError(_("plain_module_name needs a name, or a row of load_modules()"))
         module = str(module["name"])
     bracket = re.search(r"\(([A-Z0-9-]+)\)$", module)
     if bracket:  # an acronym people actually say
@@ -176,14 +176,17 @@ def launch_order_question(
     modules = given_table(modules, "modules")
     pool = modules if kind is None else modules[modules["kind"] == kind]
     if isinstance(module_ids, str):
-        raise SettingsError(f"module_ids= takes a list of ids, such as [{module_ids!r}]")
+        raise SettingsError(
+            _("module_ids= takes a list of ids, such as [{ids}]").format(ids=repr(module_ids))
+        )
     if module_ids is not None:
         pool = pool[pool["id"].isin(module_ids)]
     pool = pool.dropna(subset=["launch_date"]).drop_duplicates("launch_date")
     if not 2 <= n <= min(8, len(pool)):
         raise SettingsError(
-            f"launch_order_question(n={n}): n must be between 2 and {min(8, len(pool))} "
-            f"for these modules"
+            _(
+                "launch_order_question(n={n}): n must be between 2 and {most} for these modules"
+            ).format(n=n, most=min(8, len(pool)))
         )
     rng = random.Random(seed)
     picked = pool.iloc[sorted(rng.sample(range(len(pool)), n))].sort_values("launch_date")
@@ -498,7 +501,11 @@ def arrival_day_question(
     name = plain_module_name(module)
     arrived, launched = module["attach_date"], module["launch_date"]
     if pd.isna(arrived):
-        raise SettingsError(f"module_id={module_id!r} has no attachment date in the catalogue")
+        raise SettingsError(
+            _("module_id={module} has no attachment date in the catalogue").format(
+                module=repr(module_id)
+            )
+        )
     days: dict[pd.Timestamp, str] = {}
     if pd.notna(launched) and launched != arrived:
         days[launched] = _(
@@ -560,7 +567,9 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
     family = modules["launch_vehicle"].map(vehicle_family)
     counts = family.value_counts()
     if len(counts) < 2 or counts.iloc[0] == counts.iloc[1]:
-        raise SettingsError("busiest_rocket_question needs one rocket that carried the most pieces")
+        raise SettingsError(
+            _("busiest_rocket_question needs one rocket that carried the most pieces")
+        )
     total = int(counts.sum())
     options = []
     for rocket in sorted(counts.index, key=lambda r: modules.loc[family == r, "launch_date"].min()):
