@@ -160,13 +160,19 @@ class Lesson:
         self.start = _date("start", start, reasons)
         self.end = _date("end", end, reasons)
         if self.start is not None and self.end is not None and self.start > self.end:
-            reasons.append(f"start ({self.start:%Y-%m-%d}) is after end ({self.end:%Y-%m-%d})")
+            reasons.append(
+                _("start ({start}) is after end ({end})").format(
+                    start=f"{self.start:%Y-%m-%d}", end=f"{self.end:%Y-%m-%d}"
+                )
+            )
         self.categories = _choices("categories", categories, voc.CATEGORIES, reasons)
         self.agencies = _choices("agencies", agencies, agency_codes(), reasons)
         self.builtin_events = builtin_events
         self.own_questions = own_questions
         if reasons:
-            raise SettingsError("Lesson(...) settings: " + "; ".join(reasons))
+            raise SettingsError(
+                _("Lesson(...) settings: {reasons}").format(reasons=_("; ").join(reasons))
+            )
         # files set but left out: (why, the setting), for describe()
         self.not_used: list[tuple[str, str]] = []
         self.problems: list[Problem] = []  # why the files left out could not be used
@@ -249,9 +255,10 @@ class Lesson:
         if select_event_rows(events, *wanted).any():
             return
         raise SettingsError(
-            "Lesson(...) settings: no events match these settings: "
-            + "; ".join(_why_none_match(events, *wanted))
-            + "; widen the dates, or choose other categories or agencies"
+            _(
+                "Lesson(...) settings: no events match these settings: {reasons}; widen the "
+                "dates, or choose other categories or agencies"
+            ).format(reasons=_("; ").join(_why_none_match(events, *wanted)))
         )
 
     def events(self, *, annotated: bool = True) -> pd.DataFrame:
@@ -376,16 +383,24 @@ def _why_none_match(
     first, last = events["date"].min(), events["date"].max()
     reasons = []
     if start is not None and start > last:
-        reasons.append(f"start={start:%Y-%m-%d} is after the last event ({last:%Y-%m-%d})")
+        reasons.append(
+            _("start={start} is after the last event ({last})").format(
+                start=f"{start:%Y-%m-%d}", last=f"{last:%Y-%m-%d}"
+            )
+        )
     if end is not None and end < first:
-        reasons.append(f"end={end:%Y-%m-%d} is before the first event ({first:%Y-%m-%d})")
+        reasons.append(
+            _("end={end} is before the first event ({first})").format(
+                end=f"{end:%Y-%m-%d}", first=f"{first:%Y-%m-%d}"
+            )
+        )
     if categories is not None and not select_event_rows(events, categories=categories).any():
-        chosen = ", ".join(categories) if categories else "none"
-        reasons.append(f"no event has the categories chosen ({chosen})")
+        chosen = ", ".join(categories) if categories else _("none")
+        reasons.append(_("no event has the categories chosen ({chosen})").format(chosen=chosen))
     if agencies is not None and not select_event_rows(events, agencies=agencies).any():
-        chosen = ", ".join(agencies) if agencies else "none"
-        reasons.append(f"no event involves the agencies chosen ({chosen})")
-    return reasons or ["each setting matches some events, but no event matches them all"]
+        chosen = ", ".join(agencies) if agencies else _("none")
+        reasons.append(_("no event involves the agencies chosen ({chosen})").format(chosen=chosen))
+    return reasons or [_("each setting matches some events, but no event matches them all")]
 
 
 def _date(

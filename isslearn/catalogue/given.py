@@ -17,6 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from ..errors import SettingsError
+from ..language import gettext as _
 
 __all__ = ["TableKind", "given_table"]
 
@@ -65,23 +66,30 @@ def given_table(
 rows will do); the table given has no column 'id', 'name', 'kind' ... (14 in all)
     """
     if kind not in _LOADERS:
-        raise SettingsError(f"there is no kind of table {kind!r}; use one of {', '.join(_LOADERS)}")
+        raise SettingsError(
+            _("there is no kind of table {kind}; use one of {kinds}").format(
+                kind=repr(kind), kinds=", ".join(_LOADERS)
+            )
+        )
     if frame is None:
         return _loader(kind)()
     name = argument or kind
     source = f"isslearn.{_LOADERS[kind][1]}()"
     if not isinstance(frame, pd.DataFrame):
         raise SettingsError(
-            f"{name}= needs a table (a pandas DataFrame) such as {source}, "
-            f"not {type(frame).__name__}"
+            _("{name}= needs a table (a pandas DataFrame) such as {source}, not {given}").format(
+                name=name, source=source, given=type(frame).__name__
+            )
         )
     missing = [c for c in (needs or _columns(kind)) if c not in frame.columns]
     if missing:
         shown = ", ".join(f"'{c}'" for c in missing[:3])
-        more = f" ... ({len(missing)} in all)" if len(missing) > 3 else ""
+        more = _(" ... ({count} in all)").format(count=len(missing)) if len(missing) > 3 else ""
         raise SettingsError(
-            f"{name}= needs a table like {source} (any rows will do); the table given has no "
-            f"column {shown}{more}"
+            _(
+                "{name}= needs a table like {source} (any rows will do); the table given has no "
+                "column {columns}"
+            ).format(name=name, source=source, columns=shown + more)
         )
     return frame
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import SettingsError
 from ..language import N_
+from ..language import gettext as _
 from .station import crew_count
 
 __all__ = [
@@ -131,8 +132,10 @@ def contributions(modules: pd.DataFrame, by: str = "agency") -> pd.DataFrame:
     largest mass first; ``mass_t`` in tonnes."""
     if by not in _CONTRIBUTION_GROUPS:
         raise SettingsError(
-            f"by={by!r} is not allowed; use by='agency' (owner), by='built_by' (builder) "
-            "or by='builder_country'"
+            _(
+                "by={by} is not allowed; use by='agency' (owner), by='built_by' (builder) "
+                "or by='builder_country'"
+            ).format(by=repr(by))
         )
     grouped = modules.groupby(by, sort=False, observed=True).agg(
         modules=("id", "count"),
@@ -166,7 +169,7 @@ def _cargo_ship_of(event_id: str, title: str) -> str | None:
     if "crew dragon" in text or "crew-dragon" in text:
         return None
     words = re.findall(r"[a-z0-9-]+", text)
-    for ship, (_, keys) in CARGO_SHIPS.items():
+    for ship, (_kind, keys) in CARGO_SHIPS.items():
         for key in keys:
             if " " in key:
                 if key in text:

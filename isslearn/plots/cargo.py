@@ -82,7 +82,9 @@ def _check_ships(ships: Iterable[str] | None) -> None:
     unknown = [s for s in ships or () if s not in CARGO_SHIPS]
     if unknown:
         raise SettingsError(
-            f"unknown cargo ship {unknown[0]!r}; choose from " + ", ".join(CARGO_SHIPS)
+            _("unknown cargo ship {ship}; choose from {ships}").format(
+                ship=repr(unknown[0]), ships=", ".join(CARGO_SHIPS)
+            )
         )
 
 

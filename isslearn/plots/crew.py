@@ -147,7 +147,9 @@ class CrewChart:
         x1 = last if last is not None else self.stop
         if x1 <= x0:
             raise SettingsError(
-                f"start={x0:%Y-%m-%d} is not before end={x1:%Y-%m-%d}; give start earlier than end"
+                _("start={start} is not before end={end}; give start earlier than end").format(
+                    start=f"{x0:%Y-%m-%d}", end=f"{x1:%Y-%m-%d}"
+                )
             )
         xs, ys = self._steps_from(x0, x1)
         self.line.set_data(xs, ys)
@@ -316,9 +318,20 @@ def expedition_table(
     match = expeditions[expeditions["number"] == number]
     if match.empty:
         known = expeditions["number"]
-        span = f"it has expeditions {known.min()} to {known.max()}" if len(known) else "it is empty"
+        if len(known):
+            message = _(
+                "there is no expedition {number} in the table given; it has expeditions {first} "
+                "to {last}, e.g. expedition_card(1)"
+            )
+        else:
+            message = _(
+                "there is no expedition {number} in the table given; it is empty, e.g. "
+                "expedition_card(1)"
+            )
         raise SettingsError(
-            f"there is no expedition {number!r} in the table given; {span}, e.g. expedition_card(1)"
+            message.format(
+                number=repr(number), first=known.min() if len(known) else "", last=known.max()
+            )
         )
     exp = match.iloc[0]
     start, end = exp["start"], exp["end"]

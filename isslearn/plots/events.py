@@ -59,7 +59,11 @@ class TimelineChart:
         import matplotlib.dates as mdates
 
         if label not in ("teacher", "all", "none"):
-            raise SettingsError(f"label={label!r} is not allowed; use 'teacher', 'all' or 'none'")
+            raise SettingsError(
+                _("label={label} is not allowed; use 'teacher', 'all' or 'none'").format(
+                    label=repr(label)
+                )
+            )
         self.events = given_table(events, "events")
         self.label = label
         colors = partner_colors()

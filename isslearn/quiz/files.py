@@ -38,6 +38,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import Problem, QuizFileError
+from ..language import N_
+from ..language import gettext as _
 from ..reading.files import read_bytes
 from ..reading.notices import tell_notices
 from ..reading.result import Reading
@@ -142,10 +144,14 @@ def _not_a_quiz_file(name: str) -> Problem:
         name,
         1,
         None,
-        "a quiz is read from a YAML file (.yaml) or from the Quiz sheet of a workbook "
-        "(.xlsx, .ods), not from a CSV file (CSV files hold events)",
-        "write your questions in a file made by `isslearn template quiz.yaml`, or in the Quiz "
-        "sheet of one made by `isslearn template my_class.xlsx`",
+        _(
+            "a quiz is read from a YAML file (.yaml) or from the Quiz sheet of a workbook "
+            "(.xlsx, .ods), not from a CSV file (CSV files hold events)"
+        ),
+        _(
+            "write your questions in a file made by `isslearn template quiz.yaml`, or in the "
+            "Quiz sheet of one made by `isslearn template my_class.xlsx`"
+        ),
     )
 
 
@@ -185,8 +191,8 @@ def parse_quiz_file(data: bytes, name: str) -> QuizFile:
                     name,
                     1,
                     None,
-                    "the file has no questions",
-                    "start with a line '- question: ...'",
+                    _("the file has no questions"),
+                    _("start with a line '- question: ...'"),
                 )
             ],
         )
@@ -196,21 +202,31 @@ def parse_quiz_file(data: bytes, name: str) -> QuizFile:
 class YamlWording:
     """How a fix is typed in a YAML quiz file (see :class:`~.records.Wording`)."""
 
-    mark_correct = "add 'correct: true' to the right option"
-    more_options = "start each option with '- text: ...' on its own line"
-    more_items = "list them in the right order, each on its own line starting with '- '"
+    @property
+    def mark_correct(self) -> str:
+        return _("add 'correct: true' to the right option")
+
+    @property
+    def more_options(self) -> str:
+        return _("start each option with '- text: ...' on its own line")
+
+    @property
+    def more_items(self) -> str:
+        return _("list them in the right order, each on its own line starting with '- '")
 
     def where(self, place: Place) -> str:
-        return f"on line {place.line}"
+        return _("on line {line}").format(line=place.line)
 
     def missing(self, field: str) -> str:
-        return f"add '{field}: ...'"
+        return _("add '{field}: ...'").format(field=field)
 
     def one_correct(self, first: Place) -> str:
-        return f"keep 'correct: true' only on line {first.line}"
+        return _("keep 'correct: true' only on line {line}").format(line=first.line)
 
-    def add_feedback(self, explain: str) -> str:
-        return f"add 'feedback: ...' under it that {explain}"
+    def add_feedback(self, correct: bool) -> str:
+        if correct:
+            return _("add 'feedback: ...' under it that explains the answer")
+        return _("add 'feedback: ...' under it that says why it is wrong")
 
 
 class _Reader:
@@ -256,8 +272,8 @@ class _Reader:
             self.problem(
                 root,
                 None,
-                "the file must be a list of questions",
-                "start each question with '- ', e.g. '- question: Which module came first?'",
+                _("the file must be a list of questions"),
+                _("start each question with '- ', e.g. '- question: Which module came first?'"),
             )
             return QuizFile(self.name, [], self.found.problems, self.found.notices)
         items: list[QuizItem] = []
@@ -273,7 +289,7 @@ class _Reader:
                 items.append(item)
                 scopes.append(scope)
         if not root.value:
-            self.problem(root, None, "the list of questions is empty")
+            self.problem(root, None, _("the list of questions is empty"))
         ok = not self.found.problems
         return QuizFile(
             self.name,
@@ -286,16 +302,19 @@ class _Reader:
     def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> Fields | None:
         """Keys -> (key node, value node) of a mapping, reporting unknown and repeated keys."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, None, f"{what} must be a set of 'key: value' lines")
+            self.problem(
+                node, None, _("{what} must be a set of 'key: value' lines").format(what=_(what))
+            )
             return None
         fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             key = _key(key_node)
             if key in fields:
-                self.problem(key_node, key, "this field appears twice", "keep one of them")
+                self.problem(key_node, key, _("this field appears twice"), _("keep one of them"))
             elif key not in allowed:
                 hint = unknown_choice_hint(key, allowed)
-                self.problem(key_node, key, f"unknown field in {what}", hint)
+                message = _("unknown field in {what}").format(what=_(what))
+                self.problem(key_node, key, message, hint)
             else:
                 fields[key] = (key_node, value_node)
         return fields
@@ -306,16 +325,23 @@ class _Reader:
             return Text(None, self.place(parent, key))
         key_node, value = fields[key]
         if not isinstance(value, yaml.ScalarNode):
-            self.problem(value, key, "must be a piece of text, not a list or a set of fields")
+            self.problem(value, key, _("must be a piece of text, not a list or a set of fields"))
             return Text("", self.place(key_node, key))
         text = "" if value.tag == _NULL else str(value.value).strip()
         comment = self.comment_after(value)
         if comment is not None:
-            kept = f"'{text}'" if text else "nothing"
+            if text:
+                message = _(
+                    "the text stops at ' #': YAML reads '{comment}' as a comment and keeps '{text}'"
+                )
+            else:
+                message = _(
+                    "the text stops at ' #': YAML reads '{comment}' as a comment and keeps nothing"
+                )
             self.found.notice(
                 self.place(value, key),
-                f"the text stops at ' #': YAML reads '{comment}' as a comment and keeps {kept}",
-                "put the whole text in double quotes to keep the '#' and what follows it",
+                message.format(comment=comment, text=text),
+                _("put the whole text in double quotes to keep the '#' and what follows it"),
             )
         return Text(text, self.place(key_node, key))
 
@@ -327,11 +353,11 @@ class _Reader:
                 if isinstance(part, yaml.ScalarNode):
                     parts.append(self._scalar(part))
                 else:
-                    self.problem(part, key, "each entry of the list must be a plain value")
+                    self.problem(part, key, _("each entry of the list must be a plain value"))
             return Value(parts, self.place(node, key))
         if isinstance(node, yaml.ScalarNode):
             return Value(self._scalar(node), self.place(node, key))
-        self.problem(node, key, "must be a value or a list, not a set of fields")
+        self.problem(node, key, _("must be a value or a list, not a set of fields"))
         return Value(None, self.place(node, key))
 
     @staticmethod
@@ -350,15 +376,17 @@ class _Reader:
         self.problem(
             node,
             None,
-            "each entry needs a 'question' (with 'options'), an 'order' (with 'items'), a "
-            "'write' (with 'model_answer' and 'checklist') or a 'generate'",
-            "see `isslearn template quiz.yaml` for an example of each",
+            _(
+                "each entry needs a 'question' (with 'options'), an 'order' (with 'items'), a "
+                "'write' (with 'model_answer' and 'checklist') or a 'generate'"
+            ),
+            _("see `isslearn template quiz.yaml` for an example of each"),
         )
-        self.mapping(node, ALL_KEYS, "an entry")
+        self.mapping(node, ALL_KEYS, N_("an entry"))
         return None
 
     def multiple_choice(self, node: yaml.Node) -> MultipleChoice | None:
-        fields = self.mapping(node, QUESTION_KEYS, "a question")
+        fields = self.mapping(node, QUESTION_KEYS, N_("a question"))
         if fields is None:
             return None
         before = len(self.found.problems)
@@ -380,11 +408,13 @@ class _Reader:
             self.problem(
                 node,
                 "options",
-                f"the option '{node.value}' is plain text",
-                f"write it as '- text: {node.value}' with 'feedback: ...' below it",
+                _("the option '{text}' is plain text").format(text=node.value),
+                _("write it as '- text: {text}' with 'feedback: ...' below it").format(
+                    text=node.value
+                ),
             )
             return None
-        fields = self.mapping(node, OPTION_KEYS, "an option")
+        fields = self.mapping(node, OPTION_KEYS, N_("an option"))
         if fields is None:
             return None
         return OptionRecord(
@@ -397,15 +427,16 @@ class _Reader:
     def flag(self, fields: Fields) -> bool:
         if "correct" not in fields:
             return False
-        _, value = fields["correct"]
+        value = fields["correct"][1]
         if isinstance(value, yaml.ScalarNode) and value.tag == _BOOL:
             return value.value.strip().lower() in ("true", "yes", "on")
-        shown = value.value if isinstance(value, yaml.ScalarNode) else "a list"
-        self.problem(value, "correct", f"must be true or false (got '{shown}')")
+        shown = value.value if isinstance(value, yaml.ScalarNode) else _("a list")
+        message = _("must be true or false (got '{value}')").format(value=shown)
+        self.problem(value, "correct", message)
         return False
 
     def ordering(self, node: yaml.Node) -> Ordering | None:
-        fields = self.mapping(node, ORDER_KEYS, "an ordering task")
+        fields = self.mapping(node, ORDER_KEYS, N_("an ordering task"))
         if fields is None:
             return None
         before = len(self.found.problems)
@@ -421,17 +452,17 @@ class _Reader:
                     text = "" if item.tag == _NULL else str(item.value).strip()
                     items.append((Text(text, self.place(item, "items")), Text("", where)))
                     continue
-                item_fields = self.mapping(item, ORDER_ITEM_KEYS, "an item")
+                item_fields = self.mapping(item, ORDER_ITEM_KEYS, N_("an item"))
                 if item_fields is not None:
                     text_of = self.text(item_fields, "text", item)
                     if text_of.value is None:
-                        self.problem(item, "text", "this field is missing", "add 'text: ...'")
+                        self.problem(item, "text", _("this field is missing"), _("add 'text: ...'"))
                     items.append((text_of, self.text(item_fields, "detail", item)))
         record = OrderRecord(prompt, items, where, len(self.found.problems) > before)
         return order(record, self.found)
 
     def written(self, node: yaml.Node) -> WrittenAnswer | None:
-        fields = self.mapping(node, WRITTEN_KEYS, "a written task")
+        fields = self.mapping(node, WRITTEN_KEYS, N_("a written task"))
         if fields is None:
             return None
         before = len(self.found.problems)
@@ -443,14 +474,15 @@ class _Reader:
             self.problem(
                 node,
                 "checklist",
-                "this field is missing",
-                "add 'checklist:' with three lines under it: "
-                + ", ".join(f"'{level}: ...'" for level in CHECKLIST_LEVELS),
+                _("this field is missing"),
+                _("add 'checklist:' with three lines under it: {fields}").format(
+                    fields=", ".join(f"'{level}: ...'" for level in CHECKLIST_LEVELS)
+                ),
             )
         else:
             key_node, checklist = fields["checklist"]
             where = self.place(key_node, "checklist")
-            level_fields = self.mapping(checklist, CHECKLIST_LEVELS, "the checklist")
+            level_fields = self.mapping(checklist, CHECKLIST_LEVELS, N_("the checklist"))
             for level in CHECKLIST_LEVELS:
                 if level_fields is not None and level in level_fields:
                     levels[level] = self.text(level_fields, level, checklist)
@@ -458,14 +490,17 @@ class _Reader:
         return written(record, self.found)
 
     def generated(self, node: yaml.Node) -> QuizItem | None:
-        fields = self.mapping(node, GENERATE_KEYS, "a generated question")
+        fields = self.mapping(node, GENERATE_KEYS, N_("a generated question"))
         if fields is None:
             return None
         before = len(self.found.problems)
         generator = self.text(fields, "generate", node)
         about_keys = [k for k in ABOUT_KEYS if k in fields]
         for extra in about_keys[1:]:
-            self.problem(fields[extra][0], extra, f"give '{about_keys[0]}' or '{extra}', not both")
+            message = _("give '{field}' or '{other}', not both").format(
+                field=about_keys[0], other=extra
+            )
+            self.problem(fields[extra][0], extra, message)
         about = about_field = None
         if about_keys:
             about_field = about_keys[0]

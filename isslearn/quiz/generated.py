@@ -124,7 +124,7 @@ def plain_module_name(module: pd.Series | str) -> str:
         if module.get("id") in PLAIN_NAMES:
             return _(PLAIN_NAMES[module["id"]])
         if "name" not in module:
-            raise SettingsError("plain_module_name needs a name, or a row of load_modules()")
+            raise SettingsError(_("plain_module_name needs a name, or a row of load_modules()"))
         module = str(module["name"])
     bracket = re.search(r"\(([A-Z0-9-]+)\)$", module)
     if bracket:  # an acronym people actually say
@@ -176,14 +176,17 @@ def launch_order_question(
     modules = given_table(modules, "modules")
     pool = modules if kind is None else modules[modules["kind"] == kind]
     if isinstance(module_ids, str):
-        raise SettingsError(f"module_ids= takes a list of ids, such as [{module_ids!r}]")
+        raise SettingsError(
+            _("module_ids= takes a list of ids, such as [{ids}]").format(ids=repr(module_ids))
+        )
     if module_ids is not None:
         pool = pool[pool["id"].isin(module_ids)]
     pool = pool.dropna(subset=["launch_date"]).drop_duplicates("launch_date")
     if not 2 <= n <= min(8, len(pool)):
         raise SettingsError(
-            f"launch_order_question(n={n}): n must be between 2 and {min(8, len(pool))} "
-            f"for these modules"
+            _(
+                "launch_order_question(n={n}): n must be between 2 and {most} for these modules"
+            ).format(n=n, most=min(8, len(pool)))
         )
     rng = random.Random(seed)
     picked = pool.iloc[sorted(rng.sample(range(len(pool)), n))].sort_values("launch_date")
@@ -498,7 +501,11 @@ def arrival_day_question(
     name = plain_module_name(module)
     arrived, launched = module["attach_date"], module["launch_date"]
     if pd.isna(arrived):
-        raise SettingsError(f"module_id={module_id!r} has no attachment date in the catalogue")
+        raise SettingsError(
+            _("module_id={module} has no attachment date in the catalogue").format(
+                module=repr(module_id)
+            )
+        )
     days: dict[pd.Timestamp, str] = {}
     if pd.notna(launched) and launched != arrived:
         days[launched] = _(
@@ -560,7 +567,9 @@ def busiest_rocket_question(modules: pd.DataFrame | None = None) -> MultipleChoi
     family = modules["launch_vehicle"].map(vehicle_family)
     counts = family.value_counts()
     if len(counts) < 2 or counts.iloc[0] == counts.iloc[1]:
-        raise SettingsError("busiest_rocket_question needs one rocket that carried the most pieces")
+        raise SettingsError(
+            _("busiest_rocket_question needs one rocket that carried the most pieces")
+        )
     total = int(counts.sum())
     options = []
     for rocket in sorted(counts.index, key=lambda r: modules.loc[family == r, "launch_date"].min()):
@@ -605,7 +614,11 @@ def _row(frame: pd.DataFrame, column: str, value: object, argument: str) -> pd.S
     if matches.empty:
         known = [str(v) for v in frame[column]]
         hint = unknown_choice_hint(str(value), known[:60])
-        raise SettingsError(f"{argument}={value!r} is not in the catalogue; {hint}")
+        raise SettingsError(
+            _("{argument}={value} is not in the catalogue; {hint}").format(
+                argument=argument, value=repr(value), hint=hint
+            )
+        )
     return matches.iloc[0]
 
 
@@ -687,7 +700,9 @@ def generate(
     """
     if name not in GENERATORS:
         raise SettingsError(
-            f"there is no generator {name!r}; {unknown_choice_hint(name, list(GENERATORS))}"
+            _("there is no generator {name}; {hint}").format(
+                name=repr(name), hint=unknown_choice_hint(name, list(GENERATORS))
+            )
         )
     if name == "busiest_rocket":
         return busiest_rocket_question()
@@ -700,20 +715,32 @@ def generate(
             _known(modules, "id", str(module_id), "module")
         if n is not None and n != len(ids):
             raise SettingsError(
-                f"n is {n} but {len(ids)} modules are listed; give one or the other"
+                _("n is {n} but {count} modules are listed; give one or the other").format(
+                    n=n, count=len(ids)
+                )
             )
         return launch_order_question(
             n=len(ids), seed=seed, modules=modules, kind=None, module_ids=[str(i) for i in ids]
         )
     if about is None or not isinstance(about, (str, int)):
-        raise SettingsError(f"{name} needs one {GENERATORS[name].about}")
+        raise SettingsError(
+            _("{name} needs one {about}").format(name=name, about=GENERATORS[name].about)
+        )
     if name == "commander":
         if not str(about).isdigit():
-            raise SettingsError(f"an expedition is given by its number, e.g. 20 (got {about!r})")
+            raise SettingsError(
+                _("an expedition is given by its number, e.g. 20 (got {value})").format(
+                    value=repr(about)
+                )
+            )
         expeditions = load_expeditions()
         if int(about) not in set(expeditions["number"]):
             last = int(expeditions["number"].max())
-            raise SettingsError(f"there is no Expedition {about} in the catalogue (1 to {last})")
+            raise SettingsError(
+                _("there is no Expedition {number} in the catalogue (1 to {last})").format(
+                    number=about, last=last
+                )
+            )
         return expedition_question(int(about), seed=seed, expeditions=expeditions)
     if name == "event_year":
         events = load_events()
@@ -732,6 +759,20 @@ def _known(frame: pd.DataFrame, column: str, value: str, what: str) -> None:
     if value in set(frame[column]):
         return
     near = closest(value, [str(v) for v in frame[column]])
-    hint = f"; did you mean '{near}'?" if near else f"; see the id column of the {what}s table"
-    article = "an" if what[0] in "aeiou" else "a"
-    raise SettingsError(f"'{value}' is not {article} {what} id in the catalogue{hint}")
+    if near:
+        hint = _("; did you mean '{name}'?").format(name=near)
+    else:
+        hint = _(_SEE_TABLE.get(what, _SEE_TABLE["module"]))
+    message = _(_NOT_AN_ID.get(what, _NOT_AN_ID["module"])).format(value=value)
+    raise SettingsError(message + hint)
+
+
+# Whole sentences per kind of id (a translation needs the noun's article and gender).
+_NOT_AN_ID = {
+    "event": N_("'{value}' is not an event id in the catalogue"),
+    "module": N_("'{value}' is not a module id in the catalogue"),
+}
+_SEE_TABLE = {
+    "event": N_("; see the id column of the events table"),
+    "module": N_("; see the id column of the modules table"),
+}

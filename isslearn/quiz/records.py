@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..errors import Problem
+from ..language import gettext as _
 from ..reading.values import unknown_choice_hint
 from .generated import GENERATORS, generate
 from .items import (
@@ -138,9 +139,20 @@ class GenerateRecord:
 class Wording(Protocol):
     """How a file format tells a teacher to type a fix (the rules are the same in every format)."""
 
-    mark_correct: str
-    more_options: str
-    more_items: str
+    @property
+    def mark_correct(self) -> str:
+        """The hint when no option is marked correct."""
+        ...
+
+    @property
+    def more_options(self) -> str:
+        """The hint when a question has too few options."""
+        ...
+
+    @property
+    def more_items(self) -> str:
+        """The hint when an ordering task has too few or too many items."""
+        ...
 
     def where(self, place: Place) -> str:
         """'on line 4' or 'in row 4'."""
@@ -154,8 +166,9 @@ class Wording(Protocol):
         """The hint when a second option is marked correct."""
         ...
 
-    def add_feedback(self, explain: str) -> str:
-        """The hint for an option without feedback."""
+    def add_feedback(self, correct: bool) -> str:
+        """The hint for an option without feedback: one that explains the answer (``correct``)
+        or says why the option is wrong (a whole sentence each, for the translator)."""
         ...
 
 
@@ -182,10 +195,10 @@ class Findings:
 def _text(found: Findings, text: Text, name: str) -> str | None:
     """A required text: missing or empty is a problem."""
     if text.value is None:
-        found.problem(text.place, "this field is missing", found.wording.missing(name))
+        found.problem(text.place, _("this field is missing"), found.wording.missing(name))
         return None
     if not text.value.strip():
-        found.problem(text.place, "the text is empty", found.wording.missing(name))
+        found.problem(text.place, _("the text is empty"), found.wording.missing(name))
         return None
     return text.value.strip()
 
@@ -198,17 +211,22 @@ def choice(record: ChoiceRecord, found: Findings) -> MultipleChoice | None:
     before = len(found.problems)
     question = _text(found, record.question, "question")
     if record.options is None:
-        found.problem(record.place, "this field is missing", found.wording.more_options)
+        found.problem(record.place, _("this field is missing"), found.wording.more_options)
         return None
     if len(record.options) < 2:
         found.problem(
             record.place,
-            f"the question has {len(record.options)} option(s); it needs 2 or more",
+            _("the question has {count} option(s); it needs 2 or more").format(
+                count=len(record.options)
+            ),
             found.wording.more_options,
         )
         return None
     if len(record.options) > len(LETTERS):
-        found.problem(record.place, f"the question has more than {len(LETTERS)} options")
+        found.problem(
+            record.place,
+            _("the question has more than {count} options").format(count=len(LETTERS)),
+        )
         return None
     options: list[Option] = []
     first_with: dict[str, Place] = {}
@@ -219,8 +237,10 @@ def choice(record: ChoiceRecord, found: Findings) -> MultipleChoice | None:
         if text in first_with:
             found.problem(
                 option.text.place,
-                f"the option '{text}' appears twice (also {found.wording.where(first_with[text])})",
-                "keep one of them",
+                _("the option '{text}' appears twice (also {where})").format(
+                    text=text, where=found.wording.where(first_with[text])
+                ),
+                _("keep one of them"),
             )
         else:
             first_with[text] = option.place
@@ -229,13 +249,13 @@ def choice(record: ChoiceRecord, found: Findings) -> MultipleChoice | None:
     if not right and not record.damaged and len(found.problems) == before:
         found.problem(
             record.place.at("correct"),
-            "no option of this question is marked correct",
+            _("no option of this question is marked correct"),
             found.wording.mark_correct,
         )
     for extra in right[1:]:
         found.problem(
             extra.place.at("correct"),
-            "a second option is marked correct; a question has exactly one right answer",
+            _("a second option is marked correct; a question has exactly one right answer"),
             found.wording.one_correct(right[0].place),
         )
     _feedback_notices(record, options, found)
@@ -250,12 +270,13 @@ def _feedback_notices(record: ChoiceRecord, options: list[Option], found: Findin
     places = {o.text.value.strip(): o.place for o in record.options or [] if o.text.value}
     for option in options:
         if not option.feedback:
-            explain = "explains the answer" if option.correct else "says why it is wrong"
             found.notice(
                 places[option.text].at("feedback"),
-                f"the option '{option.text}' has no feedback, so a learner who picks it sees "
-                f"only '{option.feedback_text()}'",
-                found.wording.add_feedback(explain),
+                _(
+                    "the option '{text}' has no feedback, so a learner who picks it sees "
+                    "only '{shown}'"
+                ).format(text=option.text, shown=option.feedback_text()),
+                found.wording.add_feedback(option.correct),
             )
     if (
         len(options) < 2
@@ -267,9 +288,11 @@ def _feedback_notices(record: ChoiceRecord, options: list[Option], found: Findin
     for option in item.options_giving_the_answer_away():
         found.notice(
             places[option.text].at("feedback"),
-            f"the feedback of the wrong option '{option.text}' names the right answer "
-            f"'{item.answer.text}', so a learner who tries again need not think",
-            f"say why '{option.text}' is wrong without naming the answer",
+            _(
+                "the feedback of the wrong option '{text}' names the right answer "
+                "'{answer}', so a learner who tries again need not think"
+            ).format(text=option.text, answer=item.answer.text),
+            _("say why '{text}' is wrong without naming the answer").format(text=option.text),
         )
 
 
@@ -281,12 +304,12 @@ def order(record: OrderRecord, found: Findings) -> Ordering | None:
     before = len(found.problems)
     prompt = _text(found, record.prompt, "order")
     if record.items is None:
-        found.problem(record.place, "this field is missing", found.wording.more_items)
+        found.problem(record.place, _("this field is missing"), found.wording.more_items)
         return None
     if not 2 <= len(record.items) <= 8:
         found.problem(
             record.place,
-            f"the task has {len(record.items)} item(s); it needs 2 to 8",
+            _("the task has {count} item(s); it needs 2 to 8").format(count=len(record.items)),
             found.wording.more_items,
         )
         return None
@@ -295,9 +318,13 @@ def order(record: OrderRecord, found: Findings) -> Ordering | None:
     for text, detail in record.items:
         value = (text.value or "").strip()
         if not value:
-            found.problem(text.place, "an item is empty", "write the item's text")
+            found.problem(text.place, _("an item is empty"), _("write the item's text"))
         elif value in texts:
-            found.problem(text.place, f"the item '{value}' appears twice", "keep one of them")
+            found.problem(
+                text.place,
+                _("the item '{text}' appears twice").format(text=value),
+                _("keep one of them"),
+            )
         else:
             texts.append(value)
             details.append((detail.value or "").strip())
@@ -321,8 +348,9 @@ def written(record: WrittenRecord, found: Findings) -> WrittenAnswer | None:
             where = text.place if text is not None else record.place.at(level)
             found.problem(
                 where,
-                f"the checklist has no '{level}' level; it needs all three: "
-                + ", ".join(CHECKLIST_LEVELS),
+                _("the checklist has no '{level}' level; it needs all three: {levels}").format(
+                    level=level, levels=", ".join(CHECKLIST_LEVELS)
+                ),
                 found.wording.missing(level),
             )
             continue
@@ -344,32 +372,43 @@ def generated(record: GenerateRecord, found: Findings) -> QuizItem | None:
     if spec is None:
         found.problem(
             record.generator.place,
-            f"there is no generator '{name}'",
+            _("there is no generator '{name}'").format(name=name),
             unknown_choice_hint(name, list(GENERATORS)),
         )
         return None
     before = len(found.problems)
     if record.about_field is not None and record.about_field != spec.about:
-        wanted = f"'{spec.about}'" if spec.about else "nothing to say what it is about"
+        if spec.about:
+            message = _("{name} takes '{about}', not '{field}'")
+            hint = _("write '{about}: ...'")
+        else:
+            message = _("{name} takes nothing to say what it is about, not '{field}'")
+            hint = _("leave out '{field}'")
+        words = {"name": name, "about": spec.about, "field": record.about_field}
         found.problem(
             record.about.place if record.about else record.place,
-            f"{name} takes {wanted}, not '{record.about_field}'",
-            f"write '{spec.about}: ...'" if spec.about else f"leave out '{record.about_field}'",
+            message.format(**words),
+            hint.format(**words),
         )
     if spec.about and spec.about_kind != "ids" and record.about is None:
-        found.problem(record.place.at(spec.about), "this field is missing", _about_hint(name))
+        found.problem(record.place.at(spec.about), _("this field is missing"), _about_hint(name))
     numbers = {}
     for extra, value in record.extras.items():
         if extra not in spec.extras:
             found.problem(
                 value.place,
-                f"{name} does not take '{extra}'",
-                f"it takes: {', '.join((spec.about,) * bool(spec.about) + spec.extras)}",
+                _("{name} does not take '{field}'").format(name=name, field=extra),
+                _("it takes: {fields}").format(
+                    fields=", ".join((spec.about,) * bool(spec.about) + spec.extras)
+                ),
             )
         elif extra in ("seed", "n"):
             number = _whole_number(value.value)
             if number is None:
-                found.problem(value.place, f"must be a whole number (got '{value.value}')")
+                found.problem(
+                    value.place,
+                    _("must be a whole number (got '{value}')").format(value=value.value),
+                )
             else:
                 numbers[extra] = number
     if record.damaged or len(found.problems) > before:
@@ -393,7 +432,9 @@ def generated(record: GenerateRecord, found: Findings) -> QuizItem | None:
 def _about_hint(name: str) -> str:
     spec = GENERATORS[name]
     example = {"module": "columbus", "expedition": "20", "event": "launch-zarya"}
-    return f"add '{spec.about}: {example.get(spec.about, '...')}'"
+    return _("add '{field}: {example}'").format(
+        field=spec.about, example=example.get(spec.about, "...")
+    )
 
 
 def _whole_number(value: object) -> int | None:
@@ -429,14 +470,18 @@ def lesson_scope(value: Value | None, found: Findings) -> tuple[str, ...]:
         if not _LESSON.fullmatch(text):
             found.problem(
                 value.place,
-                f"'{text}' is not a lesson",
-                "give lessons by number or name, e.g. 01, 03 or 01_assembly",
+                _("'{text}' is not a lesson").format(text=text),
+                _("give lessons by number or name, e.g. 01, 03 or 01_assembly"),
             )
             continue
         head = text.partition("_")[0]
         scope.append(f"{int(head):02d}" if head.isdigit() else text.lower())
     if not scope and not isinstance(raw, str):
-        found.problem(value.place, "the list of lessons is empty", "leave out 'lessons' for all")
+        found.problem(
+            value.place,
+            _("the list of lessons is empty"),
+            _("leave out 'lessons' for all"),
+        )
     return tuple(scope)
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem
+from ..language import N_, pgettext
 from ..language import gettext as _
 from ..reading.sheets import QUIZ_SHEET, place_problems, read_sheet_table
 from ..reading.table import Table, check_columns, name_columns_as_written, read_translated_header
@@ -74,27 +75,60 @@ SYNONYMS = {
 _YES = {"yes", "y", "true", "x", "1", "correct", "✓", "✔", "oui", "ja", "sí", "si"}
 _NO = {"", "no", "n", "false", "0", "non", "nein"}
 _WRITTEN = ("model_answer", *CHECKLIST_LEVELS)
-_WHAT = {"written": "a written task", "generate": "a generated question"}
+# Whole sentences for each kind of row that takes no options (a translation needs the noun's
+# gender, so the sentences are not built from the kind's name).
+_NO_OPTIONS = {
+    "written": N_("a written task has no options"),
+    "generate": N_("a generated question has no options"),
+}
+_BELOW = {
+    "written": N_("this option is below a written task (row {row}), which has none"),
+    "generate": N_("this option is below a generated question (row {row}), which has none"),
+}
+
+
+def _column(name: str) -> str:
+    """A Quiz column's name as this language's template writes it (``correct``: bonne_réponse)."""
+    return pgettext("quiz column", name)
+
+
+def _yes() -> str:
+    """'yes' as this language's template offers it in the 'correct' drop-down."""
+    return pgettext("quiz answer", "yes")
 
 
 class SheetWording:
     """How a fix is typed in a Quiz sheet (see :class:`~.records.Wording`)."""
 
-    mark_correct = "type 'yes' in the 'correct' cell of the right option"
-    more_options = "put each option on its own row below the question, leaving 'question' empty"
-    more_items = "give the modules after the generator's name, e.g. launch_order: zarya, unity"
+    @property
+    def mark_correct(self) -> str:
+        return _("type '{yes}' in the '{correct}' cell of the right option").format(
+            yes=_yes(), correct=_column("correct")
+        )
+
+    @property
+    def more_options(self) -> str:
+        return _(
+            "put each option on its own row below the question, leaving '{question}' empty"
+        ).format(question=_column("question"))
+
+    @property
+    def more_items(self) -> str:
+        return _("give the modules after the generator's name, e.g. launch_order: zarya, unity")
 
     def where(self, place: Place) -> str:
-        return f"in row {place.line}"
+        return _("in row {row}").format(row=place.line)
 
     def missing(self, field: str) -> str:
-        return f"type it in the '{field}' column"
+        return _("type it in the '{field}' column").format(field=_column(field))
 
     def one_correct(self, first: Place) -> str:
-        return f"keep 'yes' only in row {first.line}"
+        return _("keep '{yes}' only in row {row}").format(yes=_yes(), row=first.line)
 
-    def add_feedback(self, explain: str) -> str:
-        return f"type feedback here that {explain}"
+    def add_feedback(self, correct: bool) -> str:
+        if correct:
+            return _("type feedback here that explains the answer")
+        return _("type feedback here that says why it is wrong")
 
 
 def read_quiz_sheet(data: bytes, name: str) -> QuizFile:
@@ -143,14 +177,16 @@ def _check_columns(table: Table) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     unknown = [h for h in table.header if h not in QUIZ_COLUMNS]
     for column in missing:
-        hint = "the Quiz sheet's columns are: " + ", ".join(QUIZ_COLUMNS)
+        hint = _("the Quiz sheet's columns are: {columns}").format(columns=", ".join(QUIZ_COLUMNS))
         typo = next((h for h in unknown if SYNONYMS.get(h) == column), None) or closest(
             column, unknown
         )
         if typo:
-            hint += f"; did you mean '{column}' where it says '{table.written.get(typo, typo)}'?"
+            hint += _("; did you mean '{column}' where it says '{written}'?").format(
+                column=column, written=table.written.get(typo, typo)
+            )
         table.problems.append(
-            Problem(table.file, table.header_line, column, "required column is missing", hint)
+            Problem(table.file, table.header_line, column, _("required column is missing"), hint)
         )
     check_columns(table, QUIZ_COLUMNS, SYNONYMS, reported=missing)
 
@@ -194,22 +230,22 @@ def _entries(table: Table) -> tuple[list[QuizItem], list[tuple[str, ...]]]:
             elif group.kind == "choice":
                 found.problem(
                     Place(line, "option"),
-                    "the option is empty",
-                    "type the question's first option here; each option has its own row",
+                    _("the option is empty"),
+                    _("type the question's first option here; each option has its own row"),
                 )
                 group.damaged = True
             elif row.get("option"):
                 found.problem(
                     Place(line, "option"),
-                    f"{_WHAT[group.kind]} has no options",
-                    "leave 'option' empty on its row",
+                    _(_NO_OPTIONS[group.kind]),
+                    _("leave '{option}' empty on its row").format(option=_column("option")),
                 )
             continue
         if not groups:
             found.problem(
                 Place(line, "question"),
-                "this option has no question above it",
-                "type the question in this cell, on its first option's row",
+                _("this option has no question above it"),
+                _("type the question in this cell, on its first option's row"),
             )
             continue
         group = groups[-1]
@@ -217,16 +253,18 @@ def _entries(table: Table) -> tuple[list[QuizItem], list[tuple[str, ...]]]:
             if row.get("correct") or row.get("feedback"):
                 found.problem(
                     Place(line, "option"),
-                    "the option is empty",
-                    "type the option's text here; each option has its own row",
+                    _("the option is empty"),
+                    _("type the option's text here; each option has its own row"),
                 )
                 group.damaged = True
             continue
         if group.kind != "choice":
             found.problem(
                 Place(line, "option"),
-                f"this option is below {_WHAT[group.kind]} (row {group.line}), which has none",
-                "start a new question in the 'question' cell of its first option's row",
+                _(_BELOW[group.kind]).format(row=group.line),
+                _("start a new question in the '{question}' cell of its first option's row").format(
+                    question=_column("question")
+                ),
             )
             continue
         group.options.append((line, row))
@@ -267,8 +305,12 @@ def _item(group: _Group, found: Findings) -> QuizItem | None:
         if flag not in _YES | _NO:
             found.problem(
                 Place(option_line, "correct"),
-                f"must be 'yes' or empty (got '{option_row['correct']}')",
-                "type 'yes' for the one right option and leave the others empty",
+                _("must be '{yes}' or empty (got '{value}')").format(
+                    yes=_yes(), value=option_row["correct"]
+                ),
+                _("type '{yes}' for the one right option and leave the others empty").format(
+                    yes=_yes()
+                ),
             )
             group.damaged = True
             continue

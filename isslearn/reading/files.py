@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import Problem
+from ..language import N_
 from ..language import gettext as _
 from .csv_file import read_csv
 from .sheets import WORKBOOK_SUFFIXES, is_workbook, read_sheet_table
@@ -71,7 +72,7 @@ def read_bytes(
         problems.append(Problem(name, 1, None, _("file not found"), missing_file_hint(real)))
         return None
     except IsADirectoryError:
-        problems.append(Problem(name, 1, None, f"this is a folder, not {_article(kind)} {kind}"))
+        problems.append(Problem(name, 1, None, _(_FOLDER.get(kind, _FOLDER["file"]))))
         return None
     except OSError as exc:
         why = _("cannot read the file ({reason})").format(reason=exc.strerror)
@@ -160,10 +161,11 @@ def read_table_file(
                 name,
                 1,
                 None,
-                f"a YAML file holds quiz questions, not a table; {_article(kind)} {kind} is "
-                "read from a spreadsheet (.xlsx, .ods) or a CSV file",
-                "give this file as the quiz (quiz_file=..., --quiz, ISSLEARN_QUIZ), and your "
-                "events in a file made by `isslearn template my_class.xlsx`",
+                _(_YAML_NOT_TABLE.get(kind, _YAML_NOT_TABLE["file"])),
+                _(
+                    "give this file as the quiz (quiz_file=..., --quiz, ISSLEARN_QUIZ), and your "
+                    "events in a file made by `isslearn template my_class.xlsx`"
+                ),
             )
         )
         return Table(name, problems=problems)
@@ -179,8 +181,29 @@ def read_table_file(
     return table
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
+# Whole sentences for each kind of file a reader expects (a translation needs the noun's
+# article and gender, so the sentence is not built from "a"/"an" and the kind's name).
+_FOLDER = {
+    "file": N_("this is a folder, not a file"),
+    "events file": N_("this is a folder, not an events file"),
+    "quiz file": N_("this is a folder, not a quiz file"),
+    "workbook": N_("this is a folder, not a workbook"),
+    "corrections file": N_("this is a folder, not a corrections file"),
+}
+_YAML_NOT_TABLE = {
+    "file": N_(
+        "a YAML file holds quiz questions, not a table; a file is read from a spreadsheet "
+        "(.xlsx, .ods) or a CSV file"
+    ),
+    "events file": N_(
+        "a YAML file holds quiz questions, not a table; an events file is read from a "
+        "spreadsheet (.xlsx, .ods) or a CSV file"
+    ),
+    "corrections file": N_(
+        "a YAML file holds quiz questions, not a table; a corrections file is read from a "
+        "spreadsheet (.xlsx, .ods) or a CSV file"
+    ),
+}
 
 
 def _renamed(name: str, path: Path, really: str, suffix: str) -> Problem:

@@ -332,8 +332,10 @@ def _fold(text: str) -> str:
 def _example(argument: str, year: str | None) -> str:
     """How to write ``argument`` correctly, as a Python keyword or a command-line option."""
     if argument.startswith("-"):
-        return f"{argument} 2000-11-02" + (f" or {argument} 2000" if year else "")
-    return f"{argument}='2000-11-02'" + (f" or {argument}=2000" if year else "")
+        day, whole_year = f"{argument} 2000-11-02", f"{argument} 2000"
+    else:
+        day, whole_year = f"{argument}='2000-11-02'", f"{argument}=2000"
+    return _("{day} or {year}").format(day=day, year=whole_year) if year else day
 
 
 def as_day(
@@ -357,7 +359,11 @@ e.g. date='2000-11-02'
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
     if isinstance(value, dt.date) and pd.isna(value):  # NaT is a datetime
-        raise SettingsError(f"{argument} is missing; write it as YYYY-MM-DD, e.g. {example}")
+        raise SettingsError(
+            _("{argument} is missing; write it as YYYY-MM-DD, e.g. {example}").format(
+                argument=argument, example=example
+            )
+        )
     if isinstance(value, dt.datetime):  # Timestamps too; the catalogue's days are UTC days
         stamp = pd.Timestamp(value)
         if stamp.tzinfo is not None:
@@ -375,17 +381,37 @@ e.g. date='2000-11-02'
                     pd.Timestamp(number, 1, 1) if year == "start" else pd.Timestamp(number, 12, 31)
                 )
             raise SettingsError(
-                f"{shown}{value}: the year is outside {EARLIEST_YEAR} to {LATEST_YEAR}; "
-                f"e.g. {example}"
+                _("{setting}{value}: the year is outside {first} to {last}; e.g. {example}").format(
+                    setting=shown,
+                    value=value,
+                    first=EARLIEST_YEAR,
+                    last=LATEST_YEAR,
+                    example=example,
+                )
             )
         parsed, why = parse_date(value)
         if parsed is not None:
             return pd.Timestamp(parsed)
-        form = "YYYY-MM-DD or as a year YYYY" if year else "YYYY-MM-DD"
-        what = f": {why}" if _DATE.fullmatch(value) else " is not a date"
-        raise SettingsError(f"{shown}{value!r}{what}; write it as {form}, e.g. {example}")
+        if _DATE.fullmatch(value) and year:
+            message = _(
+                "{setting}{value}: {why}; write it as YYYY-MM-DD or as a year YYYY, e.g. {example}"
+            )
+        elif _DATE.fullmatch(value):
+            message = _("{setting}{value}: {why}; write it as YYYY-MM-DD, e.g. {example}")
+        elif year:
+            message = _(
+                "{setting}{value} is not a date; write it as YYYY-MM-DD or as a year YYYY, "
+                "e.g. {example}"
+            )
+        else:
+            message = _("{setting}{value} is not a date; write it as YYYY-MM-DD, e.g. {example}")
+        raise SettingsError(
+            message.format(setting=shown, value=repr(value), why=why, example=example)
+        )
     raise SettingsError(
-        f"{shown}{value!r} is not a date; write it as a string 'YYYY-MM-DD', e.g. {example}"
+        _(
+            "{setting}{value} is not a date; write it as a string 'YYYY-MM-DD', e.g. {example}"
+        ).format(setting=shown, value=repr(value), example=example)
     )
 
 
@@ -439,6 +465,14 @@ def match_in_any_language(value: str, allowed: Sequence[str], context: str) -> s
     return None
 
 
+# Whole sentences for the settings that take choices (a translation needs the noun's gender).
+_UNKNOWN_CHOICE = {
+    "categories": N_("categories: unknown category {value}"),
+    "agencies": N_("agencies: unknown agency {value}"),
+    "": N_("{argument}: unknown {singular} {value}"),  # any other setting
+}
+
+
 def as_choices(
     argument: str, values: str | Iterable[str] | None, allowed: Sequence[str]
 ) -> tuple[str, ...] | None:
@@ -463,7 +497,9 @@ assembly; did you mean 'assembly'?
         matched = match_choice(str(value), tuple(allowed))
         if matched is None:
             hint = unknown_choice_hint(str(value), allowed)
-            reasons.append(f"{argument}: unknown {singular} {value!r}; {hint}")
+            message = _(_UNKNOWN_CHOICE.get(argument, _UNKNOWN_CHOICE[""]))
+            words = {"argument": argument, "singular": singular, "value": repr(value)}
+            reasons.append(message.format(**words) + _("; {hint}").format(hint=hint))
         else:
             chosen.append(matched)
     if reasons:

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import Problem
+from ..language import N_
+from ..language import gettext as _
 from .result import Reading
 
 __all__ = ["FieldProblem", "YamlDocument", "read_yaml"]
 
-_QUOTE_HINT = (
+_QUOTE_HINT = N_(
     "if a question, option or feedback contains ': ' or ' #', or starts with a quote, "
     "'[', '{', '*', '&', '!', '|', '>', '%' or '@', put the whole text in double quotes"
 )
@@ -53,7 +55,9 @@ def read_yaml(data: bytes, name: str) -> Reading[YamlDocument | None]:
         found.problems.append(_syntax_problem(exc, text, name))
         return found
     except yaml.YAMLError as exc:
-        found.problems.append(FieldProblem(name, 1, None, f"the YAML cannot be read ({exc})"))
+        found.problems.append(
+            FieldProblem(name, 1, None, _("the YAML cannot be read ({reason})").format(reason=exc))
+        )
         return found
     return found.with_value(YamlDocument(text, root))
 
@@ -69,15 +73,17 @@ def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
                 name,
                 line,
                 None,
-                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
-                "save it as 'UTF-8' from your spreadsheet or editor",
+                _("the file is not UTF-8 text (byte 0x{byte:02x} cannot be read)").format(
+                    byte=data[exc.start]
+                ),
+                _("save it as 'UTF-8' from your spreadsheet or editor"),
             )
         )
         return None
     return text.removeprefix("\ufeff")  # byte-order mark written by some editors
 
 
-_INDENT_HINT = (
+_INDENT_HINT = N_(
     "YAML uses the spaces at the start of each line to see what belongs together: "
     "give the fields of one option (text, correct, feedback) the same indentation, start "
     "every '- ' of one list in the same column, and use spaces, not tabs"
@@ -93,33 +99,37 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     why = exc.problem or exc.context or ""
     if "'\\t'" in why:
         return FieldProblem(
-            name, line, None, "a tab is used for indentation", "indent with spaces, not tabs"
+            name,
+            line,
+            None,
+            _("a tab is used for indentation"),
+            _("indent with spaces, not tabs"),
         )
     if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
         return FieldProblem(
             name,
             exc.context_mark.line + 1,
             None,
-            "a quote opened on this line is never closed",
-            "end the text with the same quote mark it starts with",
+            _("a quote opened on this line is never closed"),
+            _("end the text with the same quote mark it starts with"),
         )
     if "but found '<scalar>'" in why:
         return FieldProblem(
             name,
             line,
             None,
-            "the text goes on after its closing quote",
-            "put the whole text inside the quotes",
+            _("the text goes on after its closing quote"),
+            _("put the whole text inside the quotes"),
         )
     lines = text.splitlines()
     if mark is not None and _is_indentation_error(why, mark, lines):
-        return FieldProblem(name, line, None, _misaligned(lines, mark.line), _INDENT_HINT)
+        return FieldProblem(name, line, None, _misaligned(lines, mark.line), _(_INDENT_HINT))
     return FieldProblem(
         name,
         line,
         None,
-        "the YAML cannot be read here (a ':' or a quote in the text?)",
-        _QUOTE_HINT,
+        _("the YAML cannot be read here (a ':' or a quote in the text?)"),
+        _(_QUOTE_HINT),
     )
 
 
@@ -154,17 +164,17 @@ def _misaligned(lines: list[str], index: int) -> str:
     ]
     if dash is not None:
         for n, line in reversed(earlier):
-            other_dash, _ = _columns(line)
+            other_dash = _columns(line)[0]
             if other_dash is not None and other_dash <= dash + 2 and other_dash != dash:
-                return (
-                    f"line {index + 1} is not lined up with the lines above it: its '- ' is in "
-                    f"column {dash}, the '- ' on line {n + 1} in column {other_dash}"
-                )
+                return _(
+                    "line {line} is not lined up with the lines above it: its '- ' is in "
+                    "column {column}, the '- ' on line {other_line} in column {other_column}"
+                ).format(line=index + 1, column=dash, other_line=n + 1, other_column=other_dash)
     if earlier:
         n, line = earlier[-1]
-        _, other_key = _columns(line)
-        return (
-            f"line {index + 1} is not lined up with the lines above it: it starts in column "
-            f"{key}, line {n + 1} in column {other_key}"
-        )
-    return f"line {index + 1} is indented, but nothing comes before it"
+        other_key = _columns(line)[1]
+        return _(
+            "line {line} is not lined up with the lines above it: it starts in column "
+            "{column}, line {other_line} in column {other_column}"
+        ).format(line=index + 1, column=key, other_line=n + 1, other_column=other_key)
+    return _("line {line} is indented, but nothing comes before it").format(line=index + 1)

@@ -455,8 +455,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "--language",
         choices=languages(),
         help=_(
-            "the language of the template's sheets, headers and drop-down lists "
-            "(default: the command line's, from LANG)"
+            "the language of the template's sheets, headers, drop-down lists, comments and "
+            "examples (default: the command line's, from LANG)"
         ),
     )
     template.set_defaults(func=_cmd_template)

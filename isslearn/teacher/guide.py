@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import GuideError
 from ..language import SOURCE_LANGUAGE, current, languages
+from ..language import gettext as _
 from .outputs import describe_os_error
 
 if sys.version_info >= (3, 11):
@@ -112,13 +113,22 @@ def find_guide(lesson: str | os.PathLike[str]) -> Guide:
     guides = shipped_guides(language)
     name = match_lesson(wanted, list(guides))
     if name is None:
-        known = "guides: " + ", ".join(guides) if guides else "no guides are installed yet"
+        if guides:
+            known = _("guides: {names}").format(names=", ".join(guides))
+        else:
+            known = _("no guides are installed yet")
         if path.suffix.lower() == ".ipynb":
             raise GuideError(
-                f"{given}: no teacher's guide for this lesson ({known}); for your own lesson, "
-                f"write {path.stem}{_GUIDE_SUFFIX} beside the notebook"
+                _(
+                    "{given}: no teacher's guide for this lesson ({known}); for your own lesson, "
+                    "write {name} beside the notebook"
+                ).format(given=given, known=known, name=path.stem + _GUIDE_SUFFIX)
             )
-        raise GuideError(f"{given}: no teacher's guide by this number or name ({known})")
+        raise GuideError(
+            _("{given}: no teacher's guide by this number or name ({known})").format(
+                given=given, known=known
+            )
+        )
     item = guides[name]
     where = "guides" if language == SOURCE_LANGUAGE else f"guides/{language}"
     return Guide(name, f"isslearn/{where}/{item.name}", item.read_text(encoding="utf-8"))
@@ -160,6 +170,8 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise GuideError(f"{path}: the guide is not UTF-8 text; save it as UTF-8") from exc
+        raise GuideError(
+            _("{file}: the guide is not UTF-8 text; save it as UTF-8").format(file=path)
+        ) from exc
     except OSError as exc:
         raise GuideError(describe_os_error(path, exc, "read the guide")) from exc

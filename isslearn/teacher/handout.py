@@ -42,6 +42,7 @@ from traitlets import Bool
 
 from ..errors import GuideError, HandoutError
 from ..language import current
+from ..language import gettext as _
 from ..quiz.static import METADATA_KEY, key_markdown
 from ..reading.files import expand_home
 from .guide import Guide, find_guide
@@ -232,13 +233,17 @@ def _read_notebook(path: Path) -> Any:
     try:
         return nbformat.read(path, as_version=4)
     except FileNotFoundError as exc:
-        raise HandoutError(f"{path}: file not found; check the name and the folder") from exc
+        raise HandoutError(
+            _("{file}: file not found; check the name and the folder").format(file=path)
+        ) from exc
     except OSError as exc:
         raise HandoutError(describe_os_error(path, exc, "read the notebook")) from exc
     except Exception as exc:  # nbformat raises several kinds for a file that is not a notebook
         reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise HandoutError(
-            f"{path}: this is not a Jupyter notebook ({reason}); give a lesson's .ipynb file"
+            _(
+                "{file}: this is not a Jupyter notebook ({reason}); give a lesson's .ipynb file"
+            ).format(file=path, reason=reason)
         ) from exc
 
 
@@ -276,9 +281,11 @@ def _refuse_unrun(notebook: Any, path: Path) -> None:
     code = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip()]
     if code and not any(c.get("outputs") for c in code):
         raise HandoutError(
-            f"{path}: this lesson has not been run (none of its {len(code)} code cell(s) has an "
-            "output), so its handout would have no figure, table or question; open it in "
-            "Jupyter, choose Run > Run All Cells, save it, then make the handout"
+            _(
+                "{file}: this lesson has not been run (none of its {count} code cell(s) has an "
+                "output), so its handout would have no figure, table or question; open it in "
+                "Jupyter, choose Run > Run All Cells, save it, then make the handout"
+            ).format(file=path, count=len(code))
         )
 
 
@@ -317,17 +324,29 @@ def output_target(
     if target.is_dir() or text.endswith(("/", os.sep)) or (not extension and not target.exists()):
         return target / default
     if extension not in _FORMATS:
-        never = " (isslearn never writes over notebooks or data)" * (
-            extension in PROTECTED_SUFFIXES
-        )
-        raise HandoutError(
-            f"{target}: a page cannot be written as a {target.suffix or 'nameless'} file{never}; "
-            f"give a name ending in .html or .pdf (e.g. -o {default}), or a folder"
-        )
+        if not target.suffix:
+            message = _(
+                "{file}: a page cannot be written as a nameless file; give a name ending in "
+                ".html or .pdf (e.g. -o {default}), or a folder"
+            )
+        elif extension in PROTECTED_SUFFIXES:
+            message = _(
+                "{file}: a page cannot be written as a {suffix} file (isslearn never writes over "
+                "notebooks or data); give a name ending in .html or .pdf (e.g. -o {default}), or "
+                "a folder"
+            )
+        else:
+            message = _(
+                "{file}: a page cannot be written as a {suffix} file; give a name ending in "
+                ".html or .pdf (e.g. -o {default}), or a folder"
+            )
+        raise HandoutError(message.format(file=target, suffix=target.suffix, default=default))
     if pdf and _FORMATS[extension] != "pdf":
         raise HandoutError(
-            f"{target}: --pdf asks for a PDF but the name ends in {target.suffix}; "
-            f"give -o {target.with_suffix('.pdf').name}, or leave out --pdf for HTML"
+            _(
+                "{file}: --pdf asks for a PDF but the name ends in {suffix}; give -o {pdf}, or "
+                "leave out --pdf for HTML"
+            ).format(file=target, suffix=target.suffix, pdf=target.with_suffix(".pdf").name)
         )
     return target
 
@@ -391,9 +410,11 @@ def _html_to_pdf(page: str) -> bytes:
     browser = find_chromium()
     if browser is None:
         raise HandoutError(
-            "no PDF printer found (no Chromium, Chrome or Edge was found); write the page as "
-            ".html, open it in a browser and print it, or install Chromium, or set "
-            f"{CHROMIUM_VARIABLE} to the browser's full path"
+            _(
+                "no PDF printer found (no Chromium, Chrome or Edge was found); write the page as "
+                ".html, open it in a browser and print it, or install Chromium, or set "
+                "{variable} to the browser's full path"
+            ).format(variable=CHROMIUM_VARIABLE)
         )
     with tempfile.TemporaryDirectory(prefix="isslearn-pdf-") as work:
         source = Path(work) / "page.html"
@@ -421,9 +442,15 @@ def _html_to_pdf(page: str) -> bytes:
                 timeout=180,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise HandoutError(f"Chromium could not print the PDF ({exc})") from exc
+            raise HandoutError(
+                _("Chromium could not print the PDF ({reason})").format(reason=exc)
+            ) from exc
         if done.returncode != 0 or not printed.exists():
-            raise HandoutError(f"Chromium could not print the PDF: {done.stderr.strip()[-300:]}")
+            raise HandoutError(
+                _("Chromium could not print the PDF: {reason}").format(
+                    reason=done.stderr.strip()[-300:]
+                )
+            )
         return printed.read_bytes()
 
 

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import OutputExistsError, OutputPathError
+from ..language import N_
 from ..language import gettext as _
 
 __all__ = [
@@ -28,16 +29,29 @@ PROTECTED_SUFFIXES: frozenset[str] = frozenset(
 def describe_os_error(path: str | os.PathLike[str], exc: OSError, doing: str) -> str:
     """One line for a failed read or write: the path, what went wrong in words, and a fix."""
     reasons = {
-        FileNotFoundError: "a folder on the way does not exist; check the path",
-        IsADirectoryError: "this is a folder; give a file name",
-        NotADirectoryError: "part of the path is a file, not a folder; check the path",
-        PermissionError: "permission denied; choose a folder you can write to, or ask an admin",
-        FileExistsError: "it already exists; choose another name or move it",
+        FileNotFoundError: N_("a folder on the way does not exist; check the path"),
+        IsADirectoryError: N_("this is a folder; give a file name"),
+        NotADirectoryError: N_("part of the path is a file, not a folder; check the path"),
+        PermissionError: N_("permission denied; choose a folder you can write to, or ask an admin"),
+        FileExistsError: N_("it already exists; choose another name or move it"),
     }
-    reason = next((text for kind, text in reasons.items() if isinstance(exc, kind)), None)
+    reason = next((_(text) for kind, text in reasons.items() if isinstance(exc, kind)), None)
     if reason is None:
-        reason = f"{exc.strerror or exc}; check the path"
-    return f"{os.fsdecode(path)}: cannot {doing} ({reason})"
+        reason = _("{reason}; check the path").format(reason=exc.strerror or exc)
+    return _("{file}: cannot {doing} ({reason})").format(
+        file=os.fsdecode(path), doing=_(_DOING.get(doing, doing)), reason=reason
+    )
+
+
+# What a command was doing when a file failed it, as a whole phrase for the translator (the
+# French "impossible de lire le carnet" needs the verb and its object together).
+_DOING = {
+    "use this path": N_("use this path"),
+    "write": N_("write"),
+    "read the notebook": N_("read the notebook"),
+    "read the page": N_("read the page"),
+    "read the guide": N_("read the guide"),
+}
 
 
 def check_new_file(target: Path, *, replace_own: bool = False) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..catalogue.events import check_events
 from ..errors import FileProblems, ScaffoldError
+from ..language import SOURCE_LANGUAGE, current
 from ..language import gettext as _
 from ..lesson import Lesson
 from ..reading.files import expand_home
@@ -32,14 +33,20 @@ _TEMPLATES = {".csv": "events.csv", ".yaml": "quiz.yaml", ".yml": "quiz.yaml"}
 _SETTINGS_TAG = "settings"
 
 
-def template_text(name: str) -> str:
-    """The text of a shipped template: 'events.csv', 'quiz.yaml' or 'lesson.ipynb'."""
-    return (resources.files("isslearn") / "templates" / name).read_text(encoding="utf-8")
+def template_text(name: str, language: str = SOURCE_LANGUAGE) -> str:
+    """The text of a shipped template: 'events.csv', 'quiz.yaml' or 'lesson.ipynb', in
+    ``language`` when ``templates/<language>/`` has it (comments, headers and examples in that
+    language, read back by the same readers), else the English one."""
+    folder = resources.files("isslearn") / "templates"
+    translated = folder / language / name
+    if language != SOURCE_LANGUAGE and translated.is_file():
+        return translated.read_text(encoding="utf-8")
+    return (folder / name).read_text(encoding="utf-8")
 
 
 def write_template(target: str | os.PathLike[str]) -> Path:
     """Write the template matching ``target``'s extension (.csv events, .yaml/.yml quiz,
-    .xlsx a workbook with Events and Quiz sheets)."""
+    .xlsx a workbook with Events and Quiz sheets), in the current language."""
     target = expand_home(target)  # '~/t.xlsx' is in the home folder, never a './~' folder
     if target.suffix.lower() == ".xlsx":  # events and quiz sheets, with drop-down lists
         from .sheet_template import events_workbook  # lazy: openpyxl only for this
@@ -53,7 +60,7 @@ def write_template(target: str | os.PathLike[str]) -> Path:
                 file=target, kinds=kinds
             )
         )
-    return write_output(target, template_text(name))
+    return write_output(target, template_text(name, current()))
 
 
 def _settings_source(

@@ -15,6 +15,7 @@ from traitlets import TraitError
 
 from ..errors import SettingsError
 from ..language import N_
+from ..language import gettext as _
 from ..plots.chart import Chart, LiveFigure, png_bytes
 
 __all__ = [
@@ -107,8 +108,11 @@ class Explorer(w.VBox, Generic[ShownT]):
         unknown = set(values) - set(self.controls)
         if unknown:
             raise SettingsError(
-                f"{type(self).__name__} has no control {sorted(unknown)[0]!r}; "
-                f"its controls are {', '.join(self.controls)}"
+                _("{widget} has no control {name}; its controls are {controls}").format(
+                    widget=type(self).__name__,
+                    name=repr(sorted(unknown)[0]),
+                    controls=", ".join(self.controls),
+                )
             )
         for name, value in values.items():
             control = self.controls[name]
@@ -117,7 +121,12 @@ class Explorer(w.VBox, Generic[ShownT]):
                 control.value = value
             except (TraitError, ValueError, TypeError) as error:  # the control's own check
                 raise SettingsError(
-                    f"{type(self).__name__} cannot set {name} to {value!r}; {_takes(control)}"
+                    _("{widget} cannot set {name} to {value}; {takes}").format(
+                        widget=type(self).__name__,
+                        name=name,
+                        value=repr(value),
+                        takes=_takes(control),
+                    )
                 ) from error
             finally:
                 control.observe(self._on_change, names="value")
@@ -227,12 +236,13 @@ def _takes(control: w.Widget) -> str:
         values = [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in options]
         shown = ", ".join(repr(v) for v in values[:12]) + (", ..." if len(values) > 12 else "")
         if isinstance(control, w.SelectionRangeSlider | w.IntRangeSlider):
-            return f"give a (first, last) pair from: {shown}"
+            return _("give a (first, last) pair from: {values}").format(values=shown)
         if isinstance(control, w.SelectMultiple):
-            return f"give a tuple of any of: {shown}"
-        return f"choose one of: {shown}"
+            return _("give a tuple of any of: {values}").format(values=shown)
+        return _("choose one of: {values}").format(values=shown)
     low, high = getattr(control, "min", None), getattr(control, "max", None)
     if low is not None and high is not None:
-        pair = isinstance(control, w.IntRangeSlider)
-        return f"give {'a (first, last) pair' if pair else 'a value'} from {low} to {high}"
-    return "see the control's description for what it takes"
+        if isinstance(control, w.IntRangeSlider):
+            return _("give a (first, last) pair from {low} to {high}").format(low=low, high=high)
+        return _("give a value from {low} to {high}").format(low=low, high=high)
+    return _("see the control's description for what it takes")

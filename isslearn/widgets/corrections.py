@@ -81,8 +81,12 @@ def corrections_browser(corrections: pd.DataFrame | None = None) -> ipywidgets.V
 
     def update(chosen: str) -> str:
         if chosen not in present:
-            shown = ", ".join(present) or "none: the table given is empty"
-            raise SettingsError(f"there are no corrections of the kind {chosen!r}; kinds: {shown}")
+            shown = ", ".join(present) or _("none: the table given is empty")
+            raise SettingsError(
+                _("there are no corrections of the kind {kind}; kinds: {kinds}").format(
+                    kind=repr(chosen), kinds=shown
+                )
+            )
         kind.value = chosen
         return cards.value
 

@@ -39,7 +39,7 @@ class ExpeditionExplorer(Explorer["Styler"]):
         self.stays = stays
         numbers = [int(n) for n in self.expeditions["number"]]
         if not numbers:
-            raise SettingsError("the table of expeditions given is empty; give at least one")
+            raise SettingsError(_("the table of expeditions given is empty; give at least one"))
         chosen = numbers[0] if number is None else _expedition_number(number, numbers)
         dropdown = w.Dropdown(
             options=[(_("Expedition {number}").format(number=n), n) for n in numbers],
@@ -88,7 +88,11 @@ def _expedition_number(number: object, numbers: list[int]) -> int:
     except (TypeError, ValueError, OverflowError):
         wanted = None
     if wanted is None or wanted not in numbers:
-        raise SettingsError(f"there is no expedition {number!r}; choose one of {numbers}")
+        raise SettingsError(
+            _("there is no expedition {number}; choose one of {numbers}").format(
+                number=repr(number), numbers=numbers
+            )
+        )
     return wanted
 
 

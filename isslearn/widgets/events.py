@@ -58,7 +58,11 @@ def event_timeline(
     events = given_table(events, "events")
     first, last = as_optional_day(start, "start"), as_optional_day(end, "end")
     if first is not None and last is not None and last < first:
-        raise SettingsError(f"end={last:%Y-%m-%d} is before start={first:%Y-%m-%d}")
+        raise SettingsError(
+            _("end={end} is before start={start}").format(
+                end=f"{last:%Y-%m-%d}", start=f"{first:%Y-%m-%d}"
+            )
+        )
     lo_year, hi_year = _year_range(events, first, last)
     chosen_years = (
         first.year if first is not None else lo_year,
