@@ -18,6 +18,7 @@ sets it, and every figure, widget, quiz and table made after it speaks that lang
 from __future__ import annotations
 
 import gettext as _gettext
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +26,11 @@ import pandas as pd
 
 from . import errors
 from .errors import LanguageError
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
 
 __all__ = [
     "DOMAIN",
@@ -35,6 +41,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "current",
     "day",
+    "files_in_language",
     "from_environment",
     "gettext",
     "in_every_language",
@@ -70,6 +77,25 @@ def languages() -> tuple[str, ...]:
     """English, then every language with a compiled catalogue, in alphabetical order."""
     found = sorted(path.parts[-3] for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
     return (SOURCE_LANGUAGE, *found)
+
+
+def files_in_language(
+    folder: Traversable, suffix: str, language: str | None = None
+) -> dict[str, Traversable]:
+    """The files ending in ``suffix`` that ``folder`` ships in ``language`` (by default the
+    current one), by name without the suffix, sorted: English ones in ``folder`` itself,
+    another language's in its subfolder ``folder/CODE`` (the lessons' quizzes and guides)."""
+    language = current() if language is None else language
+    if language != SOURCE_LANGUAGE:
+        folder = folder / language
+    if not folder.is_dir():
+        return {}
+    found = {
+        item.name.removesuffix(suffix): item
+        for item in folder.iterdir()
+        if item.name.endswith(suffix) and item.is_file()
+    }
+    return dict(sorted(found.items()))
 
 
 def current() -> str:

@@ -13,7 +13,7 @@ import sys
 from importlib import resources
 
 from ..errors import QuizFileError, SettingsError
-from ..language import SOURCE_LANGUAGE, current
+from ..language import SOURCE_LANGUAGE, current, files_in_language
 from .files import QuizFile, parse_quiz_file
 from .items import QuizItem
 
@@ -30,18 +30,7 @@ FOLDER = "quizzes"
 def shipped_quizzes(language: str | None = None) -> dict[str, Traversable]:
     """The lessons' quiz files in ``language`` (by default the lesson's), by lesson name
     (``01_assembly``), sorted."""
-    folder = resources.files("isslearn") / FOLDER
-    language = current() if language is None else language
-    if language != SOURCE_LANGUAGE:
-        folder = folder / language
-    if not folder.is_dir():
-        return {}
-    found = {
-        item.name.removesuffix(".yaml"): item
-        for item in folder.iterdir()
-        if item.name.endswith(".yaml") and item.is_file()
-    }
-    return dict(sorted(found.items()))
+    return files_in_language(resources.files("isslearn") / FOLDER, ".yaml", language)
 
 
 def lesson_quiz_file(lesson: str) -> tuple[str, Traversable]:

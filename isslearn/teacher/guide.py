@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GuideError
-from ..language import SOURCE_LANGUAGE, current, languages
+from ..language import SOURCE_LANGUAGE, current, files_in_language, languages
 from ..language import gettext as _
 from .outputs import describe_os_error
 
@@ -77,18 +77,7 @@ class Guide:
 def shipped_guides(language: str | None = None) -> dict[str, Traversable]:
     """The guides installed with isslearn in ``language`` (by default the current one), by
     lesson name (``01_assembly``), sorted."""
-    folder = _guides_folder()
-    language = current() if language is None else language
-    if language != SOURCE_LANGUAGE:
-        folder = folder / language
-    if not folder.is_dir():
-        return {}
-    found = {
-        item.name.removesuffix(".md"): item
-        for item in folder.iterdir()
-        if item.name.endswith(".md") and item.is_file()
-    }
-    return dict(sorted(found.items()))
+    return files_in_language(_guides_folder(), ".md", language)
 
 
 def _guides_folder() -> Traversable:
