@@ -553,6 +553,7 @@ def switch_map(language: Language, others: list[Language], notebooks: Path | Non
     """What conf.py needs for the language switch on every page of ``language``'s site."""
     words = language.words
     up = "../" * language.prefix.count("/")  # from this language's site up to html/
+    their_pages = {other.code: set(page_names(other)) for other in others}
     return {
         "language": language.code,
         # For the pages Sphinx makes itself (search, index): each other language's front page,
@@ -575,7 +576,7 @@ def switch_map(language: Language, others: list[Language], notebooks: Path | Non
                     # From html/PREFIX/PAGE.html up to html/, then down to the other's page.
                     "url": "../" * (page.count("/") + language.prefix.count("/"))
                     + other.prefix
-                    + counterpart(page, language, other, set(page_names(other)))
+                    + counterpart(page, language, other, their_pages[other.code])
                     + ".html",
                 }
                 for other in others

@@ -45,6 +45,7 @@ __all__ = [
     "from_environment",
     "gettext",
     "in_every_language",
+    "language_of",
     "languages",
     "ngettext",
     "number",
@@ -96,6 +97,13 @@ def files_in_language(
         if item.name.endswith(suffix) and item.is_file()
     }
     return dict(sorted(found.items()))
+
+
+def language_of(lesson: str | Path) -> str:
+    """The language a lesson notebook is written in: that of its folder when it is a language
+    isslearn has (``notebooks/fr/01_assembly.ipynb``), else the current one."""
+    folder = Path(lesson).parent.name
+    return folder if folder in languages() else current()
 
 
 def current() -> str:

@@ -29,6 +29,7 @@ from ..language import (
     current,
     day,
     from_environment,
+    language_of,
     languages,
     set_language,
 )
@@ -352,19 +353,12 @@ def _cmd_new_lesson(args: argparse.Namespace) -> int:
     return 0
 
 
-def _lesson_language(notebook: str) -> str:
-    """The language a lesson is written in: that of its folder (``notebooks/fr/``) when it is
-    one isslearn has, else the command line's."""
-    folder = Path(expand_home(notebook)).parent.name
-    return folder if folder in languages() else current()
-
-
 def _cmd_handout(args: argparse.Namespace) -> int:
     from .handout import handout_guide, write_handout  # nbconvert: seconds to import; only here
 
     # A French lesson's key says "Réponse", whatever language the terminal speaks.
     terminal = current()
-    set_language(_lesson_language(args.notebook))
+    set_language(language_of(expand_home(args.notebook)))
     try:
         written = write_handout(args.notebook, args.output, answers=args.answers, pdf=args.pdf)
     finally:

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GuideError
-from ..language import SOURCE_LANGUAGE, current, files_in_language, languages
+from ..language import SOURCE_LANGUAGE, current, files_in_language, language_of
 from ..language import gettext as _
 from .outputs import describe_os_error
 
@@ -91,8 +91,7 @@ def find_guide(lesson: str | os.PathLike[str]) -> Guide:
     path = Path(given)
     language = current()
     if path.suffix.lower() == ".ipynb":
-        if path.parent.name in languages():  # notebooks/fr/01_assembly.ipynb
-            language = path.parent.name
+        language = language_of(path)  # notebooks/fr/01_assembly.ipynb: French
         beside = path.with_name(path.stem + _GUIDE_SUFFIX)
         if beside.is_file():
             return Guide(path.stem, str(beside), _read(beside))
